@@ -1,0 +1,6 @@
+namespace Netsmart.Knowledge.Urls
+{
+    internal static class KnowledgeMarker
+    {
+    }
+}
