@@ -1,0 +1,21 @@
+namespace Netsmart.Analyzers
+{
+    /// <summary>The rule ids. Shared with the code fixes as linked source.</summary>
+    internal static class DiagnosticIds
+    {
+        /// <summary>Certified v1 Patient Access URL.</summary>
+        public const string V1PatientAccessUrl = "NSM001";
+
+        /// <summary>Certified v1 Bulk Data URL.</summary>
+        public const string V1BulkDataUrl = "NSM002";
+
+        /// <summary>Certified v1 authorization server URL.</summary>
+        public const string V1AuthorizationServerUrl = "NSM003";
+
+        /// <summary>v2 URL without a (valid) tenant id.</summary>
+        public const string V2UrlWithoutTenant = "NSM004";
+
+        /// <summary>v2 URL that still holds the tenant-id placeholder.</summary>
+        public const string V2UrlWithTenantPlaceholder = "NSM005";
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.CodeAnalysis;
+
+namespace Netsmart.Analyzers
+{
+    /// <summary>Every diagnostic the package reports. Ids are constants so release tracking sees them.</summary>
+    internal static class Descriptors
+    {
+        /// <summary>Where the rule pages live; each descriptor links to <c>{HelpBaseUri}{id}.md</c>.</summary>
+        public const string HelpBaseUri = "https://github.com/netsmart-analyzers/Netsmart.Analyzers/blob/main/docs/rules/";
+
+        public const string MigrationCategory = "Migration";
+
+        public static readonly DiagnosticDescriptor NSM001_V1PatientAccessUrl = new DiagnosticDescriptor(
+            DiagnosticIds.V1PatientAccessUrl,
+            title: "Certified v1 Patient Access URL",
+            messageFormat: "'{0}' is the Certified v1 Patient Access API; move to the tenant-specific v2 {1} base '{2}'",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Certified v1 Patient Access (/uscore/v1) is replaced by the tenant-specific v2 Provider Patient Access API " +
+                "(/provider/patient-access/v2/{tenant-id}). The host is kept, so Preview stays on Preview.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.V1PatientAccessUrl + ".md");
+
+        public static readonly DiagnosticDescriptor NSM002_V1BulkDataUrl = new DiagnosticDescriptor(
+            DiagnosticIds.V1BulkDataUrl,
+            title: "Certified v1 Bulk Data URL",
+            messageFormat: "'{0}' is the Certified v1 Bulk Data API; {1}",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Certified v1 Bulk Data (/uscore/v1/bulk-data) moves to the tenant-specific v2 Provider System Access API " +
+                "(/provider/system-access/v2/{tenant-id}), which serves all system-level access including bulk export.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.V1BulkDataUrl + ".md");
+
+        public static readonly DiagnosticDescriptor NSM003_V1AuthorizationServerUrl = new DiagnosticDescriptor(
+            DiagnosticIds.V1AuthorizationServerUrl,
+            title: "Certified v1 authorization server URL",
+            messageFormat: "'{0}' is the original authorization server; {1}",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The Certified v2 APIs use a tenant-specific authorization server (/auth/{tenant-id}/oauth2/v1). " +
+                "The original server also serves the /v4, /fhir, /ccd and PatientImage APIs, which are not migrating, so the rule " +
+                "looks at the surrounding code before it asks for a change.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.V1AuthorizationServerUrl + ".md");
+
+        public static readonly DiagnosticDescriptor NSM004_V2UrlWithoutTenant = new DiagnosticDescriptor(
+            DiagnosticIds.V2UrlWithoutTenant,
+            title: "v2 URL without a tenant id",
+            messageFormat: "'{0}' {1}; v2 URLs are tenant-specific: '{2}'",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Every Certified v2 FHIR base and authorization server URL carries the tenant id, a UUID, right after " +
+                "the API path (/provider/patient-access/v2/{tenant-id}, /auth/{tenant-id}/oauth2/v1).",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.V2UrlWithoutTenant + ".md");
+
+        public static readonly DiagnosticDescriptor NSM005_V2UrlWithTenantPlaceholder = new DiagnosticDescriptor(
+            DiagnosticIds.V2UrlWithTenantPlaceholder,
+            title: "v2 URL with a tenant-id placeholder",
+            messageFormat: "'{0}' still holds the '{1}' placeholder; supply the tenant id",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "A v2 URL template whose tenant segment is still a placeholder. The fix writes the configured tenant " +
+                "expression (netsmart.tenant_id_expression) or a tenant id in scope.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.V2UrlWithTenantPlaceholder + ".md");
+    }
+}

@@ -1,0 +1,382 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using Netsmart.Knowledge.Urls;
+
+namespace Netsmart.Analyzers.Strings
+{
+    internal enum StringPartKind
+    {
+        /// <summary>A string literal (any form, UTF-8 included): its text can be rewritten.</summary>
+        Literal,
+
+        /// <summary>A text part of an interpolated string: its text can be rewritten.</summary>
+        InterpolatedText,
+
+        /// <summary>A constant whose text is known but is written elsewhere (a const field or local, a char literal...).</summary>
+        Opaque,
+
+        /// <summary>Only known at run time (an interpolation hole, a non-constant operand).</summary>
+        Hole,
+    }
+
+    /// <summary>One piece of a string expression and where its text sits in the combined value.</summary>
+    internal sealed class StringPart
+    {
+        private LiteralTextMap? _map;
+        private bool _mapCreated;
+
+        public StringPart(StringPartKind kind, int valueStart, int valueLength, SyntaxNode node, SyntaxToken token)
+        {
+            Kind = kind;
+            ValueStart = valueStart;
+            ValueLength = valueLength;
+            Node = node;
+            Token = token;
+        }
+
+        public StringPartKind Kind { get; }
+
+        public int ValueStart { get; }
+
+        public int ValueLength { get; }
+
+        public int ValueEnd => ValueStart + ValueLength;
+
+        /// <summary>The leaf expression of the concatenation this part belongs to (the literal, the interpolated string, the operand).</summary>
+        public SyntaxNode Node { get; }
+
+        /// <summary>The literal or interpolated-text token (default for opaque parts and holes).</summary>
+        public SyntaxToken Token { get; }
+
+        public bool IsRewritable => Kind == StringPartKind.Literal || Kind == StringPartKind.InterpolatedText;
+
+        /// <summary>True when the part's value is a compile-time constant.</summary>
+        public bool IsConstant => Kind == StringPartKind.Literal || Kind == StringPartKind.Opaque;
+
+        public LiteralTextMap? Map
+        {
+            get
+            {
+                if (!_mapCreated)
+                {
+                    _map = IsRewritable ? LiteralTextMap.Create(Token) : null;
+                    _mapCreated = true;
+                }
+
+                return _map;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A string-valued expression flattened into its parts: a literal, an interpolated string, or a
+    /// concatenation of those with constants and run-time values. <see cref="Text"/> is the combined
+    /// value with <see cref="NetsmartUrlScanner.Hole"/> standing for each run-time part.
+    /// </summary>
+    internal sealed class StringExpression
+    {
+        private StringExpression(ExpressionSyntax root, string text, List<StringPart> parts)
+        {
+            Root = root;
+            Text = text;
+            Parts = parts;
+        }
+
+        public ExpressionSyntax Root { get; }
+
+        public string Text { get; }
+
+        public IReadOnlyList<StringPart> Parts { get; }
+
+        /// <summary>True when <paramref name="node"/> is an operand of a larger string concatenation (that one is analyzed instead).</summary>
+        public static bool IsInsideConcatenation(SyntaxNode node)
+        {
+            SyntaxNode? parent = node.Parent;
+            while (parent is ParenthesizedExpressionSyntax)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent != null && parent.IsKind(SyntaxKind.AddExpression);
+        }
+
+        /// <summary>
+        /// Flattens a literal, an interpolated string or an outermost <c>+</c> expression. Returns null when
+        /// it is not a string, or when no literal part can hold a Netsmart URL (cheap syntax-only precheck;
+        /// the semantic model is asked only for the constant operands of concatenations that may).
+        /// </summary>
+        public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, CancellationToken cancellationToken)
+        {
+            var leaves = new List<ExpressionSyntax>();
+            CollectLeaves(root, leaves);
+
+            bool anyStringLiteral = false;
+            bool anyHint = false;
+            bool anyOther = false;
+            foreach (ExpressionSyntax leaf in leaves)
+            {
+                switch (leaf)
+                {
+                    case LiteralExpressionSyntax literal when IsStringLiteral(literal):
+                        anyStringLiteral = true;
+                        anyHint |= HasHint(literal.Token.ValueText);
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        anyStringLiteral = true;
+                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax textPart)
+                            {
+                                anyHint |= HasHint(textPart.TextToken.ValueText);
+                            }
+                        }
+
+                        break;
+                    default:
+                        anyOther = true;
+                        break;
+                }
+            }
+
+            // Nothing that could be (part of) a Netsmart URL: done, without any semantic work.
+            if (!anyHint)
+            {
+                if (!anyOther || semanticModel is null)
+                {
+                    return null;
+                }
+
+                if (anyStringLiteral)
+                {
+                    // "literal" + constant: only worth a look when a literal carries a path.
+                    if (!AnyLiteralHasPathCharacter(leaves))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    // Constant + constant: one question to the semantic model, and only for a string constant.
+                    if (AnyNumericLiteral(leaves))
+                    {
+                        return null;
+                    }
+
+                    Optional<object?> whole = semanticModel.GetConstantValue(root, cancellationToken);
+                    if (!(whole.HasValue && whole.Value is string wholeText && HasHint(wholeText)))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            var text = new StringBuilder();
+            var parts = new List<StringPart>(leaves.Count);
+            bool anyString = anyStringLiteral;
+            foreach (ExpressionSyntax leaf in leaves)
+            {
+                switch (leaf)
+                {
+                    case LiteralExpressionSyntax literal when IsStringLiteral(literal):
+                        Add(parts, text, StringPartKind.Literal, literal.Token.ValueText, literal, literal.Token);
+                        break;
+
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax textPart)
+                            {
+                                Add(parts, text, StringPartKind.InterpolatedText, LiteralTextMap.UnescapedValueText(textPart.TextToken), interpolated, textPart.TextToken);
+                            }
+                            else
+                            {
+                                Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), interpolated, default);
+                            }
+                        }
+
+                        break;
+
+                    case LiteralExpressionSyntax charLiteral when charLiteral.IsKind(SyntaxKind.CharacterLiteralExpression):
+                        Add(parts, text, StringPartKind.Opaque, charLiteral.Token.ValueText, charLiteral, default);
+                        break;
+
+                    default:
+                        Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax
+                            ? default
+                            : semanticModel.GetConstantValue(leaf, cancellationToken);
+                        if (constant.HasValue && constant.Value is string s)
+                        {
+                            anyString = true;
+                            Add(parts, text, StringPartKind.Opaque, s, leaf, default);
+                        }
+                        else
+                        {
+                            Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), leaf, default);
+                        }
+
+                        break;
+                }
+            }
+
+            return anyString ? new StringExpression(root, text.ToString(), parts) : null;
+        }
+
+        /// <summary>The part whose value holds [<paramref name="start"/>, start + <paramref name="length"/>); for an insertion at a boundary, the rewritable side (the one before first).</summary>
+        public StringPart? FindPart(int start, int length)
+        {
+            StringPart? candidate = null;
+            foreach (StringPart part in Parts)
+            {
+                if (length == 0)
+                {
+                    if (start > part.ValueStart && start < part.ValueEnd)
+                    {
+                        return part;
+                    }
+
+                    if ((start == part.ValueEnd || start == part.ValueStart) && part.IsRewritable && candidate is null)
+                    {
+                        candidate = part;
+                    }
+                    else if ((start == part.ValueEnd || start == part.ValueStart) && candidate is null && part.ValueLength > 0)
+                    {
+                        candidate ??= part;
+                    }
+                }
+                else if (start >= part.ValueStart && start + length <= part.ValueEnd)
+                {
+                    return part;
+                }
+            }
+
+            return candidate;
+        }
+
+        /// <summary>Index of the part that holds value offset <paramref name="offset"/> (the last part for the end).</summary>
+        public int PartIndexAt(int offset)
+        {
+            for (int i = 0; i < Parts.Count; i++)
+            {
+                if (offset < Parts[i].ValueEnd)
+                {
+                    return i;
+                }
+            }
+
+            return Parts.Count - 1;
+        }
+
+        /// <summary>
+        /// Where to report something that spans parts [<paramref name="first"/>, <paramref name="last"/>]: the outermost
+        /// constant expression holding them, or the smallest expression that does.
+        /// </summary>
+        public Location GetReportLocation(int first, int last)
+        {
+            SyntaxNode firstNode = Parts[first].Node;
+            SyntaxNode lastNode = Parts[last].Node;
+            SyntaxNode node = firstNode;
+            while (node != Root && !node.Span.Contains(lastNode.Span) && node.Parent != null)
+            {
+                node = node.Parent;
+            }
+
+            if (!IsConstantNode(node))
+            {
+                return node == firstNode || node == Root || node.Span.Contains(lastNode.Span)
+                    ? node.GetLocation()
+                    : Location.Create(node.SyntaxTree, TextSpan.FromBounds(firstNode.SpanStart, lastNode.Span.End));
+            }
+
+            while (node != Root && node.Parent is ExpressionSyntax parent && IsConstantNode(parent))
+            {
+                node = parent;
+            }
+
+            while (node is ParenthesizedExpressionSyntax parenthesized && node != Root)
+            {
+                node = parenthesized.Expression;
+            }
+
+            return node.GetLocation();
+        }
+
+        private bool IsConstantNode(SyntaxNode node)
+        {
+            bool any = false;
+            foreach (StringPart part in Parts)
+            {
+                if (node.Span.Contains(part.Node.Span))
+                {
+                    any = true;
+                    if (!part.IsConstant)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return any;
+        }
+
+        private static void Add(List<StringPart> parts, StringBuilder text, StringPartKind kind, string value, SyntaxNode node, SyntaxToken token)
+        {
+            parts.Add(new StringPart(kind, text.Length, value.Length, node, token));
+            text.Append(value);
+        }
+
+        private static void CollectLeaves(ExpressionSyntax expression, List<ExpressionSyntax> leaves)
+        {
+            switch (expression)
+            {
+                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                    CollectLeaves(binary.Left, leaves);
+                    CollectLeaves(binary.Right, leaves);
+                    break;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    CollectLeaves(parenthesized.Expression, leaves);
+                    break;
+                default:
+                    leaves.Add(expression);
+                    break;
+            }
+        }
+
+        private static bool IsStringLiteral(LiteralExpressionSyntax literal) =>
+            literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);
+
+        /// <summary>Cheap test on literal text: can it be (part of) a Netsmart URL?</summary>
+        private static bool HasHint(string value) => NetsmartUrlScanner.MayContainNetsmartUrl(value);
+
+        private static bool AnyNumericLiteral(List<ExpressionSyntax> leaves)
+        {
+            foreach (ExpressionSyntax leaf in leaves)
+            {
+                if (leaf.IsKind(SyntaxKind.NumericLiteralExpression))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyLiteralHasPathCharacter(List<ExpressionSyntax> leaves)
+        {
+            foreach (ExpressionSyntax leaf in leaves)
+            {
+                if (leaf is LiteralExpressionSyntax literal && IsStringLiteral(literal) &&
+                    (literal.Token.ValueText.IndexOf('/') >= 0 || literal.Token.ValueText.IndexOf('%') >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

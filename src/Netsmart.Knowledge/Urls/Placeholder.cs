@@ -1,6 +1,0 @@
-namespace Netsmart.Knowledge.Urls
-{
-    internal static class KnowledgeMarker
-    {
-    }
-}
