@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Netsmart.Knowledge.Scopes
+{
+    /// <summary>
+    /// Finds clinical SMART scope tokens inside arbitrary string text (string literals, URLs, form bodies).
+    /// A token counts only when it is whole: delimited by start/end of text, whitespace, <c>+</c> or
+    /// <c>%20</c>, or by the bounds of a <c>scope=</c> query parameter value (which ends at <c>&amp;</c>,
+    /// <c>#</c> or the end). <c>/</c>, <c>*</c>, <c>?</c> may be percent-encoded. Linear time; no allocation
+    /// for text without <c>/</c> or <c>%2F</c>.
+    /// </summary>
+    internal static class ScopeScanner
+    {
+        private static readonly IReadOnlyList<ScopeMatch> None = Array.Empty<ScopeMatch>();
+
+        /// <summary>Every clinical scope token in <paramref name="text"/>, in order. Never throws.</summary>
+        public static IReadOnlyList<ScopeMatch> Scan(string? text)
+        {
+            List<ScopeMatch>? matches = null;
+            Run(text, ref matches, stopAtFirst: false);
+            return matches ?? None;
+        }
+
+        /// <summary>True when <paramref name="text"/> holds at least one clinical scope token.</summary>
+        public static bool ContainsClinicalScope(string? text)
+        {
+            List<ScopeMatch>? matches = null;
+            return Run(text, ref matches, stopAtFirst: true);
+        }
+
+        /// <summary>
+        /// The minimal edits that migrate <paramref name="text"/>: v1 permissions mapped to v2 and
+        /// unambiguous malformed v2 permissions normalised. Ordered by offset, never overlapping.
+        /// </summary>
+        public static IReadOnlyList<ScopeEdit> GetEdits(string? text)
+        {
+            var edits = new List<ScopeEdit>();
+            foreach (var match in Scan(text))
+            {
+                if (match.Edit is ScopeEdit edit)
+                {
+                    edits.Add(edit);
+                }
+            }
+
+            return edits;
+        }
+
+        /// <summary>Applies edits sorted by offset and not overlapping (as returned by <see cref="GetEdits"/>).</summary>
+        public static string ApplyEdits(string text, IReadOnlyList<ScopeEdit> edits)
+        {
+            var sb = new StringBuilder(text.Length + 16);
+            int copied = 0;
+            foreach (var edit in edits)
+            {
+                if (edit.Offset < copied || edit.Offset + edit.Length > text.Length)
+                {
+                    throw new ArgumentException("Edits must be sorted, non-overlapping and inside the text.", nameof(edits));
+                }
+
+                sb.Append(text, copied, edit.Offset - copied).Append(edit.NewText);
+                copied = edit.Offset + edit.Length;
+            }
+
+            return sb.Append(text, copied, text.Length - copied).ToString();
+        }
+
+        /// <summary>True when the matches mix v1 and v2 syntax (rule G).</summary>
+        public static bool HasMixedSyntax(IReadOnlyList<ScopeMatch> matches)
+        {
+            bool v1 = false, v2 = false;
+            foreach (var m in matches)
+            {
+                v1 |= m.Syntax == ScopeSyntax.V1;
+                v2 |= m.Syntax == ScopeSyntax.V2;
+            }
+
+            return v1 && v2;
+        }
+
+        /// <summary>Cheap precheck: a clinical scope needs a <c>/</c> or a <c>%2F</c>.</summary>
+        public static bool MayContainScope(string? text)
+        {
+            if (text == null)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '/')
+                {
+                    return true;
+                }
+
+                if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f'))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Run(string? text, ref List<ScopeMatch>? matches, bool stopAtFirst)
+        {
+            if (text == null || !MayContainScope(text))
+            {
+                return false;
+            }
+
+            int n = text.Length;
+            int i = 0;
+            bool boundary = true;   // i follows start of text or a separator
+            bool inValue = false;   // inside a scope= parameter value that continues past a separator
+            while (i < n)
+            {
+                int sep = SeparatorLength(text, i);
+                if (sep > 0)
+                {
+                    i += sep;
+                    boundary = true;
+                    continue;
+                }
+
+                if (inValue)
+                {
+                    int end = i;
+                    while (end < n && SeparatorLength(text, end) == 0 && text[end] != '&' && text[end] != '#')
+                    {
+                        end++;
+                    }
+
+                    if (TryAdd(text, i, end, ref matches) && stopAtFirst)
+                    {
+                        return true;
+                    }
+
+                    if (end < n && (text[end] == '&' || text[end] == '#'))
+                    {
+                        inValue = false;
+                        boundary = false;
+                    }
+
+                    i = end;
+                    continue;
+                }
+
+                int segmentEnd = i;
+                while (segmentEnd < n && SeparatorLength(text, segmentEnd) == 0)
+                {
+                    segmentEnd++;
+                }
+
+                if (boundary && TryAdd(text, i, segmentEnd, ref matches))
+                {
+                    if (stopAtFirst)
+                    {
+                        return true;
+                    }
+
+                    i = segmentEnd;
+                    continue;
+                }
+
+                int p = i;
+                while (p < segmentEnd)
+                {
+                    int k = FindScopeParameter(text, p, segmentEnd, i, boundary);
+                    if (k < 0)
+                    {
+                        break;
+                    }
+
+                    int valueStart = k + 6;
+                    int valueEnd = valueStart;
+                    while (valueEnd < segmentEnd && text[valueEnd] != '&' && text[valueEnd] != '#')
+                    {
+                        valueEnd++;
+                    }
+
+                    if (TryAdd(text, valueStart, valueEnd, ref matches) && stopAtFirst)
+                    {
+                        return true;
+                    }
+
+                    if (valueEnd == segmentEnd)
+                    {
+                        inValue = segmentEnd < n;
+                        break;
+                    }
+
+                    p = valueEnd;
+                }
+
+                i = segmentEnd;
+            }
+
+            return matches != null && matches.Count > 0;
+        }
+
+        /// <summary>Position of <c>scope=</c> in [from, end) that starts a parameter, or -1.</summary>
+        private static int FindScopeParameter(string text, int from, int end, int segmentStart, bool segmentAtBoundary)
+        {
+            for (int k = from; k + 6 <= end; k++)
+            {
+                if (text[k] != 's' || string.CompareOrdinal(text, k, "scope=", 0, 6) != 0)
+                {
+                    continue;
+                }
+
+                if (k == segmentStart ? segmentAtBoundary : IsParameterStart(text[k - 1]))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        private static bool IsParameterStart(char c) => c == '?' || c == '&' || c == '#';
+
+        private static int SeparatorLength(string text, int i)
+        {
+            char c = text[i];
+            if (c == ' ' || c == '+' || c == '\t' || c == '\r' || c == '\n')
+            {
+                return 1;
+            }
+
+            if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && text[i + 2] == '0')
+            {
+                return 3;
+            }
+
+            return 0;
+        }
+
+        private static bool TryAdd(string text, int start, int end, ref List<ScopeMatch>? matches)
+        {
+            if (end - start < 8) // the shortest clinical scope, "user/*.r", has 8 characters
+            {
+                return false;
+            }
+
+            char first = text[start];
+            if (first != 'p' && first != 'u' && first != 's')
+            {
+                return false;
+            }
+
+            if (!ClinicalScopeGrammar.TryMatch(text, start, end, allowEncoded: true, out var parts))
+            {
+                return false;
+            }
+
+            if (!IsPlausible(text, parts))
+            {
+                return false;
+            }
+
+            (matches ??= new List<ScopeMatch>()).Add(new ScopeMatch(text, start, end - start, parts));
+            return true;
+        }
+
+        /// <summary>
+        /// Guards against paths such as <c>user/Notes.txt</c>: a v2 token whose permissions contain unknown
+        /// letters counts only with a FHIR R4 resource type or <c>*</c>; empty permissions only with a query.
+        /// </summary>
+        private static bool IsPlausible(string text, in ClinicalScopeParts parts)
+        {
+            if (parts.HasV1Permissions(text))
+            {
+                return true;
+            }
+
+            var problems = ScopePermissions.Validate(text, parts.PermissionStart, parts.PermissionEnd - parts.PermissionStart);
+            bool knownResource = parts.ResourceIsWildcard
+                || FhirResourceTypes.IsKnown(text, parts.ResourceStart, parts.ResourceEnd - parts.ResourceStart);
+            if ((problems & PermissionProblems.Empty) != 0)
+            {
+                return parts.QueryStart >= 0 && knownResource;
+            }
+
+            if ((problems & PermissionProblems.UnknownLetters) != 0)
+            {
+                return knownResource;
+            }
+
+            return true;
+        }
+    }
+}
