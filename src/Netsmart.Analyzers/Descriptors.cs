@@ -65,5 +65,39 @@ namespace Netsmart.Analyzers
             description: "A v2 URL template whose tenant segment is still a placeholder. The fix writes the configured tenant " +
                 "expression (netsmart.tenant_id_expression) or a tenant id in scope.",
             helpLinkUri: HelpBaseUri + DiagnosticIds.V2UrlWithTenantPlaceholder + ".md");
+    
+
+        public static readonly DiagnosticDescriptor NSM006_SystemAccessThroughPatientAccess = new DiagnosticDescriptor(
+            DiagnosticIds.SystemAccessThroughPatientAccess,
+            title: "System-level access through a Patient Access endpoint",
+            messageFormat: "'{0}' is Patient Access, but this type uses {1}; backend code belongs on the v2 {2} API: '{3}'",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Backend (system-level) integrations that used the v1 Patient Access API move to the v2 System Access API, " +
+                "not to v2 Patient Access. A type that requests system/ scopes or uses the client_credentials grant is backend code.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.SystemAccessThroughPatientAccess + ".md");
+
+        public static readonly DiagnosticDescriptor NSM010_V1ScopeSyntax = new DiagnosticDescriptor(
+            DiagnosticIds.V1ScopeSyntax,
+            title: "SMART 1.0 scope syntax",
+            messageFormat: "SMART 1.0 scope syntax {0}; the SMART 2.0 form is {1}",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Certified v2 implements SMART App Launch 2.0, whose scopes use the permission letters c, r, u, d, s: " +
+                "read becomes rs, write becomes cud, * becomes cruds. v2 still accepts the v1 syntax, so the upgrade is recommended, not forced.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.V1ScopeSyntax + ".md");
+
+        public static readonly DiagnosticDescriptor NSM011_MalformedV2Scope = new DiagnosticDescriptor(
+            DiagnosticIds.MalformedV2Scope,
+            title: "Malformed SMART 2.0 scope",
+            messageFormat: "Malformed SMART 2.0 scope {0}",
+            category: MigrationCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "SMART 2.0 permissions are a subset of c, r, u, d, s in that order, each at most once. Servers may ignore " +
+                "or reject other strings, such as .sr or .rx.",
+            helpLinkUri: HelpBaseUri + DiagnosticIds.MalformedV2Scope + ".md");
     }
 }

@@ -25,17 +25,19 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
         public const string MoveToTenantAuthorizationServerKey = "NSM003.MoveToTenantAuthorizationServer";
         public const string InsertTenantKey = "NSM004.InsertTenant";
         public const string ReplacePlaceholderKey = "NSM005.ReplacePlaceholder";
+        public const string MoveToSystemAccessForBackendKey = "NSM006.MoveToV2SystemAccess";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.V1PatientAccessUrl,
             DiagnosticIds.V1BulkDataUrl,
             DiagnosticIds.V1AuthorizationServerUrl,
             DiagnosticIds.V2UrlWithoutTenant,
-            DiagnosticIds.V2UrlWithTenantPlaceholder);
+            DiagnosticIds.V2UrlWithTenantPlaceholder,
+            DiagnosticIds.SystemAccessThroughPatientAccess);
 
         public override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create(async (context, document, diagnostics) =>
-                (Document?)await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+                (Document?)await LiteralEditFixer.FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -49,7 +51,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 string? tenant = null;
                 if (diagnostic.Properties.ContainsKey(FixProperties.NeedsTenantExpression))
                 {
-                    tenant = await ResolveTenantForDiagnosticAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                    tenant = await LiteralEditFixer.ResolveTenantForDiagnosticAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                     if (tenant is null)
                     {
                         continue; // nothing better than the placeholder is known here
@@ -59,7 +61,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 (string title, string key) = Describe(diagnostic.Id, tenant);
                 Document document = context.Document;
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => FixAsync(document, ImmutableArray.Create(diagnostic), ct), key),
+                    CodeAction.Create(title, ct => LiteralEditFixer.FixAsync(document, ImmutableArray.Create(diagnostic), ct), key),
                     diagnostic);
             }
         }
@@ -70,178 +72,9 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             DiagnosticIds.V1BulkDataUrl => ("Use the v2 Provider System Access URL", MoveToSystemAccessKey),
             DiagnosticIds.V1AuthorizationServerUrl => ("Use the tenant's v2 authorization server", MoveToTenantAuthorizationServerKey),
             DiagnosticIds.V2UrlWithoutTenant => ("Insert the tenant id", InsertTenantKey),
+            DiagnosticIds.SystemAccessThroughPatientAccess => ("Use the v2 System Access API", MoveToSystemAccessForBackendKey),
             _ => ("Replace the placeholder with '" + tenant + "'", ReplacePlaceholderKey),
         };
 
-        private static async Task<string?> ResolveTenantForDiagnosticAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            SemanticModel? model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            List<SourceEdit> edits = FixProperties.ReadEdits(diagnostic.Properties);
-            if (root is null || model is null || edits.Count == 0)
-            {
-                return null;
-            }
-
-            SyntaxToken token = FindLiteralToken(root, edits[0].Span);
-            LiteralTextMap? map = token == default ? null : LiteralTextMap.Create(token);
-            return map is null || map.IsUtf8 ? null : ResolveTenant(model, token, diagnostic);
-        }
-
-        private static string? ResolveTenant(SemanticModel model, SyntaxToken token, Diagnostic diagnostic)
-        {
-            SyntaxNode node = token.Parent!;
-            if (TenantExpressionResolver.IsInConstantContext(node))
-            {
-                return null;
-            }
-
-            diagnostic.Properties.TryGetValue(FixProperties.TenantExpression, out string? configured);
-            return TenantExpressionResolver.ValidConfiguredExpression(configured) ?? TenantExpressionResolver.FindTenantSymbol(model, node);
-        }
-
-        /// <summary>Applies the fixes of <paramref name="diagnostics"/> (one document) in one batch of text changes.</summary>
-        internal static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-        {
-            SyntaxNode? root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            SourceText text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return document;
-            }
-
-            SemanticModel? model = null;
-            var byToken = new Dictionary<SyntaxToken, TokenWork>();
-            foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-            {
-                if (!diagnostic.Properties.ContainsKey(FixProperties.Fixable))
-                {
-                    continue;
-                }
-
-                bool placeholderOnly = diagnostic.Properties.ContainsKey(FixProperties.NeedsTenantExpression);
-                foreach (SourceEdit edit in FixProperties.ReadEdits(diagnostic.Properties))
-                {
-                    SyntaxToken token = FindLiteralToken(root, edit.Span);
-                    if (token == default)
-                    {
-                        continue;
-                    }
-
-                    if (!byToken.TryGetValue(token, out TokenWork? work))
-                    {
-                        work = new TokenWork(diagnostic);
-                        byToken.Add(token, work);
-                    }
-
-                    work.PlaceholderOnly &= placeholderOnly;
-                    work.Edits.Add(edit);
-                }
-            }
-
-            var changes = new List<TextChange>();
-            foreach (KeyValuePair<SyntaxToken, TokenWork> entry in byToken)
-            {
-                LiteralTextMap? map = LiteralTextMap.Create(entry.Key);
-                if (map is null)
-                {
-                    continue;
-                }
-
-                model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                string? tenant = model is null || map.IsUtf8 ? null : ResolveTenant(model, entry.Key, entry.Value.Diagnostic);
-                if (entry.Value.PlaceholderOnly && tenant is null)
-                {
-                    continue;
-                }
-
-                List<SourceEdit> edits = Normalize(entry.Value.Edits);
-                string? newText = LiteralRewriter.Rewrite(map, edits, tenant);
-                if (newText != null && newText != entry.Key.Text)
-                {
-                    changes.Add(new TextChange(entry.Key.Span, newText));
-                }
-            }
-
-            return changes.Count == 0 ? document : document.WithText(text.WithChanges(changes));
-        }
-
-        /// <summary>The string literal or interpolated-text token that contains <paramref name="span"/>.</summary>
-        private static SyntaxToken FindLiteralToken(SyntaxNode root, TextSpan span)
-        {
-            SyntaxToken token = root.FindToken(span.Start);
-            if (IsLiteralToken(token) && token.Span.Contains(span))
-            {
-                return token;
-            }
-
-            if (span.Start > 0)
-            {
-                token = root.FindToken(span.Start - 1);
-                if (IsLiteralToken(token) && token.Span.Start <= span.Start && token.Span.End >= span.End)
-                {
-                    return token;
-                }
-            }
-
-            return default;
-        }
-
-        private static bool IsLiteralToken(SyntaxToken token)
-        {
-            switch ((SyntaxKind)token.RawKind)
-            {
-                case SyntaxKind.StringLiteralToken:
-                case SyntaxKind.Utf8StringLiteralToken:
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                case SyntaxKind.InterpolatedStringTextToken:
-                    return true;
-                default:
-                    return false;
-            }
-        }
-
-        /// <summary>Sorts edits and drops duplicates and overlaps (two diagnostics never need the same characters).</summary>
-        private static List<SourceEdit> Normalize(List<SourceEdit> edits)
-        {
-            var result = new List<SourceEdit>(edits.Count);
-            foreach (SourceEdit edit in edits.OrderBy(e => e.Span.Start).ThenBy(e => e.Span.Length))
-            {
-                if (result.Count > 0)
-                {
-                    SourceEdit previous = result[result.Count - 1];
-                    if (previous.Span == edit.Span && previous.NewValueText == edit.NewValueText)
-                    {
-                        continue;
-                    }
-
-                    if (edit.Span.Start < previous.Span.End || (edit.Span.Start == previous.Span.Start && edit.Span.Length == 0 && previous.Span.Length == 0))
-                    {
-                        continue;
-                    }
-                }
-
-                result.Add(edit);
-            }
-
-            return result;
-        }
-
-        private sealed class TokenWork
-        {
-            public TokenWork(Diagnostic diagnostic)
-            {
-                Diagnostic = diagnostic;
-            }
-
-            public Diagnostic Diagnostic { get; }
-
-            public List<SourceEdit> Edits { get; } = new List<SourceEdit>();
-
-            public bool PlaceholderOnly { get; set; } = true;
-        }
     }
 }

@@ -17,5 +17,14 @@ namespace Netsmart.Analyzers
 
         /// <summary>v2 URL that still holds the tenant-id placeholder.</summary>
         public const string V2UrlWithTenantPlaceholder = "NSM005";
+
+        /// <summary>System-level (backend) access through a Patient Access endpoint.</summary>
+        public const string SystemAccessThroughPatientAccess = "NSM006";
+
+        /// <summary>SMART 1.0 (v1) scope syntax.</summary>
+        public const string V1ScopeSyntax = "NSM010";
+
+        /// <summary>Malformed SMART 2.0 (v2) scope.</summary>
+        public const string MalformedV2Scope = "NSM011";
     }
 }

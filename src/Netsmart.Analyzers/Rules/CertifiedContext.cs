@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
 
 namespace Netsmart.Analyzers.Rules
@@ -13,19 +15,37 @@ namespace Netsmart.Analyzers.Rules
     {
         None = 0,
 
-        /// <summary>Certified v1/v2 URLs, SMART clinical scopes, an <c>aud</c> naming <c>uscore/v1</c>.</summary>
-        Certified = 1,
+        /// <summary>Certified v1/v2 URLs (an <c>aud</c> naming <c>uscore/v1</c> included).</summary>
+        CertifiedUrl = 1,
 
         /// <summary>The APIs that stay on the original authorization server: <c>/v4</c>, <c>/fhir</c>, <c>/ccd</c>, PatientImage, <c>scope=CCD</c>.</summary>
         NonCertified = 2,
+
+        /// <summary><c>system/</c> clinical scopes: backend (system-level) access.</summary>
+        SystemScopes = 4,
+
+        /// <summary>The <c>client_credentials</c> grant: backend (system-level) access.</summary>
+        ClientCredentials = 8,
+
+        /// <summary>SMART clinical scopes (<c>patient/Patient.read</c>...) and the SMART launch scopes.</summary>
+        ClinicalScopes = 16,
+
+        /// <summary>Any sign of Certified use.</summary>
+        Certified = CertifiedUrl | ClinicalScopes,
+
+        /// <summary>Either sign of system-level access.</summary>
+        SystemLevel = SystemScopes | ClientCredentials,
     }
 
     /// <summary>
-    /// Decides whether code that names the original authorization server is Certified code. The
-    /// evidence is looked for in the expression itself, then in its top-level type, then in its file.
+    /// Evidence about the APIs a piece of code uses, from its string literals: in the expression itself, its
+    /// top-level type, or its file. Computed once per type (or file) and per compilation.
     /// </summary>
-    internal static class CertifiedContext
+    internal sealed class CertifiedContext
     {
+        private readonly ConcurrentDictionary<SyntaxNode, ApiEvidence> _cache = new ConcurrentDictionary<SyntaxNode, ApiEvidence>();
+
+        /// <summary>The evidence in one string value (a match of <paramref name="exclude"/> itself does not count).</summary>
         public static ApiEvidence FromText(string text, NetsmartUrlMatch? exclude = null)
         {
             ApiEvidence evidence = ApiEvidence.None;
@@ -40,7 +60,7 @@ namespace Netsmart.Analyzers.Rules
 
                     if (match.IsCertifiedApi)
                     {
-                        evidence |= ApiEvidence.Certified;
+                        evidence |= ApiEvidence.CertifiedUrl;
                     }
                     else if (match.Kind == NetsmartUrlKind.NotMigrating && IsNonCertifiedApi(match.NonMigratingApi))
                     {
@@ -49,9 +69,17 @@ namespace Netsmart.Analyzers.Rules
                 }
             }
 
-            if (ScopeEvidence.HasClinicalScope(text))
+            if (ScopeScanner.MayContainScope(text) || text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0)
             {
-                evidence |= ApiEvidence.Certified;
+                if (ScopeEvidence.HasClinicalScope(text))
+                {
+                    evidence |= ApiEvidence.ClinicalScopes;
+                }
+
+                if (SmartScopes.ContainsSystemScope(text))
+                {
+                    evidence |= ApiEvidence.SystemScopes;
+                }
             }
 
             if (ScopeEvidence.HasCcdScope(text))
@@ -59,11 +87,48 @@ namespace Netsmart.Analyzers.Rules
                 evidence |= ApiEvidence.NonCertified;
             }
 
+            if (text.IndexOf("client_credentials", StringComparison.Ordinal) >= 0 && ScopeEvidence.IsClientCredentialsGrant(text))
+            {
+                evidence |= ApiEvidence.ClientCredentials;
+            }
+
             return evidence;
         }
 
-        /// <summary>Evidence in the top-level type that holds <paramref name="node"/>, or in its file when the type shows none.</summary>
-        public static ApiEvidence Around(SyntaxNode node, CancellationToken cancellationToken)
+        /// <summary>The evidence of the top-level type holding <paramref name="node"/> (of the file, for top-level code).</summary>
+        public ApiEvidence OfType(SyntaxNode node, CancellationToken cancellationToken) =>
+            Of(TopLevelScope(node), cancellationToken);
+
+        /// <summary>The evidence of the top-level type holding <paramref name="node"/>, or of its file when the type shows no API use.</summary>
+        public ApiEvidence OfTypeOrFile(SyntaxNode node, CancellationToken cancellationToken)
+        {
+            SyntaxNode scope = TopLevelScope(node);
+            ApiEvidence evidence = Of(scope, cancellationToken);
+            if ((evidence & (ApiEvidence.Certified | ApiEvidence.NonCertified)) == ApiEvidence.None && !(scope is CompilationUnitSyntax))
+            {
+                evidence |= Of(node.SyntaxTree.GetRoot(cancellationToken), cancellationToken);
+            }
+
+            return evidence;
+        }
+
+        /// <summary>Reduces evidence to the question "which APIs": Certified, NonCertified, both, or None.</summary>
+        public static ApiEvidence Kind(ApiEvidence evidence) =>
+            ((evidence & ApiEvidence.Certified) != 0 ? ApiEvidence.Certified : ApiEvidence.None) | (evidence & ApiEvidence.NonCertified);
+
+        private ApiEvidence Of(SyntaxNode scope, CancellationToken cancellationToken)
+        {
+            if (_cache.TryGetValue(scope, out ApiEvidence cached))
+            {
+                return cached;
+            }
+
+            ApiEvidence evidence = Scan(scope, cancellationToken);
+            _cache.TryAdd(scope, evidence);
+            return evidence;
+        }
+
+        private static SyntaxNode TopLevelScope(SyntaxNode node)
         {
             SyntaxNode? type = null;
             for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
@@ -74,13 +139,7 @@ namespace Netsmart.Analyzers.Rules
                 }
             }
 
-            ApiEvidence evidence = type is null ? ApiEvidence.None : Scan(type, cancellationToken);
-            if (evidence == ApiEvidence.None)
-            {
-                evidence = Scan(node.SyntaxTree.GetRoot(cancellationToken), cancellationToken);
-            }
-
-            return evidence;
+            return type ?? node.SyntaxTree.GetRoot();
         }
 
         private static ApiEvidence Scan(SyntaxNode scope, CancellationToken cancellationToken)
@@ -98,12 +157,7 @@ namespace Netsmart.Analyzers.Rules
                     case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
                     case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
                     case SyntaxKind.InterpolatedStringTextToken:
-                        evidence |= FromText(token.ValueText);
-                        if (evidence == (ApiEvidence.Certified | ApiEvidence.NonCertified))
-                        {
-                            return evidence;
-                        }
-
+                        evidence |= FromText(LiteralTextMap.UnescapedValueText(token));
                         break;
                 }
             }

@@ -24,21 +24,26 @@ namespace Netsmart.Analyzers.Rules
             Descriptors.NSM002_V1BulkDataUrl,
             Descriptors.NSM003_V1AuthorizationServerUrl,
             Descriptors.NSM004_V2UrlWithoutTenant,
-            Descriptors.NSM005_V2UrlWithTenantPlaceholder);
+            Descriptors.NSM005_V2UrlWithTenantPlaceholder,
+            Descriptors.NSM006_SystemAccessThroughPatientAccess);
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                AnalyzeStringExpression,
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringExpression,
-                SyntaxKind.AddExpression);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var evidence = new CertifiedContext();
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeStringExpression(c, evidence),
+                    SyntaxKind.StringLiteralExpression,
+                    SyntaxKind.Utf8StringLiteralExpression,
+                    SyntaxKind.InterpolatedStringExpression,
+                    SyntaxKind.AddExpression);
+            });
         }
 
-        private static void AnalyzeStringExpression(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeStringExpression(SyntaxNodeAnalysisContext context, CertifiedContext evidence)
         {
             var node = (ExpressionSyntax)context.Node;
 
@@ -54,7 +59,7 @@ namespace Netsmart.Analyzers.Rules
             }
 
             StringExpression? expression = StringExpression.Create(
-                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, context.CancellationToken);
+                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, NetsmartUrlScanner.MayContainNetsmartUrl, context.CancellationToken);
             if (expression is null || !NetsmartUrlScanner.MayContainNetsmartUrl(expression.Text))
             {
                 return;
@@ -62,22 +67,98 @@ namespace Netsmart.Analyzers.Rules
 
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(expression.Text))
             {
-                Diagnostic? diagnostic = CreateDiagnostic(context, expression, match);
+                Diagnostic? diagnostic = CreateDiagnostic(context, expression, match, evidence);
                 if (diagnostic != null)
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
+
+                if (IsPatientAccess(match))
+                {
+                    Diagnostic? systemLevel = CreateSystemLevelDiagnostic(context, expression, match, evidence);
+                    if (systemLevel != null)
+                    {
+                        context.ReportDiagnostic(systemLevel);
+                    }
+                }
             }
         }
 
-        private static Diagnostic? CreateDiagnostic(SyntaxNodeAnalysisContext context, StringExpression expression, NetsmartUrlMatch match)
+        private static bool IsPatientAccess(NetsmartUrlMatch match) =>
+            match.Kind == NetsmartUrlKind.V1PatientAccess ||
+            (match.Kind == NetsmartUrlKind.V2Fhir &&
+             (match.V2Api == NetsmartV2Api.ProviderPatientAccess || match.V2Api == NetsmartV2Api.PayerPatientAccess));
+
+        /// <summary>The System Access API a patient-access URL moves to in backend code, or None when the code is not backend code.</summary>
+        private static NetsmartV2Api SystemAccessTarget(SyntaxNodeAnalysisContext context, StringExpression expression, NetsmartUrlMatch match, CertifiedContext evidence)
         {
-            int first = expression.PartIndexAt(match.Start);
-            int last = expression.PartIndexAt(System.Math.Max(match.Start, match.BaseEnd - 1));
-            if (first == last && expression.Parts[first].Kind == StringPartKind.Opaque)
+            if (!IsPatientAccess(match) ||
+                (evidence.OfType(expression.Root, context.CancellationToken) & ApiEvidence.SystemLevel) == ApiEvidence.None)
             {
-                return null; // the whole URL is written in a constant declared elsewhere: reported there
+                return NetsmartV2Api.None;
             }
+
+            return match.V2Api == NetsmartV2Api.PayerPatientAccess ? NetsmartV2Api.PayerSystemAccess : NetsmartV2Api.ProviderSystemAccess;
+        }
+
+        private static Diagnostic? CreateSystemLevelDiagnostic(SyntaxNodeAnalysisContext context, StringExpression expression, NetsmartUrlMatch match, CertifiedContext evidence)
+        {
+            NetsmartV2Api target = SystemAccessTarget(context, expression, match, evidence);
+            if (target == NetsmartV2Api.None || !TryGetReportParts(expression, match, out int first, out int last))
+            {
+                return null;
+            }
+
+            ApiEvidence found = evidence.OfType(expression.Root, context.CancellationToken);
+            string why = (found & ApiEvidence.SystemLevel) == ApiEvidence.SystemLevel
+                ? "system/ scopes and the client_credentials grant"
+                : (found & ApiEvidence.SystemScopes) != 0 ? "system/ scopes" : "the client_credentials grant";
+            NetsmartUrlMatch forMessage = match;
+            string v2 = NetsmartV2Urls.RewriteBase(forMessage, target);
+            IReadOnlyList<UrlEdit> urlEdits = match.Kind == NetsmartUrlKind.V1PatientAccess
+                ? NetsmartV2Urls.GetEdits(match, target)
+                : OnlyApiSegmentEdit(NetsmartV2Urls.GetEdits(match, target), match);
+            List<SourceEdit> edits = MapEdits(expression, urlEdits);
+            string? tenantExpression = NetsmartOptions.GetTenantIdExpression(context.Options, context.Node.SyntaxTree);
+            return Diagnostic.Create(
+                Descriptors.NSM006_SystemAccessThroughPatientAccess,
+                expression.GetReportLocation(first, last),
+                FixProperties.Create(edits, tenantExpression, needsTenantExpression: false),
+                match.BaseText, why, NetsmartV2Urls.ApiDisplayName(target), v2);
+        }
+
+        /// <summary>For a v2 URL, NSM006 only swaps the API segment; the tenant is NSM004/NSM005's business.</summary>
+        private static IReadOnlyList<UrlEdit> OnlyApiSegmentEdit(IReadOnlyList<UrlEdit> edits, NetsmartUrlMatch match)
+        {
+            var result = new List<UrlEdit>(1);
+            foreach (UrlEdit edit in edits)
+            {
+                if (edit.Start == match.V2ApiSegmentStart)
+                {
+                    result.Add(edit);
+                }
+            }
+
+            return result;
+        }
+
+        private static bool TryGetReportParts(StringExpression expression, NetsmartUrlMatch match, out int first, out int last)
+        {
+            first = expression.PartIndexAt(match.Start);
+            last = expression.PartIndexAt(System.Math.Max(match.Start, match.BaseEnd - 1));
+
+            // The whole URL is written in a constant declared elsewhere: it is reported there.
+            return !expression.IsInsideOneOpaquePart(match.Start, match.BaseEnd);
+        }
+
+        private static Diagnostic? CreateDiagnostic(SyntaxNodeAnalysisContext context, StringExpression expression, NetsmartUrlMatch match, CertifiedContext evidence)
+        {
+            if (!TryGetReportParts(expression, match, out int first, out int last))
+            {
+                return null;
+            }
+
+            NetsmartV2Api target = NetsmartV2Api.None;
 
             DiagnosticDescriptor descriptor;
             object[] args;
@@ -87,12 +168,14 @@ namespace Netsmart.Analyzers.Rules
             switch (match.Kind)
             {
                 case NetsmartUrlKind.V1PatientAccess:
+                    // Backend code moves to System Access (NSM006 says why); the NSM001 fix agrees with it.
                     descriptor = Descriptors.NSM001_V1PatientAccessUrl;
+                    target = SystemAccessTarget(context, expression, match, evidence);
                     args = new object[]
                     {
                         match.BaseText,
-                        NetsmartV2Urls.ApiDisplayName(NetsmartV2Api.ProviderPatientAccess),
-                        NetsmartV2Urls.RewriteBase(match),
+                        NetsmartV2Urls.ApiDisplayName(target == NetsmartV2Api.None ? NetsmartV2Api.ProviderPatientAccess : target),
+                        NetsmartV2Urls.RewriteBase(match, target),
                     };
                     break;
 
@@ -110,19 +193,19 @@ namespace Netsmart.Analyzers.Rules
 
                 case NetsmartUrlKind.V1AuthorizationServer:
                     descriptor = Descriptors.NSM003_V1AuthorizationServerUrl;
-                    ApiEvidence evidence = CertifiedContext.FromText(expression.Text, match);
-                    if (evidence != ApiEvidence.Certified && evidence != ApiEvidence.NonCertified)
+                    ApiEvidence found = CertifiedContext.Kind(CertifiedContext.FromText(expression.Text, match));
+                    if (found == ApiEvidence.None || found == (ApiEvidence.Certified | ApiEvidence.NonCertified))
                     {
-                        evidence |= CertifiedContext.Around(expression.Root, context.CancellationToken);
+                        found = CertifiedContext.Kind(evidence.OfTypeOrFile(expression.Root, context.CancellationToken));
                     }
 
                     string v2 = NetsmartV2Urls.RewriteBase(match);
-                    if (evidence == ApiEvidence.NonCertified)
+                    if (found == ApiEvidence.NonCertified)
                     {
                         return null; // CCD, PatientImage, /v4, /fhir: these stay on the original server
                     }
 
-                    if (evidence == ApiEvidence.Certified)
+                    if (found == ApiEvidence.Certified)
                     {
                         args = new object[] { match.BaseText, "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: '" + v2 + "'" };
                     }
@@ -130,7 +213,7 @@ namespace Netsmart.Analyzers.Rules
                     {
                         allowFix = false;
                         severity = DiagnosticSeverity.Info;
-                        string why = evidence == ApiEvidence.None
+                        string why = found == ApiEvidence.None
                             ? "no Certified API use was found in this type or file"
                             : "this code also uses the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server";
                         args = new object[] { match.BaseText, "if it serves Certified API calls, use the tenant-specific v2 server '" + v2 + "' (" + why + ")" };
@@ -165,7 +248,7 @@ namespace Netsmart.Analyzers.Rules
                     return null;
             }
 
-            List<SourceEdit> edits = allowFix ? MapEdits(expression, NetsmartV2Urls.GetEdits(match)) : new List<SourceEdit>();
+            List<SourceEdit> edits = allowFix ? MapEdits(expression, NetsmartV2Urls.GetEdits(match, target)) : new List<SourceEdit>();
             string? tenantExpression = NetsmartOptions.GetTenantIdExpression(context.Options, context.Node.SyntaxTree);
             ImmutableDictionary<string, string?> properties = FixProperties.Create(edits, tenantExpression, needsTenantExpression);
             Location location = expression.GetReportLocation(first, last);
@@ -174,25 +257,15 @@ namespace Netsmart.Analyzers.Rules
                 : Diagnostic.Create(descriptor, location, properties, args);
         }
 
-        /// <summary>Maps URL edits onto literal source text; empty when any edit falls outside one rewritable literal.</summary>
         private static List<SourceEdit> MapEdits(StringExpression expression, IReadOnlyList<UrlEdit> urlEdits)
         {
-            var edits = new List<SourceEdit>(urlEdits.Count);
+            var valueEdits = new List<(int, int, string)>(urlEdits.Count);
             foreach (UrlEdit edit in urlEdits)
             {
-                StringPart? part = expression.FindPart(edit.Start, edit.Length);
-                LiteralTextMap? map = part is null || !part.IsRewritable ? null : part.Map;
-                Microsoft.CodeAnalysis.Text.TextSpan? span = map?.MapRange(edit.Start - part!.ValueStart, edit.Length);
-                if (span is null)
-                {
-                    edits.Clear();
-                    return edits;
-                }
-
-                edits.Add(new SourceEdit(span.Value, edit.NewText));
+                valueEdits.Add((edit.Start, edit.Length, edit.NewText));
             }
 
-            return edits;
+            return expression.MapEdits(valueEdits);
         }
     }
 }

@@ -13,6 +13,19 @@ namespace Netsmart.Analyzers.Rules
             text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0 ||
             SmartScopes.ContainsClinicalScope(text);
 
+        /// <summary>The OAuth <c>client_credentials</c> grant: the whole text, or a <c>grant_type=client_credentials</c> parameter.</summary>
+        public static bool IsClientCredentialsGrant(string text)
+        {
+            if (text.Trim() == "client_credentials")
+            {
+                return true;
+            }
+
+            int i = text.IndexOf("grant_type=client_credentials", StringComparison.Ordinal);
+            int end = i + "grant_type=client_credentials".Length;
+            return i >= 0 && (end == text.Length || text[end] == '&' || text[end] == ' ' || text[end] == '"');
+        }
+
         /// <summary>The non-SMART <c>CCD</c> scope: the whole text, or a <c>scope=CCD</c> parameter.</summary>
         public static bool HasCcdScope(string text)
         {

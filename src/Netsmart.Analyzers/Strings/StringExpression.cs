@@ -110,7 +110,7 @@ namespace Netsmart.Analyzers.Strings
         /// it is not a string, or when no literal part can hold a Netsmart URL (cheap syntax-only precheck;
         /// the semantic model is asked only for the constant operands of concatenations that may).
         /// </summary>
-        public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, CancellationToken cancellationToken)
+        public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, System.Func<string, bool> hasHint, CancellationToken cancellationToken)
         {
             var leaves = new List<ExpressionSyntax>();
             CollectLeaves(root, leaves);
@@ -124,7 +124,7 @@ namespace Netsmart.Analyzers.Strings
                 {
                     case LiteralExpressionSyntax literal when IsStringLiteral(literal):
                         anyStringLiteral = true;
-                        anyHint |= HasHint(literal.Token.ValueText);
+                        anyHint |= hasHint(literal.Token.ValueText);
                         break;
                     case InterpolatedStringExpressionSyntax interpolated:
                         anyStringLiteral = true;
@@ -132,7 +132,7 @@ namespace Netsmart.Analyzers.Strings
                         {
                             if (content is InterpolatedStringTextSyntax textPart)
                             {
-                                anyHint |= HasHint(textPart.TextToken.ValueText);
+                                anyHint |= hasHint(textPart.TextToken.ValueText);
                             }
                         }
 
@@ -168,7 +168,7 @@ namespace Netsmart.Analyzers.Strings
                     }
 
                     Optional<object?> whole = semanticModel.GetConstantValue(root, cancellationToken);
-                    if (!(whole.HasValue && whole.Value is string wholeText && HasHint(wholeText)))
+                    if (!(whole.HasValue && whole.Value is string wholeText && hasHint(wholeText)))
                     {
                         return null;
                     }
@@ -255,6 +255,38 @@ namespace Netsmart.Analyzers.Strings
             }
 
             return candidate;
+        }
+
+        /// <summary>True when [<paramref name="start"/>, <paramref name="end"/>) lies inside one constant declared elsewhere (it is reported there).</summary>
+        public bool IsInsideOneOpaquePart(int start, int end)
+        {
+            int first = PartIndexAt(start);
+            int last = PartIndexAt(System.Math.Max(start, end - 1));
+            return first == last && Parts[first].Kind == StringPartKind.Opaque;
+        }
+
+        /// <summary>
+        /// Maps value-level edits onto literal source text. Empty when any edit falls outside one rewritable
+        /// literal (the diagnostic is then reported without a fix).
+        /// </summary>
+        public List<SourceEdit> MapEdits(IReadOnlyList<(int Start, int Length, string NewText)> valueEdits)
+        {
+            var edits = new List<SourceEdit>(valueEdits.Count);
+            foreach ((int start, int length, string newText) in valueEdits)
+            {
+                StringPart? part = FindPart(start, length);
+                LiteralTextMap? map = part is null || !part.IsRewritable ? null : part.Map;
+                TextSpan? span = map?.MapRange(start - part!.ValueStart, length);
+                if (span is null)
+                {
+                    edits.Clear();
+                    return edits;
+                }
+
+                edits.Add(new SourceEdit(span.Value, newText));
+            }
+
+            return edits;
         }
 
         /// <summary>Index of the part that holds value offset <paramref name="offset"/> (the last part for the end).</summary>
@@ -348,9 +380,6 @@ namespace Netsmart.Analyzers.Strings
 
         private static bool IsStringLiteral(LiteralExpressionSyntax literal) =>
             literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);
-
-        /// <summary>Cheap test on literal text: can it be (part of) a Netsmart URL?</summary>
-        private static bool HasHint(string value) => NetsmartUrlScanner.MayContainNetsmartUrl(value);
 
         private static bool AnyNumericLiteral(List<ExpressionSyntax> leaves)
         {

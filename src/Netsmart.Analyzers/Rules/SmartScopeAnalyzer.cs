@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Netsmart.Analyzers.Strings;
+using Netsmart.Knowledge.Scopes;
+
+namespace Netsmart.Analyzers.Rules
+{
+    /// <summary>
+    /// NSM010 (SMART 1.0 scope syntax) and NSM011 (malformed SMART 2.0 scope) in every kind of string:
+    /// whole scopes, scope lists, URL-encoded <c>scope=</c> parameters, interpolations and concatenations.
+    /// One diagnostic per string, listing the scopes it holds.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SmartScopeAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.NSM010_V1ScopeSyntax,
+            Descriptors.NSM011_MalformedV2Scope);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var evidence = new CertifiedContext();
+                start.RegisterSyntaxNodeAction(
+                    c => AnalyzeStringExpression(c, evidence),
+                    SyntaxKind.StringLiteralExpression,
+                    SyntaxKind.Utf8StringLiteralExpression,
+                    SyntaxKind.InterpolatedStringExpression,
+                    SyntaxKind.AddExpression);
+            });
+        }
+
+        private static void AnalyzeStringExpression(SyntaxNodeAnalysisContext context, CertifiedContext evidence)
+        {
+            var node = (ExpressionSyntax)context.Node;
+            if (node is LiteralExpressionSyntax literal && !ScopeScanner.MayContainScope(literal.Token.ValueText))
+            {
+                return;
+            }
+
+            if (StringExpression.IsInsideConcatenation(node))
+            {
+                return;
+            }
+
+            StringExpression? expression = StringExpression.Create(
+                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, ScopeScanner.MayContainScope, context.CancellationToken);
+            if (expression is null || !ScopeScanner.MayContainScope(expression.Text))
+            {
+                return;
+            }
+
+            IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);
+            if (matches.Count == 0)
+            {
+                return;
+            }
+
+            var v1 = new List<ScopeMatch>();
+            var malformed = new List<ScopeMatch>();
+            foreach (ScopeMatch match in matches)
+            {
+                if (expression.IsInsideOneOpaquePart(match.Start, match.End))
+                {
+                    continue; // written in a constant declared elsewhere: reported there
+                }
+
+                if (match.Syntax == ScopeSyntax.V1)
+                {
+                    v1.Add(match);
+                }
+                else if (match.Syntax == ScopeSyntax.V2 && match.Problems != PermissionProblems.None)
+                {
+                    malformed.Add(match);
+                }
+            }
+
+            if (v1.Count > 0 && !TalksOnlyToNonMigratingApis(context, expression, evidence))
+            {
+                context.ReportDiagnostic(Create(Descriptors.NSM010_V1ScopeSyntax, expression, v1, List(v1, converted: false), List(v1, converted: true)));
+            }
+
+            if (malformed.Count > 0)
+            {
+                context.ReportDiagnostic(Create(Descriptors.NSM011_MalformedV2Scope, expression, malformed, Problems(malformed)));
+            }
+        }
+
+        /// <summary>The /v4, /fhir and /ccd documentation still uses v1 scopes: code that only talks to them is left alone.</summary>
+        private static bool TalksOnlyToNonMigratingApis(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
+        {
+            // The scopes themselves are no evidence here: only the URLs the code talks to are.
+            ApiEvidence own = CertifiedContext.FromText(expression.Text);
+            if ((own & ApiEvidence.CertifiedUrl) != 0)
+            {
+                return false;
+            }
+
+            if ((own & ApiEvidence.NonCertified) != 0)
+            {
+                return true;
+            }
+
+            ApiEvidence around = evidence.OfTypeOrFile(expression.Root, context.CancellationToken);
+            return (around & ApiEvidence.NonCertified) != 0 && (around & ApiEvidence.CertifiedUrl) == 0;
+        }
+
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, StringExpression expression, List<ScopeMatch> matches, params object[] args)
+        {
+            var valueEdits = new List<(int, int, string)>();
+            foreach (ScopeMatch match in matches)
+            {
+                if (match.Edit is ScopeEdit edit)
+                {
+                    valueEdits.Add((edit.Offset, edit.Length, edit.NewText));
+                }
+            }
+
+            List<SourceEdit> edits = valueEdits.Count > 0 ? expression.MapEdits(valueEdits) : new List<SourceEdit>();
+            int first = expression.PartIndexAt(matches[0].Start);
+            int last = expression.PartIndexAt(matches[matches.Count - 1].End - 1);
+            return Diagnostic.Create(
+                descriptor,
+                expression.GetReportLocation(first, last),
+                FixProperties.Create(edits, tenantExpression: null, needsTenantExpression: false),
+                args);
+        }
+
+        private static string List(List<ScopeMatch> matches, bool converted)
+        {
+            var sb = new StringBuilder();
+            foreach (ScopeMatch match in matches)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(", ");
+                }
+
+                sb.Append('\'').Append(converted ? Converted(match) : match.Token).Append('\'');
+            }
+
+            return sb.ToString();
+        }
+
+        private static string Problems(List<ScopeMatch> matches)
+        {
+            var sb = new StringBuilder();
+            foreach (ScopeMatch match in matches)
+            {
+                if (sb.Length > 0)
+                {
+                    sb.Append(", ");
+                }
+
+                sb.Append('\'').Append(match.Token).Append("' (").Append(ScopePermissions.Explain(match.Permissions));
+                if (match.ReplacementPermissions != null)
+                {
+                    sb.Append("; use '").Append(Converted(match)).Append('\'');
+                }
+
+                sb.Append(')');
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>The token with its permissions replaced.</summary>
+        private static string Converted(ScopeMatch match)
+        {
+            if (match.ReplacementPermissions is null)
+            {
+                return match.Token;
+            }
+
+            int offset = match.PermissionStart - match.Start;
+            string token = match.Token;
+            return token.Substring(0, offset) + match.ReplacementPermissions + token.Substring(offset + match.PermissionLength);
+        }
+    }
+}
