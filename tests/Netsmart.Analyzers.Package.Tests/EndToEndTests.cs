@@ -86,9 +86,23 @@ public sealed partial class EndToEndTests(PackedPackageFixture fixture)
 
         """;
 
+    // The package's build props add appsettings*.json as AdditionalFiles: the rules run inside them too.
+    private const string AppSettings = """
+        {
+          // Certified v1 settings
+          "CareConnect": {
+            "BaseUrl": "https://fhir.netsmartcloud.com/uscore/v1"
+          }
+        }
+
+        """;
+
     // MSBuild's canonical form: path(line,col[,endLine,endCol]): warning|error ID: message [project]
     [GeneratedRegex(@"(?<file>[^\r\n]*?Endpoints\.cs)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<severity>warning|error) (?<id>NSM\d+):")]
     private static partial Regex DiagnosticLine();
+
+    [GeneratedRegex(@"appsettings\.json\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<severity>warning|error) (?<id>NSM\d+):")]
+    private static partial Regex AppSettingsDiagnosticLine();
 
     [GeneratedRegex(@"\b(?<id>CS8032|CS9057|AD0001|CS8784|CS8785|NU1101|NU1102)\b")]
     private static partial Regex AnalyzerLoadProblem();
@@ -115,11 +129,13 @@ public sealed partial class EndToEndTests(PackedPackageFixture fixture)
             Directory.Exists(Path.Combine(environment["NUGET_PACKAGES"], "netsmart.analyzers", fixture.Version)),
             $"The consumer did not restore {PackedPackageFixture.PackageId} {fixture.Version} into its isolated folder.{Environment.NewLine}{build.Describe()}");
         AssertDiagnostics(build, "warning", expected);
+        AssertAppSettingsDiagnostic(build, "warning");
 
         // 2. -warnaserror: fails and names the same rules as errors.
         var strict = await Dotnet(consumer, environment, "build", project, "--no-incremental", "-warnaserror");
         Assert.True(strict.ExitCode != 0, "`dotnet build -warnaserror` should fail." + Environment.NewLine + strict.Describe());
         AssertDiagnostics(strict, "error", expected);
+        AssertAppSettingsDiagnostic(strict, "error");
 
         // 3. dotnet format rewrites every URL to v2.
         var format = await Dotnet(
@@ -145,7 +161,9 @@ public sealed partial class EndToEndTests(PackedPackageFixture fixture)
         var rebuild = await Dotnet(consumer, environment, "build", project, "--no-incremental");
         Assert.True(rebuild.ExitCode == 0, "The rebuild after dotnet format failed." + Environment.NewLine + rebuild.Describe());
         AssertAnalyzerLoaded(rebuild);
-        var leftovers = RuleIds.Where(id => rebuild.Output.Contains(id, StringComparison.Ordinal)).ToList();
+        // dotnet format does not touch additional files: the JSON finding stays until `netsmart-migrate fix`.
+        AssertAppSettingsDiagnostic(rebuild, "warning");
+        var leftovers = RuleIds.Where(id => DiagnosticLine().Matches(rebuild.Output).Any(m => m.Groups["id"].Value == id)).ToList();
         Assert.True(
             leftovers.Count == 0,
             $"After dotnet format the build still reports {string.Join(", ", leftovers)}.{Environment.NewLine}{rebuild.Describe()}");
@@ -197,6 +215,7 @@ public sealed partial class EndToEndTests(PackedPackageFixture fixture)
             """);
 
         File.WriteAllText(Path.Combine(directory, "Endpoints.cs"), Normalize(ConsumerSource));
+        File.WriteAllText(Path.Combine(directory, "appsettings.json"), Normalize(AppSettings));
         return project;
     }
 
@@ -249,6 +268,21 @@ public sealed partial class EndToEndTests(PackedPackageFixture fixture)
                 {result.Describe()}
                 """);
         }
+    }
+
+    /// <summary>NSM001 at the URL inside the JSON string value (line and column of the value's text).</summary>
+    private static void AssertAppSettingsDiagnostic(ProcessResult result, string severity)
+    {
+        var lines = Normalize(AppSettings).Split('\n');
+        int line = Array.FindIndex(lines, l => l.Contains("\"BaseUrl\"", StringComparison.Ordinal));
+        var expected = (Severity: severity, Id: "NSM001", Line: line + 1, Column: lines[line].IndexOf("https://", StringComparison.Ordinal) + 1);
+        var actual = AppSettingsDiagnosticLine().Matches(result.Output)
+            .Select(m => (Severity: m.Groups["severity"].Value, Id: m.Groups["id"].Value, Line: int.Parse(m.Groups["line"].Value), Column: int.Parse(m.Groups["col"].Value)))
+            .Distinct()
+            .ToList();
+        Assert.True(
+            actual.Count == 1 && actual[0] == expected,
+            $"Expected {expected} in appsettings.json, got [{string.Join(", ", actual)}].{Environment.NewLine}{result.Describe()}");
     }
 
     private static void AssertAnalyzerLoaded(ProcessResult result)

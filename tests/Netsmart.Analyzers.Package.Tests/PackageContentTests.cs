@@ -17,6 +17,7 @@ public sealed class PackageContentTests(PackedPackageFixture fixture)
     private const string AnalyzerDll = "analyzers/dotnet/cs/Netsmart.Analyzers.dll";
     private const string CodeFixesDll = "analyzers/dotnet/cs/Netsmart.Analyzers.CodeFixes.dll";
     private const string BuildProps = "build/Netsmart.Analyzers.props";
+    private const string BuildTargets = "build/Netsmart.Analyzers.targets";
 
     [Fact]
     public void Package_contains_exactly_the_analyzers_the_build_props_and_the_readme()
@@ -29,7 +30,7 @@ public sealed class PackageContentTests(PackedPackageFixture fixture)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        string[] expected = [CodeFixesDll, AnalyzerDll, BuildProps, "README.md"];
+        string[] expected = [CodeFixesDll, AnalyzerDll, BuildProps, BuildTargets, "README.md"];
         Array.Sort(expected, StringComparer.Ordinal);
         Assert.True(
             expected.SequenceEqual(files),

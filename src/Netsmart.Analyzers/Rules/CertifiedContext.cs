@@ -30,6 +30,9 @@ namespace Netsmart.Analyzers.Rules
         /// <summary>SMART clinical scopes (<c>patient/Patient.read</c>...) and the SMART launch scopes.</summary>
         ClinicalScopes = 16,
 
+        /// <summary>Patient-facing SMART use: <c>patient/</c> or <c>user/</c> scopes, launch scopes, <c>fhirUser</c>, the <c>authorization_code</c> grant.</summary>
+        PatientFacing = 32,
+
         /// <summary>Any sign of Certified use.</summary>
         Certified = CertifiedUrl | ClinicalScopes,
 
@@ -71,15 +74,21 @@ namespace Netsmart.Analyzers.Rules
 
             if (ScopeScanner.MayContainScope(text) || text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0)
             {
-                if (ScopeEvidence.HasClinicalScope(text))
+                if (ScopeEvidence.HasLaunchScope(text))
                 {
-                    evidence |= ApiEvidence.ClinicalScopes;
+                    evidence |= ApiEvidence.ClinicalScopes | ApiEvidence.PatientFacing;
                 }
 
-                if (SmartScopes.ContainsSystemScope(text))
+                foreach (ScopeMatch scope in ScopeScanner.Scan(text))
                 {
-                    evidence |= ApiEvidence.SystemScopes;
+                    evidence |= ApiEvidence.ClinicalScopes |
+                        (scope.Context == ScopeContext.System ? ApiEvidence.SystemScopes : ApiEvidence.PatientFacing);
                 }
+            }
+
+            if (text.IndexOf("authorization_code", StringComparison.Ordinal) >= 0 && ScopeEvidence.IsGrant(text, "authorization_code"))
+            {
+                evidence |= ApiEvidence.PatientFacing;
             }
 
             if (ScopeEvidence.HasCcdScope(text))
@@ -87,7 +96,7 @@ namespace Netsmart.Analyzers.Rules
                 evidence |= ApiEvidence.NonCertified;
             }
 
-            if (text.IndexOf("client_credentials", StringComparison.Ordinal) >= 0 && ScopeEvidence.IsClientCredentialsGrant(text))
+            if (text.IndexOf("client_credentials", StringComparison.Ordinal) >= 0 && ScopeEvidence.IsGrant(text, "client_credentials"))
             {
                 evidence |= ApiEvidence.ClientCredentials;
             }

@@ -92,8 +92,15 @@ namespace Netsmart.Analyzers.Rules
         /// <summary>The System Access API a patient-access URL moves to in backend code, or None when the code is not backend code.</summary>
         private static NetsmartV2Api SystemAccessTarget(SyntaxNodeAnalysisContext context, StringExpression expression, NetsmartUrlMatch match, CertifiedContext evidence)
         {
-            if (!IsPatientAccess(match) ||
-                (evidence.OfType(expression.Root, context.CancellationToken) & ApiEvidence.SystemLevel) == ApiEvidence.None)
+            if (!IsPatientAccess(match))
+            {
+                return NetsmartV2Api.None;
+            }
+
+            // Backend code: system-level access and no patient-facing SMART use in the same type
+            // (a settings class that serves both a patient app and a backend job keeps Patient Access).
+            ApiEvidence found = evidence.OfType(expression.Root, context.CancellationToken);
+            if ((found & ApiEvidence.SystemLevel) == ApiEvidence.None || (found & ApiEvidence.PatientFacing) != ApiEvidence.None)
             {
                 return NetsmartV2Api.None;
             }

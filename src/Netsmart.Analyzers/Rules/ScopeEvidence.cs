@@ -1,42 +1,29 @@
 using System;
-using Netsmart.Knowledge.Scopes;
 
 namespace Netsmart.Analyzers.Rules
 {
-    /// <summary>Scope evidence for <see cref="CertifiedContext"/>, on top of the shared scope model.</summary>
+    /// <summary>Evidence from strings that are not clinical scopes (those come from the shared scope scanner).</summary>
     internal static class ScopeEvidence
     {
-        /// <summary>A SMART clinical scope (<c>patient/Patient.read</c>, <c>system/*.rs</c>...) or the SMART launch scopes <c>launch/patient</c>, <c>fhirUser</c>.</summary>
-        public static bool HasClinicalScope(string text) =>
+        /// <summary>The SMART launch scopes of patient-facing apps: <c>launch/patient</c> (plain or encoded) and <c>fhirUser</c>.</summary>
+        public static bool HasLaunchScope(string text) =>
             text.IndexOf("launch/patient", StringComparison.Ordinal) >= 0 ||
             text.IndexOf("launch%2Fpatient", StringComparison.OrdinalIgnoreCase) >= 0 ||
-            text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0 ||
-            SmartScopes.ContainsClinicalScope(text);
+            text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0;
 
-        /// <summary>The OAuth <c>client_credentials</c> grant: the whole text, or a <c>grant_type=client_credentials</c> parameter.</summary>
-        public static bool IsClientCredentialsGrant(string text)
-        {
-            if (text.Trim() == "client_credentials")
-            {
-                return true;
-            }
-
-            int i = text.IndexOf("grant_type=client_credentials", StringComparison.Ordinal);
-            int end = i + "grant_type=client_credentials".Length;
-            return i >= 0 && (end == text.Length || text[end] == '&' || text[end] == ' ' || text[end] == '"');
-        }
+        /// <summary>An OAuth grant type: the whole text, or a <c>grant_type=</c> parameter.</summary>
+        public static bool IsGrant(string text, string grant) =>
+            text.Trim() == grant || IsParameter(text, "grant_type=" + grant);
 
         /// <summary>The non-SMART <c>CCD</c> scope: the whole text, or a <c>scope=CCD</c> parameter.</summary>
-        public static bool HasCcdScope(string text)
-        {
-            if (text.Trim() == "CCD")
-            {
-                return true;
-            }
+        public static bool HasCcdScope(string text) => text.Trim() == "CCD" || IsParameter(text, "scope=CCD");
 
-            int i = text.IndexOf("scope=CCD", StringComparison.Ordinal);
-            int end = i + "scope=CCD".Length;
-            return i >= 0 && (end == text.Length || text[end] == '&' || text[end] == ' ' || text[end] == '"');
+        private static bool IsParameter(string text, string parameter)
+        {
+            int i = text.IndexOf(parameter, StringComparison.Ordinal);
+            int end = i + parameter.Length;
+            return i >= 0 && (i == 0 || text[i - 1] == '&' || text[i - 1] == '?' || text[i - 1] == ' ') &&
+                (end == text.Length || text[end] == '&' || text[end] == ' ' || text[end] == '"' || text[end] == '#');
         }
     }
 }

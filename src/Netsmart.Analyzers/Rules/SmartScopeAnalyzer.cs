@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -85,12 +84,12 @@ namespace Netsmart.Analyzers.Rules
 
             if (v1.Count > 0 && !TalksOnlyToNonMigratingApis(context, expression, evidence))
             {
-                context.ReportDiagnostic(Create(Descriptors.NSM010_V1ScopeSyntax, expression, v1, List(v1, converted: false), List(v1, converted: true)));
+                context.ReportDiagnostic(Create(Descriptors.NSM010_V1ScopeSyntax, expression, v1, ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true)));
             }
 
             if (malformed.Count > 0)
             {
-                context.ReportDiagnostic(Create(Descriptors.NSM011_MalformedV2Scope, expression, malformed, Problems(malformed)));
+                context.ReportDiagnostic(Create(Descriptors.NSM011_MalformedV2Scope, expression, malformed, ScopeText.Problems(malformed)));
             }
         }
 
@@ -132,57 +131,6 @@ namespace Netsmart.Analyzers.Rules
                 expression.GetReportLocation(first, last),
                 FixProperties.Create(edits, tenantExpression: null, needsTenantExpression: false),
                 args);
-        }
-
-        private static string List(List<ScopeMatch> matches, bool converted)
-        {
-            var sb = new StringBuilder();
-            foreach (ScopeMatch match in matches)
-            {
-                if (sb.Length > 0)
-                {
-                    sb.Append(", ");
-                }
-
-                sb.Append('\'').Append(converted ? Converted(match) : match.Token).Append('\'');
-            }
-
-            return sb.ToString();
-        }
-
-        private static string Problems(List<ScopeMatch> matches)
-        {
-            var sb = new StringBuilder();
-            foreach (ScopeMatch match in matches)
-            {
-                if (sb.Length > 0)
-                {
-                    sb.Append(", ");
-                }
-
-                sb.Append('\'').Append(match.Token).Append("' (").Append(ScopePermissions.Explain(match.Permissions));
-                if (match.ReplacementPermissions != null)
-                {
-                    sb.Append("; use '").Append(Converted(match)).Append('\'');
-                }
-
-                sb.Append(')');
-            }
-
-            return sb.ToString();
-        }
-
-        /// <summary>The token with its permissions replaced.</summary>
-        private static string Converted(ScopeMatch match)
-        {
-            if (match.ReplacementPermissions is null)
-            {
-                return match.Token;
-            }
-
-            int offset = match.PermissionStart - match.Start;
-            string token = match.Token;
-            return token.Substring(0, offset) + match.ReplacementPermissions + token.Substring(offset + match.PermissionLength);
         }
     }
 }

@@ -80,4 +80,22 @@ public class NSM006Tests
 
         await VerifyUrl.VerifyAnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_type_that_serves_both_a_patient_app_and_a_backend_job_keeps_patient_access()
+    {
+        const string source = """
+            static class Settings
+            {
+                public const string Fhir = {|#0:"https://fhir.netsmartcloud.com/uscore/v1"|};
+                public const string PatientScopes = "launch/patient openid patient/Patient.rs";
+                public const string SystemScopes = "system/Patient.rs";
+            }
+            """;
+
+        await VerifyUrl.VerifyAnalyzerAsync(source,
+            VerifyUrl.Diagnostic("NSM001").WithLocation(0).WithArguments(
+                "https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access",
+                "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"));
+    }
 }

@@ -4,3 +4,6 @@ global using VerifyUrl = Netsmart.Analyzers.Tests.Verifiers.CSharpCodeFixVerifie
 global using VerifyScope = Netsmart.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     Netsmart.Analyzers.Rules.SmartScopeAnalyzer,
     Netsmart.Analyzers.CodeFixes.Rules.SmartScopeCodeFixProvider>;
+global using VerifyConfig = Netsmart.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    Netsmart.Analyzers.Rules.ConfigFileAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;

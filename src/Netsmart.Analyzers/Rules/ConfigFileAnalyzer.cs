@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Netsmart.Knowledge.Config;
+
+namespace Netsmart.Analyzers.Rules
+{
+    /// <summary>
+    /// NSM001–NSM004, NSM010 and NSM011 inside JSON configuration files (<c>appsettings*.json</c>, added as
+    /// AdditionalFiles by the package's build props). Reported at the exact line and column of the value;
+    /// only string values are considered, never keys or comments; a malformed file is skipped. These
+    /// diagnostics have no code fix (<c>dotnet format</c> ignores additional files): <c>netsmart-migrate fix</c>
+    /// rewrites the values with the same knowledge.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>One scan per file text, shared by every compilation that sees the same text.</summary>
+        private static readonly SourceTextValueProvider<ConfigScanResult> ScanProvider =
+            new SourceTextValueProvider<ConfigScanResult>(text => ConfigFileScanner.Scan(text.ToString()));
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.NSM001_V1PatientAccessUrl,
+            Descriptors.NSM002_V1BulkDataUrl,
+            Descriptors.NSM003_V1AuthorizationServerUrl,
+            Descriptors.NSM004_V2UrlWithoutTenant,
+            Descriptors.NSM010_V1ScopeSyntax,
+            Descriptors.NSM011_MalformedV2Scope);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                Func<SourceText, ConfigScanResult> scan = text =>
+                    start.TryGetValue(text, ScanProvider, out ConfigScanResult? cached) ? cached : ConfigFileScanner.Scan(text.ToString());
+                start.RegisterAdditionalFileAction(file => Analyze(file, scan));
+            });
+        }
+
+        private static void Analyze(AdditionalFileAnalysisContext context, Func<SourceText, ConfigScanResult> scan)
+        {
+            string path = context.AdditionalFile.Path;
+            if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            SourceText? text = context.AdditionalFile.GetText(context.CancellationToken);
+            if (text is null)
+            {
+                return;
+            }
+
+            ConfigScanResult result = scan(text);
+            foreach (ConfigFinding finding in result.Findings)
+            {
+                var span = new TextSpan(finding.Start, finding.Length);
+                Location location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
+                DiagnosticDescriptor descriptor = DescriptorFor(finding.Kind);
+                context.ReportDiagnostic(finding.IsTentative
+                    ? Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArguments)
+                    : Diagnostic.Create(descriptor, location, finding.MessageArguments));
+            }
+        }
+
+        private static DiagnosticDescriptor DescriptorFor(ConfigFindingKind kind) => kind switch
+        {
+            ConfigFindingKind.V1PatientAccess => Descriptors.NSM001_V1PatientAccessUrl,
+            ConfigFindingKind.V1BulkData => Descriptors.NSM002_V1BulkDataUrl,
+            ConfigFindingKind.V1AuthorizationServer => Descriptors.NSM003_V1AuthorizationServerUrl,
+            ConfigFindingKind.V2WithoutTenant => Descriptors.NSM004_V2UrlWithoutTenant,
+            ConfigFindingKind.V1ScopeSyntax => Descriptors.NSM010_V1ScopeSyntax,
+            _ => Descriptors.NSM011_MalformedV2Scope,
+        };
+    }
+}

@@ -1,0 +1,308 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Netsmart.Knowledge.Json;
+using Netsmart.Knowledge.Scopes;
+using Netsmart.Knowledge.Urls;
+
+namespace Netsmart.Knowledge.Config
+{
+    /// <summary>What a configuration-file finding is; the analyzer maps each kind to its rule.</summary>
+    internal enum ConfigFindingKind
+    {
+        /// <summary>NSM001.</summary>
+        V1PatientAccess,
+
+        /// <summary>NSM002.</summary>
+        V1BulkData,
+
+        /// <summary>NSM003.</summary>
+        V1AuthorizationServer,
+
+        /// <summary>NSM004.</summary>
+        V2WithoutTenant,
+
+        /// <summary>NSM010.</summary>
+        V1ScopeSyntax,
+
+        /// <summary>NSM011.</summary>
+        MalformedV2Scope,
+    }
+
+    /// <summary>One finding in a JSON configuration file, with source offsets and ready-to-write edits.</summary>
+    internal sealed class ConfigFinding
+    {
+        public ConfigFinding(ConfigFindingKind kind, int start, int length, string path, string[] messageArguments, IReadOnlyList<UrlEdit> edits, bool isTentative)
+        {
+            Kind = kind;
+            Start = start;
+            Length = length;
+            Path = path;
+            MessageArguments = messageArguments;
+            Edits = edits;
+            IsTentative = isTentative;
+        }
+
+        public ConfigFindingKind Kind { get; }
+
+        /// <summary>Offset in the file of what the finding is about (the URL base, or the first to last scope).</summary>
+        public int Start { get; }
+
+        public int Length { get; }
+
+        /// <summary>The JSON path of the value, e.g. <c>CareConnect:BaseUrl</c>.</summary>
+        public string Path { get; }
+
+        /// <summary>The message arguments, in the order of the rule's message format.</summary>
+        public string[] MessageArguments { get; }
+
+        /// <summary>Edits in file offsets, with JSON-escaped text; empty when the finding has no automatic fix.</summary>
+        public IReadOnlyList<UrlEdit> Edits { get; }
+
+        /// <summary>NSM003 without evidence of Certified use in the file: information, no fix.</summary>
+        public bool IsTentative { get; }
+    }
+
+    /// <summary>The result of scanning one configuration file.</summary>
+    internal sealed class ConfigScanResult
+    {
+        public ConfigScanResult(IReadOnlyList<ConfigFinding> findings, JsonError? error)
+        {
+            Findings = findings;
+            Error = error;
+        }
+
+        public IReadOnlyList<ConfigFinding> Findings { get; }
+
+        /// <summary>Set when the file is not valid JSON (with comments and trailing commas allowed); the findings are then empty.</summary>
+        public JsonError? Error { get; }
+    }
+
+    /// <summary>
+    /// Finds Certified v1 URLs, tenant-less v2 URLs and SMART scope problems in the string values of a JSON
+    /// configuration file (<c>appsettings*.json</c>), with the same knowledge the C# rules use. Keys and comments
+    /// are never reported; a malformed file yields no findings and an error.
+    /// </summary>
+    internal static class ConfigFileScanner
+    {
+        private static readonly ConfigFinding[] NoFindings = new ConfigFinding[0];
+
+        public static ConfigScanResult Scan(string json)
+        {
+            if (json is null || (!NetsmartUrlScanner.MayContainNetsmartUrl(json) && !ScopeScanner.MayContainScope(json)))
+            {
+                return new ConfigScanResult(NoFindings, null);
+            }
+
+            JsonTokenizeResult tokens = JsonStringTokenizer.Tokenize(json);
+            if (!tokens.Success)
+            {
+                return new ConfigScanResult(NoFindings, tokens.Error);
+            }
+
+            bool certified = false;
+            bool certifiedUrl = false;
+            bool nonCertified = false;
+            foreach (JsonStringToken token in tokens.Strings)
+            {
+                if (token.IsPropertyName)
+                {
+                    continue;
+                }
+
+                foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
+                {
+                    certifiedUrl |= match.IsCertifiedApi;
+                    nonCertified |= match.Kind == NetsmartUrlKind.NotMigrating &&
+                        (match.NonMigratingApi == NonMigratingApi.GeneralPurposeR4 || match.NonMigratingApi == NonMigratingApi.GeneralPurposeStu3 ||
+                         match.NonMigratingApi == NonMigratingApi.Ccd || match.NonMigratingApi == NonMigratingApi.PatientImage);
+                }
+
+                certified |= SmartScopes.ContainsClinicalScope(token.Value);
+                certified |= certifiedUrl;
+                nonCertified |= token.Value.Trim() == "CCD" || token.Value.IndexOf("scope=CCD", StringComparison.Ordinal) >= 0;
+            }
+
+            var findings = new List<ConfigFinding>();
+            foreach (JsonStringToken token in tokens.Strings)
+            {
+                if (!token.IsPropertyName)
+                {
+                    AddUrlFindings(token, certified, nonCertified, findings);
+                    // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
+                    AddScopeFindings(token, nonMigratingOnly: nonCertified && !certifiedUrl, findings);
+                }
+            }
+
+            return new ConfigScanResult(findings, null);
+        }
+
+        /// <summary>Applies the edits of <paramref name="findings"/> to the file text (later findings that overlap are skipped).</summary>
+        public static string ApplyFixes(string json, IEnumerable<ConfigFinding> findings)
+        {
+            var edits = new List<UrlEdit>();
+            foreach (ConfigFinding finding in findings)
+            {
+                edits.AddRange(finding.Edits);
+            }
+
+            edits.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Length.CompareTo(b.Length));
+            var sb = new StringBuilder(json.Length + 64);
+            int position = 0;
+            foreach (UrlEdit edit in edits)
+            {
+                if (edit.Start < position)
+                {
+                    continue;
+                }
+
+                sb.Append(json, position, edit.Start - position).Append(edit.NewText);
+                position = edit.End;
+            }
+
+            return sb.Append(json, position, json.Length - position).ToString();
+        }
+
+        private static void AddUrlFindings(JsonStringToken token, bool certified, bool nonCertified, List<ConfigFinding> findings)
+        {
+            foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
+            {
+                ConfigFindingKind kind;
+                string[] args;
+                bool fix = true;
+                bool tentative = false;
+                string v2 = NetsmartV2Urls.RewriteBase(match);
+                switch (match.Kind)
+                {
+                    case NetsmartUrlKind.V1PatientAccess:
+                        kind = ConfigFindingKind.V1PatientAccess;
+                        args = new[] { match.BaseText, NetsmartV2Urls.ApiDisplayName(NetsmartV2Api.ProviderPatientAccess), v2 };
+                        break;
+                    case NetsmartUrlKind.V1BulkData:
+                        kind = ConfigFindingKind.V1BulkData;
+                        fix = !match.IsExportPollStatus;
+                        args = new[]
+                        {
+                            match.BaseText,
+                            match.IsExportPollStatus
+                                ? "its $export-poll-status endpoint has no v2 equivalent: poll the URL from the kick-off response's Content-Location header instead"
+                                : "move to the tenant-specific v2 Provider System Access base '" + v2 + "'",
+                        };
+                        break;
+                    case NetsmartUrlKind.V1AuthorizationServer:
+                        if (nonCertified && !certified)
+                        {
+                            continue; // CCD, PatientImage, /v4, /fhir configuration
+                        }
+
+                        kind = ConfigFindingKind.V1AuthorizationServer;
+                        tentative = !certified || nonCertified;
+                        fix = !tentative;
+                        args = new[]
+                        {
+                            match.BaseText,
+                            tentative
+                                ? "if it serves Certified API calls, use the tenant-specific v2 server '" + v2 + "' (" +
+                                  (certified ? "this file also configures the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server"
+                                             : "no Certified API use was found in this file") + ")"
+                                : "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: '" + v2 + "'",
+                        };
+                        break;
+                    case NetsmartUrlKind.V2Fhir:
+                    case NetsmartUrlKind.V2Authorization:
+                        if (match.TenantState != TenantSegmentState.Missing && match.TenantState != TenantSegmentState.Malformed)
+                        {
+                            continue;
+                        }
+
+                        kind = ConfigFindingKind.V2WithoutTenant;
+                        args = new[]
+                        {
+                            match.BaseText,
+                            match.TenantState == TenantSegmentState.Missing ? "has no tenant id" : "has '" + match.TenantText + "' where the tenant id (a UUID) belongs",
+                            v2,
+                        };
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (!token.TryMapToSource(match.Start, match.BaseEnd - match.Start, out int start, out int length))
+                {
+                    continue;
+                }
+
+                findings.Add(new ConfigFinding(kind, start, length, token.Path, args, fix ? MapEdits(token, NetsmartV2Urls.GetEdits(match)) : new UrlEdit[0], tentative));
+            }
+        }
+
+        private static void AddScopeFindings(JsonStringToken token, bool nonMigratingOnly, List<ConfigFinding> findings)
+        {
+            if (!ScopeScanner.MayContainScope(token.Value))
+            {
+                return;
+            }
+
+            var v1 = new List<ScopeMatch>();
+            var malformed = new List<ScopeMatch>();
+            foreach (ScopeMatch match in ScopeScanner.Scan(token.Value))
+            {
+                if (match.Syntax == ScopeSyntax.V1)
+                {
+                    v1.Add(match);
+                }
+                else if (match.Syntax == ScopeSyntax.V2 && match.Problems != PermissionProblems.None)
+                {
+                    malformed.Add(match);
+                }
+            }
+
+            if (v1.Count > 0 && !nonMigratingOnly)
+            {
+                AddScopeFinding(token, ConfigFindingKind.V1ScopeSyntax, v1, new[] { ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true) }, findings);
+            }
+
+            if (malformed.Count > 0)
+            {
+                AddScopeFinding(token, ConfigFindingKind.MalformedV2Scope, malformed, new[] { ScopeText.Problems(malformed) }, findings);
+            }
+        }
+
+        private static void AddScopeFinding(JsonStringToken token, ConfigFindingKind kind, List<ScopeMatch> matches, string[] args, List<ConfigFinding> findings)
+        {
+            int first = matches[0].Start;
+            int last = matches[matches.Count - 1].End;
+            if (!token.TryMapToSource(first, last - first, out int start, out int length))
+            {
+                return;
+            }
+
+            var edits = new List<UrlEdit>();
+            foreach (ScopeMatch match in matches)
+            {
+                if (match.Edit is ScopeEdit edit)
+                {
+                    edits.Add(new UrlEdit(edit.Offset, edit.Length, edit.NewText));
+                }
+            }
+
+            findings.Add(new ConfigFinding(kind, start, length, token.Path, args, MapEdits(token, edits), isTentative: false));
+        }
+
+        private static IReadOnlyList<UrlEdit> MapEdits(JsonStringToken token, IReadOnlyList<UrlEdit> valueEdits)
+        {
+            var edits = new List<UrlEdit>(valueEdits.Count);
+            foreach (UrlEdit edit in valueEdits)
+            {
+                if (!token.TryMapToSource(edit.Start, edit.Length, out int start, out int length))
+                {
+                    return new UrlEdit[0];
+                }
+
+                edits.Add(new UrlEdit(start, length, JsonStringEscaper.Escape(edit.NewText)));
+            }
+
+            return edits;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Netsmart.Analyzers.Tests.Rules;
+
+/// <summary>The rules inside JSON configuration files given to the compiler as AdditionalFiles.</summary>
+public class ConfigFileTests
+{
+    private static async Task VerifyAsync(string json, params DiagnosticResult[] expected) =>
+        await VerifyAsync("/0/appsettings.json", json, expected);
+
+    private static async Task VerifyAsync(string path, string json, params DiagnosticResult[] expected)
+    {
+        var test = new VerifyConfig.AnalyzerTest { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add((path, json.Replace("\r\n", "\n")));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Values_are_reported_at_their_exact_location_and_keys_and_comments_are_not()
+    {
+        const string json = """
+            {
+              // https://fhir.netsmartcloud.com/uscore/v1 in a comment is not a value
+              "CareConnect": {
+                "https://fhir.netsmartcloud.com/uscore/v1": "key, not value",
+                "BaseUrl": "{|#0:https://fhir.netsmartcloud.com/uscore/v1|}/",
+                /* block comment: https://oauth.netsmartcloud.com/token */
+                "Bulk": [ "{|#1:https://fhirtest.netsmartcloud.com/uscore/v1/bulk-data|}/Group/7/$export" ],
+                "TokenUrl": "{|#2:https://oauth.netsmartcloud.com/token|}",
+                "Scopes": "launch/patient openid {|#3:patient/Patient.read patient/Observation.read|}",
+                "Fixed": "{|#4:patient/Patient.sr|}",
+                "NoTenant": "{|#5:https://fhir.netsmartcloud.com/provider/patient-access/v2|}/Patient",
+              },
+            }
+            """;
+
+        await VerifyAsync(json,
+            VerifyConfig.Diagnostic("NSM001").WithLocation(0).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"),
+            VerifyConfig.Diagnostic("NSM002").WithLocation(1).WithArguments("https://fhirtest.netsmartcloud.com/uscore/v1/bulk-data", "move to the tenant-specific v2 Provider System Access base 'https://fhirtest.netsmartcloud.com/provider/system-access/v2/{tenant-id}'"),
+            VerifyConfig.Diagnostic("NSM003").WithLocation(2).WithArguments("https://oauth.netsmartcloud.com/token", "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token'"),
+            VerifyConfig.Diagnostic("NSM010").WithLocation(3).WithArguments("'patient/Patient.read', 'patient/Observation.read'", "'patient/Patient.rs', 'patient/Observation.rs'"),
+            VerifyConfig.Diagnostic("NSM011").WithLocation(4).WithArguments("'patient/Patient.sr' (letters out of order (expected order c, r, u, d, s); use 'patient/Patient.rs')"),
+            VerifyConfig.Diagnostic("NSM004").WithLocation(5).WithArguments("https://fhir.netsmartcloud.com/provider/patient-access/v2", "has no tenant id", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"));
+    }
+
+    [Fact]
+    public async Task Escaped_characters_are_decoded_and_the_location_covers_the_source_text()
+    {
+        const string json = """
+            { "a": "{|#0:https:\/\/fhir.netsmartcloud.com\u002Fuscore\/v1|}\/Patient" }
+            """;
+
+        await VerifyAsync(json,
+            VerifyConfig.Diagnostic("NSM001").WithLocation(0).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"));
+    }
+
+    [Fact]
+    public async Task A_ccd_only_file_is_left_alone_and_an_auth_url_without_evidence_is_information()
+    {
+        const string ccd = """
+            { "Ccd": { "TokenUrl": "https://oauth.netsmartcloud.com/token", "Scope": "CCD", "Url": "https://fhir.netsmartcloud.com/ccd" } }
+            """;
+        const string unknown = """
+            { "Auth": { "TokenUrl": "{|#0:https://oauth.netsmartcloud.com/token|}" } }
+            """;
+
+        await VerifyAsync("/0/appsettings.Ccd.json", ccd);
+        await VerifyAsync(unknown,
+            VerifyConfig.Diagnostic("NSM003").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                "https://oauth.netsmartcloud.com/token",
+                "if it serves Certified API calls, use the tenant-specific v2 server 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token' (no Certified API use was found in this file)"));
+    }
+
+    [Theory]
+    [InlineData("{ \"a\": \"https://fhir.netsmartcloud.com/uscore/v1")]
+    [InlineData("{ \"a\": [ \"https://fhir.netsmartcloud.com/uscore/v1\" ")]
+    [InlineData("not json at all https://fhir.netsmartcloud.com/uscore/v1")]
+    [InlineData("{ \"a\": \"\\q https://fhir.netsmartcloud.com/uscore/v1\" }")]
+    [InlineData("")]
+    public async Task A_malformed_file_is_skipped_without_an_exception(string json)
+    {
+        await VerifyAsync(json);
+    }
+
+    [Fact]
+    public async Task Other_additional_files_are_not_read()
+    {
+        await VerifyAsync("/0/notes.txt", "https://fhir.netsmartcloud.com/uscore/v1");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Linq;
+using Netsmart.Knowledge.Config;
+
+namespace Netsmart.Knowledge.Tests.Config;
+
+public class ConfigFileScannerTests
+{
+    [Fact]
+    public void Fixes_rewrite_only_the_values_and_keep_comments_escapes_and_layout()
+    {
+        const string json = "{\r\n" +
+            "  // v1 settings: https://fhir.netsmartcloud.com/uscore/v1\r\n" +
+            "  \"CareConnect\": {\r\n" +
+            "    \"BaseUrl\": \"https:\\/\\/fhir.netsmartcloud.com\\/uscore\\/v1\",\r\n" +
+            "    \"Export\": \"https://fhir.netsmartcloud.com/uscore/v1/bulk-data/Group/1/$export\",\r\n" +
+            "    \"Poll\": \"https://fhir.netsmartcloud.com/uscore/v1/bulk-data/$export-poll-status?_id=1\",\r\n" +
+            "    \"Token\": \"https://oauth.netsmartcloud.com/token\",\r\n" +
+            "    \"Scope\": \"openid patient/Patient.read patient/Observation.sr\"\r\n" +
+            "  }\r\n" +
+            "}\r\n";
+        const string expected = "{\r\n" +
+            "  // v1 settings: https://fhir.netsmartcloud.com/uscore/v1\r\n" +
+            "  \"CareConnect\": {\r\n" +
+            "    \"BaseUrl\": \"https:\\/\\/fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}\",\r\n" +
+            "    \"Export\": \"https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}/Group/1/$export\",\r\n" +
+            "    \"Poll\": \"https://fhir.netsmartcloud.com/uscore/v1/bulk-data/$export-poll-status?_id=1\",\r\n" +
+            "    \"Token\": \"https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token\",\r\n" +
+            "    \"Scope\": \"openid patient/Patient.rs patient/Observation.rs\"\r\n" +
+            "  }\r\n" +
+            "}\r\n";
+
+        ConfigScanResult result = ConfigFileScanner.Scan(json);
+
+        Assert.Null(result.Error);
+        Assert.Equal(
+            new[] { "V1PatientAccess", "V1BulkData", "V1BulkData", "V1AuthorizationServer", "V1ScopeSyntax", "MalformedV2Scope" },
+            result.Findings.Select(f => f.Kind.ToString()));
+        Assert.Equal("CareConnect:BaseUrl", result.Findings[0].Path);
+        Assert.Empty(result.Findings[2].Edits); // $export-poll-status has no v2 twin
+        Assert.Equal(expected, ConfigFileScanner.ApplyFixes(json, result.Findings));
+        Assert.DoesNotContain(ConfigFileScanner.Scan(ConfigFileScanner.ApplyFixes(json, result.Findings)).Findings, f => f.Edits.Count > 0);
+    }
+
+    [Fact]
+    public void A_malformed_file_has_an_error_and_no_findings()
+    {
+        ConfigScanResult result = ConfigFileScanner.Scan("{ \"a\": \"https://fhir.netsmartcloud.com/uscore/v1\" ");
+
+        Assert.NotNull(result.Error);
+        Assert.Empty(result.Findings);
+    }
+}
