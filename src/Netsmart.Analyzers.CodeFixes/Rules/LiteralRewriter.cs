@@ -130,8 +130,15 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
 
                 if (interpolated && MaxBraceRun(chunk) >= dollars)
                 {
-                    // A brace run this long would open a hole: write the text as a constant inside one.
-                    sb.Append('{', dollars).Append('"').Append(EscapeRegular(chunk)).Append('"').Append('}', dollars);
+                    // A brace run this long would open a hole: write the braced part as a constant inside one,
+                    // e.g. {"{tenant-id}"}, and the text around it as it is.
+                    int open = chunk.IndexOf('{');
+                    int close = chunk.LastIndexOf('}');
+                    int from = open < 0 ? 0 : open;
+                    int to = close < from ? chunk.Length : close + 1;
+                    sb.Append(chunk, 0, from);
+                    sb.Append('{', dollars).Append('"').Append(EscapeRegular(chunk.Substring(from, to - from))).Append('"').Append('}', dollars);
+                    sb.Append(chunk, to, chunk.Length - to);
                     return true;
                 }
 

@@ -226,7 +226,9 @@ namespace Netsmart.Knowledge.Scopes
         private static int SeparatorLength(string text, int i)
         {
             char c = text[i];
-            if (c == ' ' || c == '+' || c == '\t' || c == '\r' || c == '\n')
+            // '\uFFFF' stands for text only known at run time (an interpolation hole, a non-constant operand):
+            // a scope ends where it starts.
+            if (c == ' ' || c == '+' || c == '\t' || c == '\r' || c == '\n' || c == '\uFFFF')
             {
                 return 1;
             }

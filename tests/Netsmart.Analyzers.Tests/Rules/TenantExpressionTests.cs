@@ -229,4 +229,43 @@ public class TenantExpressionTests
 
         await VerifyUrl.VerifyCodeFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task The_msbuild_property_is_used_when_editorconfig_says_nothing()
+    {
+        var test = new VerifyUrl.Test
+        {
+            TestCode = """
+                class C
+                {
+                    string Url() => {|NSM001:"https://fhir.netsmartcloud.com/uscore/v1"|};
+                }
+
+                static class Tenant { public static string Id => ""; }
+                """,
+            FixedCode = """
+                class C
+                {
+                    string Url() => $"https://fhir.netsmartcloud.com/provider/patient-access/v2/{Tenant.Id}";
+                }
+
+                static class Tenant { public static string Id => ""; }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.NetsmartTenantIdExpression = Tenant.Id\n"));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_all_rewrites_every_document_of_the_solution()
+    {
+        var test = new VerifyUrl.Test();
+        test.TestState.Sources.Add(("/0/A.cs", "class A\n{\n    string U(string tenantId) => {|NSM001:\"https://fhir.netsmartcloud.com/uscore/v1\"|};\n}\n"));
+        test.TestState.Sources.Add(("/0/B.cs", "class B\n{\n    string U() => {|NSM002:\"https://fhir.netsmartcloud.com/uscore/v1/bulk-data\"|};\n    string V() => {|NSM002:@\"https://fhir.netsmartcloud.com/uscore/v1/bulk-data/Group\"|};\n}\n"));
+        test.FixedState.Sources.Add(("/0/A.cs", "class A\n{\n    string U(string tenantId) => $\"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenantId}\";\n}\n"));
+        test.FixedState.Sources.Add(("/0/B.cs", "class B\n{\n    string U() => {|NSM005:\"https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}\"|};\n    string V() => {|NSM005:@\"https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}/Group\"|};\n}\n"));
+
+        await test.RunAsync();
+    }
 }
