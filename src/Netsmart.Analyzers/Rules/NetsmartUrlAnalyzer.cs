@@ -14,7 +14,7 @@ namespace Netsmart.Analyzers.Rules
     /// kind of string literal, interpolated string and constant concatenation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class NetsmartUrlAnalyzer : DiagnosticAnalyzer
+    public sealed class NetsmartUrlAnalyzer : StringExpressionAnalyzer
     {
         private const string NoPollStatusTwin =
             "its $export-poll-status endpoint has no v2 equivalent: poll the URL from the kick-off response's Content-Location header instead";
@@ -27,44 +27,10 @@ namespace Netsmart.Analyzers.Rules
             Descriptors.NSM005_V2UrlWithTenantPlaceholder,
             Descriptors.NSM006_SystemAccessThroughPatientAccess);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override bool MayMatch(string text) => NetsmartUrlScanner.MayContainNetsmartUrl(text);
+
+        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var evidence = new CertifiedContext();
-                start.RegisterSyntaxNodeAction(
-                    c => AnalyzeStringExpression(c, evidence),
-                    SyntaxKind.StringLiteralExpression,
-                    SyntaxKind.Utf8StringLiteralExpression,
-                    SyntaxKind.InterpolatedStringExpression,
-                    SyntaxKind.AddExpression);
-            });
-        }
-
-        private static void AnalyzeStringExpression(SyntaxNodeAnalysisContext context, CertifiedContext evidence)
-        {
-            var node = (ExpressionSyntax)context.Node;
-
-            // Cheapest test first: a plain literal that cannot hold a Netsmart host is done with.
-            if (node is LiteralExpressionSyntax literal && !NetsmartUrlScanner.MayContainNetsmartUrl(literal.Token.ValueText))
-            {
-                return;
-            }
-
-            if (StringExpression.IsInsideConcatenation(node))
-            {
-                return; // the outermost concatenation is analyzed as a whole
-            }
-
-            StringExpression? expression = StringExpression.Create(
-                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, NetsmartUrlScanner.MayContainNetsmartUrl, context.CancellationToken);
-            if (expression is null || !NetsmartUrlScanner.MayContainNetsmartUrl(expression.Text))
-            {
-                return;
-            }
-
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(expression.Text))
             {
                 Diagnostic? diagnostic = CreateDiagnostic(context, expression, match, evidence);

@@ -15,48 +15,16 @@ namespace Netsmart.Analyzers.Rules
     /// One diagnostic per string, listing the scopes it holds.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SmartScopeAnalyzer : DiagnosticAnalyzer
+    public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.NSM010_V1ScopeSyntax,
             Descriptors.NSM011_MalformedV2Scope);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override bool MayMatch(string text) => ScopeScanner.MayContainScope(text);
+
+        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var evidence = new CertifiedContext();
-                start.RegisterSyntaxNodeAction(
-                    c => AnalyzeStringExpression(c, evidence),
-                    SyntaxKind.StringLiteralExpression,
-                    SyntaxKind.Utf8StringLiteralExpression,
-                    SyntaxKind.InterpolatedStringExpression,
-                    SyntaxKind.AddExpression);
-            });
-        }
-
-        private static void AnalyzeStringExpression(SyntaxNodeAnalysisContext context, CertifiedContext evidence)
-        {
-            var node = (ExpressionSyntax)context.Node;
-            if (node is LiteralExpressionSyntax literal && !ScopeScanner.MayContainScope(literal.Token.ValueText))
-            {
-                return;
-            }
-
-            if (StringExpression.IsInsideConcatenation(node))
-            {
-                return;
-            }
-
-            StringExpression? expression = StringExpression.Create(
-                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, ScopeScanner.MayContainScope, context.CancellationToken);
-            if (expression is null || !ScopeScanner.MayContainScope(expression.Text))
-            {
-                return;
-            }
-
             IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);
             if (matches.Count == 0)
             {
