@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Netsmart.Knowledge.Config;
+using Netsmart.Migrate.Cli;
+using Netsmart.Migrate.Input;
+
+namespace Netsmart.Migrate.Analysis;
+
+/// <summary>The findings of one analysis, and the problems met on the way.</summary>
+internal sealed class AnalysisResult
+{
+    public AnalysisResult(ImmutableArray<Finding> findings, IReadOnlyList<InputProblem> problems)
+    {
+        Findings = findings;
+        Problems = problems;
+    }
+
+    public ImmutableArray<Finding> Findings { get; }
+
+    /// <summary>Malformed JSON files and analyzer failures found by this analysis.</summary>
+    public IReadOnlyList<InputProblem> Problems { get; }
+}
+
+/// <summary>
+/// Runs the package's analyzers over a (possibly already fixed) solution with Roslyn's concurrent analysis,
+/// one compilation per project, and turns their diagnostics into findings.
+/// </summary>
+internal static class AnalysisRunner
+{
+    public static async Task<AnalysisResult> AnalyzeAsync(
+        LoadedSolution loaded,
+        Solution solution,
+        string? tenantOverride,
+        IReadOnlyCollection<string>? onlyIds,
+        ProgressReporter progress,
+        CancellationToken cancellationToken)
+    {
+        ImmutableArray<DiagnosticAnalyzer> analyzers = onlyIds is null
+            ? PackageRules.Analyzers
+            : onlyIds.SelectMany(PackageRules.AnalyzersFor).Distinct().ToImmutableArray();
+        var findings = new List<Finding>();
+        var problems = new List<InputProblem>();
+        var projects = solution.Projects.ToList();
+        for (int i = 0; i < projects.Count; i++)
+        {
+            Project project = projects[i];
+            progress.Report("Analysing projects", i, projects.Count);
+            if (analyzers.IsEmpty || (!project.Documents.Any() && !project.AdditionalDocuments.Any()))
+            {
+                continue;
+            }
+
+            Compilation? compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+            if (compilation is null)
+            {
+                continue;
+            }
+
+            loaded.Settings.TryGetValue(project.Id, out ProjectSettings? settings);
+            AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
+            var withAnalyzers = compilation.WithAnalyzers(
+                analyzers,
+                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
+            foreach (Diagnostic diagnostic in diagnostics)
+            {
+                if (diagnostic.Id == "AD0001")
+                {
+                    problems.Add(new InputProblem(project.FilePath ?? project.Name, "an analyzer failed: " + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+                    continue;
+                }
+
+                if (diagnostic.IsSuppressed || diagnostic.Severity == DiagnosticSeverity.Hidden ||
+                    (onlyIds != null && !onlyIds.Contains(diagnostic.Id)) || !PackageRules.Descriptors.ContainsKey(diagnostic.Id))
+                {
+                    continue;
+                }
+
+                Finding? finding = await CreateFindingAsync(loaded, solution, project, diagnostic, configScans, cancellationToken).ConfigureAwait(false);
+                if (finding != null)
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            foreach (TextDocument json in project.AdditionalDocuments)
+            {
+                ConfigScanResult scan = await ScanConfigAsync(json, configScans, cancellationToken).ConfigureAwait(false);
+                if (scan.Error is { } error)
+                {
+                    problems.Add(new InputProblem(json.FilePath!, $"not valid JSON at ({error.Line},{error.Column}): {error.Message}; skipped"));
+                }
+            }
+        }
+
+        progress.Report("Analysing projects", projects.Count, projects.Count);
+        return new AnalysisResult(
+            findings
+                .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
+                .ThenBy(f => f.Line)
+                .ThenBy(f => f.Column)
+                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+                .ToImmutableArray(),
+            problems);
+    }
+
+    private static async Task<Finding?> CreateFindingAsync(
+        LoadedSolution loaded, Solution solution, Project project, Diagnostic diagnostic, Dictionary<string, ConfigScanResult> configScans, CancellationToken cancellationToken)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        if (!span.IsValid || string.IsNullOrEmpty(span.Path))
+        {
+            return null;
+        }
+
+        FindingSeverity severity = diagnostic.Severity switch
+        {
+            DiagnosticSeverity.Error => FindingSeverity.Error,
+            DiagnosticSeverity.Warning => FindingSeverity.Warning,
+            _ => FindingSeverity.Info,
+        };
+        string relative = loaded.RelativePath(span.Path);
+        if (diagnostic.Location.SourceTree is { } tree)
+        {
+            Document? document = solution.GetDocument(tree);
+            if (document is null || !loaded.Files.ContainsKey(document.Id))
+            {
+                return null; // the generated global usings
+            }
+
+            bool fixable = !loaded.Unfixable.Contains(document.Id) && await HasCodeFixAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            return new Finding(diagnostic, severity, span.Path, relative, span, fixable, inConfigFile: false);
+        }
+
+        // A JSON configuration file (additional document): fixable when the knowledge core has an edit for that value.
+        TextDocument? json = project.AdditionalDocuments.FirstOrDefault(d => string.Equals(d.FilePath, span.Path, StringComparison.Ordinal));
+        bool jsonFixable = false;
+        if (json != null)
+        {
+            ConfigScanResult scan = await ScanConfigAsync(json, configScans, cancellationToken).ConfigureAwait(false);
+            int start = diagnostic.Location.SourceSpan.Start;
+            jsonFixable = scan.Findings.Any(f => f.Start == start && f.Edits.Count > 0 && ConfigRules.RuleId(f.Kind) == diagnostic.Id);
+        }
+
+        return new Finding(diagnostic, severity, span.Path, relative, span, jsonFixable, inConfigFile: true);
+    }
+
+    private static async Task<ConfigScanResult> ScanConfigAsync(TextDocument json, Dictionary<string, ConfigScanResult> cache, CancellationToken cancellationToken)
+    {
+        string path = json.FilePath!;
+        if (!cache.TryGetValue(path, out ConfigScanResult? scan))
+        {
+            var text = await json.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            scan = ConfigFileScanner.Scan(text.ToString());
+            cache[path] = scan;
+        }
+
+        return scan;
+    }
+
+    /// <summary>Asks the package's code fix whether it offers a fix for this diagnostic here.</summary>
+    public static async Task<bool> HasCodeFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await FirstCodeActionAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) != null;
+
+    public static async Task<CodeAction?> FirstCodeActionAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        CodeFixProvider? fixer = PackageRules.FixerFor(diagnostic.Id);
+        if (fixer is null)
+        {
+            return null;
+        }
+
+        var actions = new List<CodeAction>();
+        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), cancellationToken);
+        await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+        return actions.FirstOrDefault();
+    }
+}
+
+/// <summary>The rule id of each configuration-file finding kind (as ConfigFileAnalyzer maps them).</summary>
+internal static class ConfigRules
+{
+    public static string RuleId(ConfigFindingKind kind) => kind switch
+    {
+        ConfigFindingKind.V1PatientAccess => "NSM001",
+        ConfigFindingKind.V1BulkData => "NSM002",
+        ConfigFindingKind.V1AuthorizationServer => "NSM003",
+        ConfigFindingKind.V2WithoutTenant => "NSM004",
+        ConfigFindingKind.V1ScopeSyntax => "NSM010",
+        _ => "NSM011",
+    };
+}

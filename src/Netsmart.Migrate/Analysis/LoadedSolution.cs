@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Host.Mef;
+using Microsoft.CodeAnalysis.Text;
+using Netsmart.Migrate.Cli;
+using Netsmart.Migrate.Input;
+
+namespace Netsmart.Migrate.Analysis;
+
+/// <summary>
+/// The input as an in-memory Roslyn solution: one project per input project, its C# files as documents, its
+/// appsettings*.json files as additional documents and its .editorconfig files as analyzer config documents,
+/// all with their real paths. References are the running runtime's own assemblies: nothing is restored or built.
+/// </summary>
+internal sealed class LoadedSolution
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(LoadRuntimeReferences);
+
+    private static readonly string[] SdkImplicitUsings =
+    {
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks",
+    };
+
+    private LoadedSolution(InputSet input, AdhocWorkspace workspace, Dictionary<DocumentId, TextFile> files, List<InputProblem> problems,
+        HashSet<DocumentId> unfixable, ProjectSettingsById settings)
+    {
+        Input = input;
+        Workspace = workspace;
+        Files = files;
+        Problems = problems;
+        Unfixable = unfixable;
+        Settings = settings;
+    }
+
+    public InputSet Input { get; }
+
+    public AdhocWorkspace Workspace { get; }
+
+    public Solution Solution => Workspace.CurrentSolution;
+
+    /// <summary>The files read from disk (C# documents and JSON additional documents) by document id.</summary>
+    public Dictionary<DocumentId, TextFile> Files { get; }
+
+    /// <summary>Files that could not be read or parsed, and projects that could not be used.</summary>
+    public List<InputProblem> Problems { get; }
+
+    /// <summary>C# documents with syntax errors: analysed as far as they go, never rewritten.</summary>
+    public HashSet<DocumentId> Unfixable { get; }
+
+    public ProjectSettingsById Settings { get; }
+
+    public int CSharpFileCount => Files.Keys.Count(id => Solution.GetDocument(id) != null);
+
+    public int JsonFileCount => Files.Count - CSharpFileCount;
+
+    public long LineCount { get; private set; }
+
+    public string RelativePath(string path) =>
+        Path.GetRelativePath(Input.RootDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var problems = new List<InputProblem>(input.Problems);
+        var allFiles = input.Projects.SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Concat(p.EditorConfigFiles)).Distinct(StringComparer.Ordinal).ToArray();
+        var read = new ConcurrentDictionary<string, TextFile>(StringComparer.Ordinal);
+        var failed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        int done = 0;
+        Parallel.ForEach(allFiles, new ParallelOptions { CancellationToken = cancellationToken }, file =>
+        {
+            try
+            {
+                read[file] = TextFile.Read(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                failed[file] = "cannot read the file (" + e.Message + "); skipped";
+            }
+
+            progress.Report("Reading files", Interlocked.Increment(ref done), allFiles.Length);
+        });
+        problems.AddRange(failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
+
+        var workspace = new AdhocWorkspace(MefHostServices.DefaultHost);
+        var files = new Dictionary<DocumentId, TextFile>();
+        var projectInfos = new List<ProjectInfo>();
+        var settings = new ProjectSettingsById();
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
+        long lines = 0;
+        foreach (InputProject project in input.Projects)
+        {
+            var projectId = ProjectId.CreateNewId(project.Name);
+            settings[projectId] = project.Settings;
+            var documents = new List<DocumentInfo>();
+            foreach (string path in project.CSharpFiles)
+            {
+                if (read.TryGetValue(path, out TextFile? file))
+                {
+                    DocumentInfo info = CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false);
+                    documents.Add(info);
+                    files[info.Id] = file;
+                }
+            }
+
+            if (GlobalUsings(project.Settings) is { } usings)
+            {
+                string generated = Path.Combine(project.Directory, "obj", "netsmart-migrate", project.Name + ".GlobalUsings.g.cs");
+                documents.Add(CreateDocument(projectId, generated, SourceText.From(usings), isGenerated: true));
+            }
+
+            var additional = new List<DocumentInfo>();
+            foreach (string path in project.JsonFiles)
+            {
+                if (read.TryGetValue(path, out TextFile? file))
+                {
+                    DocumentInfo info = CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false);
+                    additional.Add(info);
+                    files[info.Id] = file;
+                }
+            }
+
+            var editorConfigs = project.EditorConfigFiles
+                .Where(read.ContainsKey)
+                .Select(path => CreateDocument(projectId, path, read[path].ToSourceText(), isGenerated: false))
+                .ToList();
+
+            var compilationOptions = new CSharpCompilationOptions(
+                project.Settings.IsExecutable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: true);
+            projectInfos.Add(ProjectInfo.Create(
+                    projectId,
+                    VersionStamp.Default,
+                    project.Name,
+                    project.Name,
+                    LanguageNames.CSharp,
+                    filePath: project.ProjectFile ?? Path.Combine(project.Directory, project.Name + ".csproj"),
+                    compilationOptions: compilationOptions,
+                    parseOptions: parseOptions,
+                    documents: documents,
+                    metadataReferences: RuntimeReferences.Value,
+                    additionalDocuments: additional)
+                .WithAnalyzerConfigDocuments(editorConfigs));
+        }
+
+        workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, input.Path, projectInfos));
+        var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
+        foreach (TextFile file in files.Values)
+        {
+            lines += CountLines(file.Text);
+        }
+
+        loaded.LineCount = lines;
+        loaded.ParseInParallel(progress, cancellationToken);
+        return loaded;
+    }
+
+    /// <summary>Parses every C# document on all cores up front (the compilation then reuses the trees) and notes syntax errors.</summary>
+    private void ParseInParallel(ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        Document[] documents = Solution.Projects.SelectMany(p => p.Documents).Where(d => Files.ContainsKey(d.Id)).ToArray();
+        var broken = new ConcurrentBag<(DocumentId Id, string Path, string Message)>();
+        var trees = new SyntaxTree[documents.Length];
+        int done = 0;
+        Parallel.For(0, documents.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            SyntaxTree tree = documents[i].GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
+            trees[i] = tree;
+            Diagnostic? error = tree.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            if (error != null)
+            {
+                LinePosition position = error.Location.GetLineSpan().StartLinePosition;
+                broken.Add((documents[i].Id, documents[i].FilePath!, $"C# syntax error at ({position.Line + 1},{position.Character + 1}): {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}; analysed as far as it parses, never rewritten"));
+            }
+
+            progress.Report("Parsing C# files", Interlocked.Increment(ref done), documents.Length);
+        });
+
+        // The compilations take the parsed trees now, so the analysis does not parse again.
+        foreach (Project project in Solution.Projects)
+        {
+            _ = project.GetCompilationAsync(cancellationToken).GetAwaiter().GetResult();
+        }
+
+        GC.KeepAlive(trees);
+        foreach ((DocumentId id, string path, string message) in broken.OrderBy(b => b.Path, StringComparer.Ordinal))
+        {
+            Unfixable.Add(id);
+            Problems.Add(new InputProblem(path, message));
+        }
+    }
+
+    private static DocumentInfo CreateDocument(ProjectId projectId, string path, SourceText text, bool isGenerated) =>
+        DocumentInfo.Create(
+            DocumentId.CreateNewId(projectId, path),
+            Path.GetFileName(path),
+            loader: TextLoader.From(TextAndVersion.Create(text, VersionStamp.Default, path)),
+            filePath: path,
+            isGenerated: isGenerated);
+
+    private static string? GlobalUsings(ProjectSettings settings)
+    {
+        IEnumerable<string> usings = settings.ImplicitUsings ? SdkImplicitUsings.Concat(settings.ExtraUsings) : settings.ExtraUsings;
+        string[] all = usings.Distinct(StringComparer.Ordinal).ToArray();
+        return all.Length == 0 ? null : "// <auto-generated/>\n" + string.Concat(all.Select(u => "global using global::" + u + ";\n"));
+    }
+
+    private static long CountLines(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        long count = 1;
+        foreach (char c in text)
+        {
+            if (c == '\n')
+            {
+                count++;
+            }
+        }
+
+        return text[^1] == '\n' ? count - 1 : count;
+    }
+
+    /// <summary>The runtime's framework assemblies (trusted platform assemblies in the folder of System.Private.CoreLib).</summary>
+    private static ImmutableArray<MetadataReference> LoadRuntimeReferences()
+    {
+        string runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string[] paths = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDirectory, StringComparison.Ordinal))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToArray();
+        var references = new MetadataReference[paths.Length];
+        Parallel.For(0, paths.Length, i => references[i] = MetadataReference.CreateFromFile(paths[i]));
+        return references.ToImmutableArray();
+    }
+}
+
+/// <summary>The settings read from each project file, by project id.</summary>
+internal sealed class ProjectSettingsById : Dictionary<ProjectId, ProjectSettings>
+{
+}

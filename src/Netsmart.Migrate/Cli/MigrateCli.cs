@@ -1,0 +1,150 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using Netsmart.Knowledge.Urls;
+using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Input;
+using Netsmart.Migrate.Reporting;
+
+namespace Netsmart.Migrate.Cli;
+
+/// <summary>Where the tool reads and writes; the console for the real tool, string writers in tests.</summary>
+internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, string CurrentDirectory, bool Interactive);
+
+/// <summary>The command line: <c>scan</c> and <c>fix</c>, parsed with System.CommandLine.</summary>
+internal static class MigrateCli
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        var pathArgument = new Argument<string?>("path")
+        {
+            Description = "A folder, a .csproj, or a .sln/.slnx file. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var tenantExpressionOption = new Option<string?>("--tenant-expression")
+        {
+            Description = "The C# expression the fixes write for the tenant id (overrides netsmart.tenant_id_expression in .editorconfig).",
+            HelpName = "expr",
+        };
+
+        var formatOption = new Option<string>("--format", "-f")
+        {
+            Description = "Report format.",
+            DefaultValueFactory = _ => "text",
+        };
+        formatOption.AcceptOnlyFromAmong("text", "markdown", "json", "sarif");
+        var outputOption = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output.",
+            HelpName = "file",
+        };
+        var failOnOption = new Option<string>("--fail-on")
+        {
+            Description = "Lowest finding severity that makes the exit code 1.",
+            DefaultValueFactory = _ => "warning",
+        };
+        failOnOption.AcceptOnlyFromAmong("info", "warning");
+
+        var scan = new Command("scan", "Report Certified v1 URLs, tenant-less v2 URLs and SMART scope problems in C# and appsettings*.json files, with the migration guide's validation checklist.")
+        {
+            pathArgument, formatOption, outputOption, failOnOption, tenantExpressionOption,
+        };
+        scan.SetAction((result, ct) => Guard(environment, () => ScanCommand.RunAsync(
+            new ScanCommand.Options(
+                result.GetValue(pathArgument),
+                result.GetValue(formatOption)!,
+                result.GetValue(outputOption),
+                result.GetValue(failOnOption) == "info" ? FindingSeverity.Info : FindingSeverity.Warning,
+                ValidTenantExpression(result.GetValue(tenantExpressionOption))),
+            environment,
+            ct)));
+
+        var tenantIdOption = new Option<string?>("--tenant-id")
+        {
+            Description = "A tenant id (UUID) to write into the {tenant-id} placeholders of appsettings*.json values. C# code gets the tenant expression instead.",
+            HelpName = "uuid",
+        };
+        var dryRunOption = new Option<bool>("--dry-run")
+        {
+            Description = "Print a unified diff of the changes and write nothing.",
+        };
+        var fix = new Command("fix", "Rewrite the findings to Certified v2 with the package's own code fixes (C#) and the same knowledge (appsettings*.json).")
+        {
+            pathArgument, tenantExpressionOption, tenantIdOption, dryRunOption,
+        };
+        fix.SetAction((result, ct) => Guard(environment, () => FixCommand.RunAsync(
+            new FixCommand.Options(
+                result.GetValue(pathArgument),
+                ValidTenantExpression(result.GetValue(tenantExpressionOption)),
+                ValidTenantId(result.GetValue(tenantIdOption)),
+                result.GetValue(dryRunOption)),
+            environment,
+            ct)));
+
+        var root = new RootCommand("netsmart-migrate: moves C# code and appsettings*.json from Netsmart CareConnect Certified v1 to Certified v2 with the Netsmart.Analyzers rules and fixes.")
+        {
+            scan, fix,
+        };
+
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                environment.Error.WriteLine("error: " + error.Message);
+            }
+
+            environment.Error.WriteLine("Run 'netsmart-migrate --help' for usage.");
+            return ExitCodes.UsageOrInputError;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Guard(CliEnvironment environment, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (InputException e)
+        {
+            environment.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.UsageOrInputError;
+        }
+    }
+
+    private static string? ValidTenantExpression(string? expression)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var parsed = SyntaxFactory.ParseExpression(expression.Trim());
+        if (string.IsNullOrWhiteSpace(expression) || parsed.ContainsDiagnostics || parsed.FullSpan.Length != expression.Trim().Length)
+        {
+            throw new InputException($"--tenant-expression '{expression}' is not a C# expression.");
+        }
+
+        return expression.Trim();
+    }
+
+    private static string? ValidTenantId(string? tenantId)
+    {
+        if (tenantId is null)
+        {
+            return null;
+        }
+
+        if (!NetsmartTenantSegment.IsUuid(tenantId.Trim()))
+        {
+            throw new InputException($"--tenant-id '{tenantId}' is not a tenant id (a UUID such as 0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b).");
+        }
+
+        return tenantId.Trim();
+    }
+}

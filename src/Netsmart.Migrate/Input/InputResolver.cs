@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Netsmart.Migrate.Input;
+
+/// <summary>
+/// Turns a path (folder, .csproj, .sln or .slnx) into projects and files, without MSBuild: a project is its
+/// folder's <c>*.cs</c> and <c>appsettings*.json</c> files, recursively, skipping <c>bin</c>, <c>obj</c>,
+/// <c>node_modules</c> and hidden folders.
+/// </summary>
+internal static partial class InputResolver
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "bin", "obj", "node_modules" };
+
+    public static InputSet Resolve(string? path, string currentDirectory)
+    {
+        string full = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? "." : path, currentDirectory);
+        var problems = new List<InputProblem>();
+        if (Directory.Exists(full))
+        {
+            full = Path.TrimEndingDirectorySeparator(full);
+            string? single = SingleProjectFile(full);
+            var project = new InputProject(
+                Path.GetFileName(full) is { Length: > 0 } name ? name : "root",
+                full,
+                single,
+                single is null ? ProjectSettings.Default : ReadSettings(single, problems));
+            return Build(InputKind.Folder, full, full, new List<InputProject> { project }, problems);
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new InputException($"'{path}' does not exist.");
+        }
+
+        string extension = Path.GetExtension(full);
+        string directory = Path.GetDirectoryName(full)!;
+        if (extension.Equals(".csproj", StringComparison.OrdinalIgnoreCase))
+        {
+            var project = new InputProject(Path.GetFileNameWithoutExtension(full), directory, full, ReadSettings(full, problems));
+            return Build(InputKind.Project, full, directory, new List<InputProject> { project }, problems);
+        }
+
+        if (extension.Equals(".sln", StringComparison.OrdinalIgnoreCase) || extension.Equals(".slnx", StringComparison.OrdinalIgnoreCase))
+        {
+            var projects = new List<InputProject>();
+            foreach (string relative in ReadSolutionProjects(full))
+            {
+                string projectPath = Path.GetFullPath(relative.Replace('\\', Path.DirectorySeparatorChar), directory);
+                if (!projectPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (!File.Exists(projectPath))
+                {
+                    problems.Add(new InputProblem(projectPath, "the solution lists this project but the file does not exist; skipped"));
+                    continue;
+                }
+
+                projects.Add(new InputProject(Path.GetFileNameWithoutExtension(projectPath), Path.GetDirectoryName(projectPath)!, projectPath, ReadSettings(projectPath, problems)));
+            }
+
+            return Build(InputKind.Solution, full, directory, projects, problems);
+        }
+
+        throw new InputException($"'{path}' is not a folder, a .csproj, a .sln or a .slnx file.");
+    }
+
+    /// <summary>The project paths a solution lists: classic .sln text or .slnx XML.</summary>
+    public static IReadOnlyList<string> ReadSolutionProjects(string solutionPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(solutionPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"Cannot read '{solutionPath}': {e.Message}", e);
+        }
+
+        if (solutionPath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return XDocument.Parse(text).Descendants()
+                    .Where(e => e.Name.LocalName == "Project")
+                    .Select(e => (string?)e.Attribute("Path"))
+                    .Where(p => !string.IsNullOrWhiteSpace(p))
+                    .Select(p => p!)
+                    .ToList();
+            }
+            catch (XmlException e)
+            {
+                throw new InputException($"'{solutionPath}' is not a valid .slnx file: {e.Message}", e);
+            }
+        }
+
+        if (!text.Contains("Microsoft Visual Studio Solution File", StringComparison.Ordinal))
+        {
+            throw new InputException($"'{solutionPath}' is not a Visual Studio solution file.");
+        }
+
+        return SolutionProjectLine().Matches(text).Select(m => m.Groups["path"].Value).ToList();
+    }
+
+    [GeneratedRegex(@"^Project\(""\{[0-9A-Fa-f-]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProjectLine();
+
+    private static string? SingleProjectFile(string directory)
+    {
+        try
+        {
+            string[] projects = Directory.GetFiles(directory, "*.csproj");
+            return projects.Length == 1 ? projects[0] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads OutputType, ImplicitUsings, Using items and NetsmartTenantIdExpression; no evaluation, no imports.</summary>
+    internal static ProjectSettings ReadSettings(string projectFile, List<InputProblem> problems)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(projectFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+        {
+            problems.Add(new InputProblem(projectFile, "cannot read the project file (" + e.Message + "); its sources are analysed with default settings"));
+            return ProjectSettings.Default;
+        }
+
+        string? Property(string name) => document.Descendants()
+            .Where(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup")
+            .Select(e => e.Value.Trim())
+            .LastOrDefault(v => v.Length > 0);
+
+        string outputType = Property("OutputType") ?? string.Empty;
+        string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
+        return new ProjectSettings
+        {
+            IsExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase),
+            ImplicitUsings = implicitUsings.Equals("enable", StringComparison.OrdinalIgnoreCase) || implicitUsings.Equals("true", StringComparison.OrdinalIgnoreCase),
+            ExtraUsings = document.Descendants()
+                .Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup")
+                .Select(e => (string?)e.Attribute("Include"))
+                .Where(u => !string.IsNullOrWhiteSpace(u))
+                .Select(u => u!.Trim())
+                .ToList(),
+            TenantIdExpressionProperty = Property("NetsmartTenantIdExpression"),
+        };
+    }
+
+    private static InputSet Build(InputKind kind, string path, string root, List<InputProject> projects, List<InputProblem> problems)
+    {
+        // Each file belongs to the deepest project folder that holds it (nested projects are not analysed twice).
+        var owners = projects.OrderByDescending(p => p.Directory.Length).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (InputProject project in projects.DistinctBy(p => p.Directory, StringComparer.Ordinal))
+        {
+            foreach (string file in EnumerateFiles(project.Directory, problems))
+            {
+                InputProject owner = owners.First(p => IsUnder(file, p.Directory));
+                string name = Path.GetFileName(file);
+                if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (InputProject p in projects.Where(p => IsUnder(file, p.Directory) || IsUnder(p.Directory, Path.GetDirectoryName(file)!)))
+                    {
+                        p.EditorConfigFiles.Add(file);
+                    }
+
+                    continue;
+                }
+
+                if (!seen.Add(file))
+                {
+                    continue;
+                }
+
+                if (name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                {
+                    owner.CSharpFiles.Add(file);
+                }
+                else
+                {
+                    owner.JsonFiles.Add(file);
+                }
+            }
+        }
+
+        foreach (InputProject project in projects)
+        {
+            project.EditorConfigFiles.AddRange(EditorConfigsAbove(project.Directory));
+            var distinct = project.EditorConfigFiles.Distinct(StringComparer.Ordinal).ToList();
+            project.EditorConfigFiles.Clear();
+            project.EditorConfigFiles.AddRange(distinct);
+            project.CSharpFiles.Sort(StringComparer.Ordinal);
+            project.JsonFiles.Sort(StringComparer.Ordinal);
+        }
+
+        return new InputSet(kind, path, root, projects, problems);
+    }
+
+    private static bool IsUnder(string path, string directory) =>
+        path.Length > directory.Length &&
+        path.StartsWith(directory, StringComparison.Ordinal) &&
+        (path[directory.Length] == Path.DirectorySeparatorChar || directory.EndsWith(Path.DirectorySeparatorChar));
+
+    /// <summary>*.cs, appsettings*.json and .editorconfig files under <paramref name="directory"/>, pruning skipped folders.</summary>
+    private static IEnumerable<string> EnumerateFiles(string directory, List<InputProblem> problems)
+    {
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            string current = pending.Pop();
+            string[] files;
+            string[] folders;
+            try
+            {
+                files = Directory.GetFiles(current);
+                folders = Directory.GetDirectories(current);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new InputProblem(current, "cannot list the folder (" + e.Message + "); skipped"));
+                continue;
+            }
+
+            foreach (string file in files)
+            {
+                string name = Path.GetFileName(file);
+                if (name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ||
+                    name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) ||
+                    (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return file;
+                }
+            }
+
+            foreach (string folder in folders.OrderByDescending(f => f, StringComparer.Ordinal))
+            {
+                string name = Path.GetFileName(folder);
+                if (!SkippedFolders.Contains(name) && !name.StartsWith('.'))
+                {
+                    pending.Push(folder);
+                }
+            }
+        }
+    }
+
+    /// <summary>The .editorconfig files above a project folder, nearest first, up to the one that says <c>root = true</c>.</summary>
+    private static IEnumerable<string> EditorConfigsAbove(string directory)
+    {
+        // The project folder's own file was found by the enumeration; check it for root = true first.
+        string own = Path.Combine(directory, ".editorconfig");
+        if (File.Exists(own) && IsRoot(own))
+        {
+            yield break;
+        }
+
+        for (DirectoryInfo? current = Directory.GetParent(directory); current != null; current = current.Parent)
+        {
+            string candidate = Path.Combine(current.FullName, ".editorconfig");
+            if (File.Exists(candidate))
+            {
+                yield return candidate;
+                if (IsRoot(candidate))
+                {
+                    yield break;
+                }
+            }
+        }
+    }
+
+    private static bool IsRoot(string editorConfig)
+    {
+        try
+        {
+            foreach (string raw in File.ReadLines(editorConfig))
+            {
+                string line = raw.Trim();
+                if (line.StartsWith('['))
+                {
+                    return false; // root = true only counts in the preamble
+                }
+
+                int equals = line.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0 && line[..equals].Trim().Equals("root", StringComparison.OrdinalIgnoreCase))
+                {
+                    return line[(equals + 1)..].Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return false;
+    }
+}

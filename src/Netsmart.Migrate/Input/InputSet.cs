@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+
+namespace Netsmart.Migrate.Input;
+
+/// <summary>What the user pointed the tool at.</summary>
+internal enum InputKind
+{
+    Folder,
+    Project,
+    Solution,
+}
+
+/// <summary>The few project settings the tool reads from a .csproj without evaluating it.</summary>
+internal sealed class ProjectSettings
+{
+    public static readonly ProjectSettings Default = new();
+
+    /// <summary><c>OutputType</c> Exe/WinExe: top-level statements are legal.</summary>
+    public bool IsExecutable { get; init; }
+
+    /// <summary><c>ImplicitUsings</c> enable/true: the SDK's global usings are added.</summary>
+    public bool ImplicitUsings { get; init; }
+
+    /// <summary><c>&lt;Using Include="..."/&gt;</c> items.</summary>
+    public IReadOnlyList<string> ExtraUsings { get; init; } = new List<string>();
+
+    /// <summary>The MSBuild property <c>NetsmartTenantIdExpression</c>, when the project sets it.</summary>
+    public string? TenantIdExpressionProperty { get; init; }
+}
+
+/// <summary>One project to analyse: a real .csproj, or a folder taken as one project.</summary>
+internal sealed class InputProject
+{
+    public InputProject(string name, string directory, string? projectFile, ProjectSettings settings)
+    {
+        Name = name;
+        Directory = directory;
+        ProjectFile = projectFile;
+        Settings = settings;
+    }
+
+    public string Name { get; }
+
+    public string Directory { get; }
+
+    public string? ProjectFile { get; }
+
+    public ProjectSettings Settings { get; }
+
+    public List<string> CSharpFiles { get; } = new();
+
+    public List<string> JsonFiles { get; } = new();
+
+    /// <summary>Every .editorconfig that applies to the project's files: inside its folder and above it up to <c>root = true</c>.</summary>
+    public List<string> EditorConfigFiles { get; } = new();
+}
+
+/// <summary>A file (or project) that could not be used, and why. It is reported and left untouched.</summary>
+internal sealed record InputProblem(string Path, string Message);
+
+/// <summary>The resolved input: where it is, which projects and files it holds.</summary>
+internal sealed class InputSet
+{
+    public InputSet(InputKind kind, string path, string rootDirectory, IReadOnlyList<InputProject> projects, IReadOnlyList<InputProblem> problems)
+    {
+        Kind = kind;
+        Path = path;
+        RootDirectory = rootDirectory;
+        Projects = projects;
+        Problems = problems;
+    }
+
+    public InputKind Kind { get; }
+
+    /// <summary>The full path of the folder, .csproj or .sln.</summary>
+    public string Path { get; }
+
+    /// <summary>Report paths are relative to this folder.</summary>
+    public string RootDirectory { get; }
+
+    public IReadOnlyList<InputProject> Projects { get; }
+
+    public IReadOnlyList<InputProblem> Problems { get; }
+}

@@ -1,0 +1,23 @@
+using System.IO;
+using System.Threading.Tasks;
+using Netsmart.Migrate.Cli;
+
+namespace Netsmart.Migrate.Tests.Infrastructure;
+
+/// <summary>The outcome of one in-process run of the tool.</summary>
+internal sealed record ToolResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>Runs netsmart-migrate in process through its real entry point (the command line, parsed as the tool parses it).</summary>
+internal static class Tool
+{
+    public static async Task<ToolResult> RunAsync(string currentDirectory, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        int exitCode = await MigrateCli.RunAsync(args, new CliEnvironment(output, error, currentDirectory, Interactive: false));
+        return new ToolResult(exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,99 @@
+using System.Threading.Tasks;
+using Netsmart.Migrate.Tests.Infrastructure;
+
+namespace Netsmart.Migrate.Tests;
+
+/// <summary>Folders, projects and solutions (.sln and .slnx), without MSBuild; .editorconfig files honoured.</summary>
+public sealed class InputTests
+{
+    private const string ClassicSolution = """
+        Microsoft Visual Studio Solution File, Format Version 12.00
+        # Visual Studio Version 17
+        Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "App\App.csproj", "{11111111-1111-1111-1111-111111111111}"
+        EndProject
+        Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Clean", "src\Clean\Clean.csproj", "{22222222-2222-2222-2222-222222222222}"
+        EndProject
+        Project("{2150E333-8FDC-42A3-9474-1A3956D46DE8}") = "docs", "docs", "{33333333-3333-3333-3333-333333333333}"
+        EndProject
+        Global
+        EndGlobal
+        """;
+
+    [Theory]
+    [InlineData("All.sln")]
+    [InlineData("All.slnx")]
+    public async Task A_solution_lists_its_projects_and_skips_bin_and_obj(string solution)
+    {
+        using var tree = new TempTree();
+        Fixtures.WriteApp(tree);
+        Fixtures.WriteCleanApp(tree, "src/Clean");
+        tree.Write("App/obj/Generated.cs", "class G { const string U = \"https://fhir.netsmartcloud.com/uscore/v1\"; }\n");
+        tree.Write("App/bin/Debug/appsettings.json", "{ \"U\": \"https://fhir.netsmartcloud.com/uscore/v1\" }\n");
+        tree.Write("Other/Outside.cs", "class O { const string U = \"https://fhir.netsmartcloud.com/uscore/v1\"; }\n");
+        tree.Write("All.sln", ClassicSolution.Replace("\n", "\r\n"));
+        tree.Write("All.slnx", """
+            <Solution>
+              <Folder Name="/src/">
+                <Project Path="src/Clean/Clean.csproj" />
+              </Folder>
+              <Project Path="App/App.csproj" />
+            </Solution>
+            """);
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", solution);
+
+        Assert.Contains("Input: solution, 2 projects, 3 C# files, 1 JSON file,", result.Output);
+        Assert.Contains("App/FhirClient.cs(8,29): NSM001", result.Output);
+        Assert.DoesNotContain("Generated.cs", result.Output);
+        Assert.DoesNotContain("Outside.cs", result.Output);
+        Assert.DoesNotContain("bin/", result.Output);
+    }
+
+    [Fact]
+    public async Task A_missing_project_in_a_solution_is_reported_and_skipped()
+    {
+        using var tree = new TempTree();
+        Fixtures.WriteApp(tree);
+        tree.Write("All.sln", ClassicSolution);
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "All.sln");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("src/Clean/Clean.csproj: the solution lists this project but the file does not exist; skipped", result.Output);
+        Assert.Contains("Input: solution, 1 project,", result.Output);
+    }
+
+    [Fact]
+    public async Task The_editorconfig_tenant_expression_reaches_the_checklist_and_the_override_wins()
+    {
+        using var tree = new TempTree();
+        Fixtures.WriteApp(tree);
+
+        ToolResult configured = await Tool.RunAsync(tree.Root, "scan", "App/App.csproj");
+        ToolResult overridden = await Tool.RunAsync(tree.Root, "scan", "App/App.csproj", "--tenant-expression", "Tenant.Id");
+
+        Assert.Contains("tenant expression 'TenantSettings.Current.TenantId'", configured.Output);
+        Assert.Contains("tenant expression 'Tenant.Id'", overridden.Output);
+        Assert.DoesNotContain("TenantSettings.Current.TenantId", overridden.Output);
+    }
+
+    [Fact]
+    public async Task A_malformed_json_file_an_unreadable_file_and_a_cs_file_with_syntax_errors_are_reported()
+    {
+        using var tree = new TempTree();
+        Fixtures.WriteApp(tree);
+        tree.Write("App/appsettings.Development.json", "{ \"Url\": \"https://fhir.netsmartcloud.com/uscore/v1\" ");
+        tree.Write("App/Broken.cs", "class Broken { const string U = \"https://fhir.netsmartcloud.com/uscore/v1\" }\n");
+        System.IO.File.CreateSymbolicLink(tree.PathOf("App/Missing.cs"), tree.PathOf("App/nowhere.cs"));
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "App");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Skipped (3)", result.Output);
+        Assert.Contains("  Broken.cs: C# syntax error at (1,76): CS1002", result.Output);
+        Assert.Contains("  Missing.cs: cannot read the file (", result.Output);
+        Assert.Contains("  appsettings.Development.json: not valid JSON at (1,", result.Output);
+        // The other files are still analysed.
+        Assert.Contains("  FhirClient.cs(8,29): NSM001", result.Output);
+    }
+}
