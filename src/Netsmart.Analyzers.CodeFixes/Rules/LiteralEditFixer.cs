@@ -90,14 +90,20 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                     continue;
                 }
 
-                model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                string? tenant = model is null || map.IsUtf8 ? null : ResolveTenant(model, entry.Key, entry.Value.Diagnostic);
+                // The tenant is only written where an edit writes the placeholder: no semantic work for the others.
+                List<SourceEdit> edits = Normalize(entry.Value.Edits);
+                string? tenant = null;
+                if (!map.IsUtf8 && (entry.Value.PlaceholderOnly || WritesPlaceholder(edits)))
+                {
+                    model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    tenant = model is null ? null : ResolveTenant(model, entry.Key, entry.Value.Diagnostic);
+                }
+
                 if (entry.Value.PlaceholderOnly && tenant is null)
                 {
                     continue;
                 }
 
-                List<SourceEdit> edits = Normalize(entry.Value.Edits);
                 string? newText = LiteralRewriter.Rewrite(map, edits, tenant);
                 if (newText != null && newText != entry.Key.Text)
                 {
@@ -106,6 +112,19 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             }
 
             return changes.Count == 0 ? document : document.WithText(text.WithChanges(changes));
+        }
+
+        private static bool WritesPlaceholder(List<SourceEdit> edits)
+        {
+            foreach (SourceEdit edit in edits)
+            {
+                if (edit.NewValueText.IndexOf(Knowledge.Urls.NetsmartTenantSegment.Placeholder, System.StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The string literal or interpolated-text token that contains <paramref name="span"/>.</summary>

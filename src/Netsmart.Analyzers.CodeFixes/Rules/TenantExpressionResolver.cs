@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,7 +62,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             bool instanceAllowed = !IsStaticContext(node, out SyntaxNode? staticFunction);
             ISymbol? best = null;
             int bestRank = int.MaxValue;
-            foreach (ISymbol symbol in model.LookupSymbols(position))
+            foreach (ISymbol symbol in LookupTenantIdSymbols(model, node, position))
             {
                 if (!IsTenantIdName(symbol.Name) || !IsTenantType(TypeOf(symbol)))
                 {
@@ -110,6 +112,37 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
 
             return best?.Name;
         }
+
+        private static readonly ConditionalWeakTable<SyntaxTree, string[]> TreeNames = new ConditionalWeakTable<SyntaxTree, string[]>();
+        private static readonly ConditionalWeakTable<Compilation, string[]> MemberNames = new ConditionalWeakTable<Compilation, string[]>();
+
+        /// <summary>
+        /// The symbols in scope at <paramref name="position"/> with a tenant-id name. Looked up by name (all of scope holds
+        /// thousands of symbols): the names of the locals, parameters and members this file mentions, of the source
+        /// members of the compilation, and of the members of the enclosing types and their (metadata) base types.
+        /// </summary>
+        private static IEnumerable<ISymbol> LookupTenantIdSymbols(SemanticModel model, SyntaxNode node, int position)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            names.UnionWith(TreeNames.GetValue(node.SyntaxTree, tree => TenantIdNamesIn(tree.GetRoot())));
+            names.UnionWith(MemberNames.GetValue(model.Compilation, compilation =>
+                compilation.GetSymbolsWithName(IsTenantIdName, SymbolFilter.Member).Select(s => s.Name).Distinct().ToArray()));
+            for (INamedTypeSymbol? type = model.GetEnclosingSymbol(position)?.ContainingType; type != null; type = type.ContainingType)
+            {
+                for (INamedTypeSymbol? current = type; current != null; current = current.BaseType)
+                {
+                    names.UnionWith(current.MemberNames.Where(IsTenantIdName));
+                }
+            }
+
+            return names.SelectMany(name => model.LookupSymbols(position, name: name));
+        }
+
+        private static string[] TenantIdNamesIn(SyntaxNode root) => root.DescendantTokens()
+            .Where(t => t.IsKind(SyntaxKind.IdentifierToken) && IsTenantIdName(t.ValueText))
+            .Select(t => t.ValueText)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
         internal static bool IsTenantIdName(string name)
         {

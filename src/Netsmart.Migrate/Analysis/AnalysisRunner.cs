@@ -70,7 +70,7 @@ internal static class AnalysisRunner
             var withAnalyzers = compilation.WithAnalyzers(
                 analyzers,
                 new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, withAnalyzers, options, cancellationToken).ConfigureAwait(false);
             var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
             foreach (Diagnostic diagnostic in diagnostics)
             {
@@ -112,6 +112,39 @@ internal static class AnalysisRunner
                 .ThenBy(f => f.RuleId, StringComparer.Ordinal)
                 .ToImmutableArray(),
             problems);
+    }
+
+    /// <summary>
+    /// Runs the analyzers tree by tree, in parallel, and over each additional file. Unlike a whole-compilation
+    /// analysis this never compiles every method body: the rules are syntax-driven and ask the semantic model
+    /// only about constant operands, so binding stays local to what they look at.
+    /// </summary>
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
+        Compilation compilation, CompilationWithAnalyzers withAnalyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        await Parallel.ForEachAsync(
+            compilation.SyntaxTrees,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (tree, ct) =>
+            {
+                SemanticModel model = compilation.GetSemanticModel(tree);
+                foreach (Diagnostic diagnostic in await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, ct).ConfigureAwait(false))
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }).ConfigureAwait(false);
+
+        foreach (AdditionalText file in options.AdditionalFiles)
+        {
+            Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await withAnalyzers.GetAnalysisResultAsync(file, withAnalyzers.Analyzers, cancellationToken).ConfigureAwait(false);
+            foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
+            {
+                diagnostics.Add(diagnostic);
+            }
+        }
+
+        return diagnostics.ToImmutableArray();
     }
 
     private static async Task<Finding?> CreateFindingAsync(

@@ -22,8 +22,8 @@ internal static class PackageRules
         Create<DiagnosticAnalyzer>(typeof(NetsmartUrlAnalyzer).Assembly, typeof(DiagnosticAnalyzerAttribute)));
 
     /// <summary>
-    /// The fixers for C# documents. Fixers exported for other document kinds (the IDE fix for JSON additional
-    /// documents) are left out: the tool rewrites JSON with the knowledge core's ConfigFileScanner.
+    /// The fixers for C# documents. A fixer exported for other document kinds only (an IDE fix for JSON
+    /// additional documents) would be left out: the tool rewrites JSON with the knowledge core's ConfigFileScanner.
     /// </summary>
     private static readonly Lazy<ImmutableArray<CodeFixProvider>> LazyFixers = new(() =>
         Create<CodeFixProvider>(typeof(NetsmartUrlCodeFixProvider).Assembly, typeof(ExportCodeFixProviderAttribute))

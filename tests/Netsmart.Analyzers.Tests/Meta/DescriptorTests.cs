@@ -91,6 +91,18 @@ public class DescriptorTests
         Assert.All(pages.Concat(rows), id => Assert.Contains(id, ids));
     }
 
+    /// <summary>
+    /// dotnet format picks one fixer per diagnostic id: two fixers claiming the same id (say, an IDE-only fix for
+    /// JSON additional documents) make it skip the real one. Every id has exactly one fixer.
+    /// </summary>
+    [Fact]
+    public void Every_fixable_id_has_exactly_one_fixer()
+    {
+        var ids = FixerTypes.SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds).ToList();
+
+        Assert.Equal(ids.Distinct().Count(), ids.Count);
+    }
+
     [Theory]
     [MemberData(nameof(FixerNames))]
     public void Every_fixer_is_exported_with_its_name_and_supports_fix_all_in_solution(string typeName)
