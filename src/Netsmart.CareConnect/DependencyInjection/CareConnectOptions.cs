@@ -1,0 +1,73 @@
+using System;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Netsmart.CareConnect
+{
+    /// <summary>
+    /// Settings bound from the <c>CareConnect</c> configuration section. Validated at start-up
+    /// (<see cref="CareConnectOptionsValidator"/>). <see cref="ToString"/> never shows the secret or key.
+    /// </summary>
+    public sealed class CareConnectOptions
+    {
+        /// <summary>The configuration section name, <c>CareConnect</c>.</summary>
+        public const string SectionName = "CareConnect";
+
+        /// <summary>The tenant UUID from the developer portal.</summary>
+        public string? TenantId { get; set; }
+
+        /// <summary>Production (default) or Preview.</summary>
+        public CareConnectEnvironment Environment { get; set; } = CareConnectEnvironment.Production;
+
+        /// <summary>The API the HttpClient talks to. Default: Provider System Access.</summary>
+        public CareConnectApi Api { get; set; } = CareConnectApi.ProviderSystemAccess;
+
+        /// <summary>The client id from the developer portal (one registration per tenant).</summary>
+        public string? ClientId { get; set; }
+
+        /// <summary>The client secret (client_secret_basic). Use either this or a private key.</summary>
+        public string? ClientSecret { get; set; }
+
+        /// <summary>The private key as a JWK JSON object (private_key_jwt; works on every target framework).</summary>
+        public string? PrivateKeyJwk { get; set; }
+
+        /// <summary>The private key as PEM (PKCS#8 or PKCS#1/SEC1; .NET 8 or later).</summary>
+        public string? PrivateKeyPem { get; set; }
+
+        /// <summary>The <c>kid</c> of the private key as registered in the JWKS (optional when the JWK has one).</summary>
+        public string? KeyId { get; set; }
+
+        /// <summary><c>RS384</c> (default) or <c>ES384</c>.</summary>
+        public string SigningAlgorithm { get; set; } = SecurityAlgorithms.RsaSha384;
+
+        /// <summary>A signing key given in code instead of configuration (not bound).</summary>
+        public SecurityKey? SigningKey { get; set; }
+
+        /// <summary>Space-separated scopes of the client-credentials token, for example <c>system/Patient.rs system/Observation.rs</c>.</summary>
+        public string? Scope { get; set; }
+
+        /// <summary>Use SMART discovery for the token endpoint (default <see langword="true"/>).</summary>
+        public bool UseDiscovery { get; set; } = true;
+
+        /// <summary>Fall back to the documented template when discovery is unavailable (default <see langword="true"/>); an untrusted discovery document never falls back.</summary>
+        public bool AllowTemplateFallback { get; set; } = true;
+
+        /// <summary>Hosts endpoints may be on. Default (null or empty): <c>netsmartcloud.com</c> and its sub-domains.</summary>
+        public string[]? TrustedHosts { get; set; }
+
+        /// <summary>Another https origin with the CareConnect path layout (private deployment, local test server). Default: the environment's host.</summary>
+        public string? Origin { get; set; }
+
+        /// <summary>Renew tokens this long before expiry. Default: 60 seconds.</summary>
+        public TimeSpan TokenRenewBeforeExpiry { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>How long a discovery document is cached. Default: one hour.</summary>
+        public TimeSpan DiscoveryCacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            "CareConnectOptions { TenantId = " + TenantId + ", Environment = " + Environment + ", Api = " + Api + ", ClientId = " + ClientId +
+            ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "-" : "***") +
+            ", PrivateKey = " + (string.IsNullOrEmpty(PrivateKeyJwk) && string.IsNullOrEmpty(PrivateKeyPem) && SigningKey is null ? "-" : "***") +
+            ", Scope = " + Scope + " }";
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Netsmart.CareConnect.Internal;
+
+namespace Netsmart.CareConnect
+{
+    /// <summary>
+    /// Fetches <c>{base}/.well-known/smart-configuration</c> (migration step 5), caches it per base with expiry, and
+    /// refuses documents whose endpoints are not https or not on a trusted host. Thread-safe.
+    /// </summary>
+    public sealed class SmartDiscoveryClient
+    {
+        private readonly Func<HttpClient> _httpClient;
+        private readonly SmartDiscoveryOptions _options;
+        private readonly ILogger _logger;
+        private readonly ConcurrentDictionary<string, CacheEntry> _cache = new ConcurrentDictionary<string, CacheEntry>(StringComparer.Ordinal);
+
+        /// <summary>Creates a discovery client on an HttpClient (not disposed by this class).</summary>
+        public SmartDiscoveryClient(HttpClient httpClient, SmartDiscoveryOptions? options = null)
+            : this(ToFactory(httpClient), options)
+        {
+        }
+
+        /// <summary>Creates a discovery client that asks the factory for an HttpClient per request (IHttpClientFactory style).</summary>
+        public SmartDiscoveryClient(Func<HttpClient> httpClientFactory, SmartDiscoveryOptions? options = null)
+        {
+            _httpClient = Guard.NotNull(httpClientFactory, nameof(httpClientFactory));
+            _options = options ?? new SmartDiscoveryOptions();
+            _logger = _options.Logger ?? NullLogger.Instance;
+        }
+
+        /// <summary>Fetches (or returns the cached) SMART configuration of a tenant API.</summary>
+        public Task<SmartConfiguration> GetConfigurationAsync(CareConnectTenant tenant, CareConnectApi api, CancellationToken cancellationToken = default) =>
+            GetConfigurationAsync(Guard.NotNull(tenant, nameof(tenant)).GetFhirBaseUri(api), cancellationToken);
+
+        /// <summary>Fetches (or returns the cached) SMART configuration below a FHIR base URI.</summary>
+        /// <exception cref="CareConnectDiscoveryException">Unavailable, invalid, or naming an untrusted endpoint.</exception>
+        public async Task<SmartConfiguration> GetConfigurationAsync(Uri fhirBaseUri, CancellationToken cancellationToken = default)
+        {
+            Guard.NotNull(fhirBaseUri, nameof(fhirBaseUri));
+            _options.HostPolicy.EnsureTrusted(fhirBaseUri, "FHIR base for discovery");
+            var canonicalBase = fhirBaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
+            var now = _options.TimeProvider.GetUtcNow();
+            if (_cache.TryGetValue(canonicalBase, out var cached) && now < cached.ExpiresAt)
+            {
+                return cached.Configuration;
+            }
+
+            var uri = new Uri(canonicalBase + "/.well-known/smart-configuration", UriKind.Absolute);
+            string body;
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                var requestId = HttpUtil.EnsureRequestId(request);
+                using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var error = await CareConnectErrors.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+                    throw new CareConnectDiscoveryException(
+                        CareConnectDiscoveryFailure.Unavailable,
+                        "SMART discovery at " + uri.AbsoluteUri + " failed with " + (int)response.StatusCode + " (X-Request-ID: " + requestId + ").",
+                        error);
+                }
+
+                body = await HttpUtil.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new CareConnectDiscoveryException(CareConnectDiscoveryFailure.Unavailable, "SMART discovery at " + uri.AbsoluteUri + " is unavailable: " + ex.Message, ex);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CareConnectDiscoveryException(CareConnectDiscoveryFailure.Unavailable, "SMART discovery at " + uri.AbsoluteUri + " timed out.", ex);
+            }
+
+            var configuration = SmartConfiguration.Parse(body);
+            try
+            {
+                configuration.EnsureTrusted(_options.HostPolicy);
+            }
+            catch (CareConnectDiscoveryException ex)
+            {
+                _logger.LogError("CareConnect SMART discovery at {DiscoveryUri} refused: {Reason}", uri.AbsoluteUri, ex.Message);
+                throw;
+            }
+
+            _logger.LogDebug("CareConnect SMART configuration fetched from {DiscoveryUri}; token endpoint {TokenEndpoint}.", uri.AbsoluteUri, configuration.TokenEndpoint.GetLeftPart(UriPartial.Path));
+            _cache[canonicalBase] = new CacheEntry(configuration, now + _options.CacheDuration);
+            return configuration;
+        }
+
+        /// <summary>
+        /// The endpoints of a tenant API from discovery. When discovery is unavailable or invalid and
+        /// <paramref name="allowTemplateFallback"/> is set, the documented template endpoints are returned instead.
+        /// A document naming an untrusted endpoint always throws.
+        /// </summary>
+        public async Task<CareConnectEndpoints> ResolveEndpointsAsync(CareConnectTenant tenant, CareConnectApi api, bool allowTemplateFallback, CancellationToken cancellationToken = default)
+        {
+            Guard.NotNull(tenant, nameof(tenant));
+            try
+            {
+                var configuration = await GetConfigurationAsync(tenant.GetFhirBaseUri(api), cancellationToken).ConfigureAwait(false);
+                return new CareConnectEndpoints(tenant.GetFhirBaseUri(api), configuration.AuthorizationEndpoint, configuration.TokenEndpoint, configuration);
+            }
+            catch (CareConnectDiscoveryException ex) when (allowTemplateFallback && ex.Failure != CareConnectDiscoveryFailure.UntrustedEndpoint)
+            {
+                _logger.LogWarning("CareConnect SMART discovery for {FhirBase} failed ({Failure}); using the documented template endpoints.", tenant.GetFhirBaseUri(api).AbsoluteUri, ex.Failure);
+                return CareConnectEndpoints.FromTemplate(tenant, api);
+            }
+        }
+
+        /// <summary>Forgets all cached documents.</summary>
+        public void ClearCache() => _cache.Clear();
+
+        private static Func<HttpClient> ToFactory(HttpClient httpClient)
+        {
+            Guard.NotNull(httpClient, nameof(httpClient));
+            return () => httpClient;
+        }
+
+        private sealed class CacheEntry
+        {
+            public CacheEntry(SmartConfiguration configuration, DateTimeOffset expiresAt)
+            {
+                Configuration = configuration;
+                ExpiresAt = expiresAt;
+            }
+
+            public SmartConfiguration Configuration { get; }
+
+            public DateTimeOffset ExpiresAt { get; }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace Netsmart.CareConnect
+{
+    /// <summary>Options of <see cref="SmartDiscoveryClient"/>.</summary>
+    public sealed class SmartDiscoveryOptions
+    {
+        /// <summary>Hosts that discovered endpoints may point to. Default: <see cref="CareConnectHostPolicy.Default"/>.</summary>
+        public CareConnectHostPolicy HostPolicy { get; set; } = CareConnectHostPolicy.Default;
+
+        /// <summary>How long a fetched document is reused for its base. Default: one hour.</summary>
+        public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(1);
+
+        /// <summary>The clock used for cache expiry. Default: <see cref="TimeProvider.System"/>.</summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+        /// <summary>Logs fetches, refusals and template fallbacks (never credentials). Default: none.</summary>
+        public ILogger? Logger { get; set; }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Netsmart.CareConnect.Internal;
+
+namespace Netsmart.CareConnect
+{
+    /// <summary>
+    /// Token requests at a CareConnect token endpoint: authorization code exchange with PKCE, refresh, and
+    /// client credentials (client_secret_basic or private_key_jwt). Errors become <see cref="CareConnectException"/>.
+    /// Bodies are <c>application/x-www-form-urlencoded</c>; every request carries an <c>X-Request-ID</c>.
+    /// </summary>
+    public sealed class CareConnectTokenClient
+    {
+        private readonly Func<HttpClient> _httpClient;
+        private readonly CareConnectTokenClientOptions _options;
+
+        /// <summary>Creates a token client on an HttpClient (not disposed by this class).</summary>
+        public CareConnectTokenClient(HttpClient httpClient, CareConnectTokenClientOptions? options = null)
+            : this(ToFactory(httpClient), options)
+        {
+        }
+
+        /// <summary>Creates a token client that asks the factory for an HttpClient per request.</summary>
+        public CareConnectTokenClient(Func<HttpClient> httpClientFactory, CareConnectTokenClientOptions? options = null)
+        {
+            _httpClient = Guard.NotNull(httpClientFactory, nameof(httpClientFactory));
+            _options = options ?? new CareConnectTokenClientOptions();
+        }
+
+        internal TimeProvider TimeProvider => _options.TimeProvider;
+
+        /// <summary>Backend services: <c>grant_type=client_credentials</c> with the scopes (for example <c>system/Patient.rs</c>).</summary>
+        public Task<TokenResponse> RequestClientCredentialsTokenAsync(Uri tokenEndpoint, CareConnectClientCredentials credentials, string scope, CancellationToken cancellationToken = default)
+        {
+            Guard.NotNull(credentials, nameof(credentials));
+            Guard.NotNullOrWhiteSpace(scope, nameof(scope));
+            if (credentials.Method == ClientAuthenticationMethod.None)
+            {
+                throw new ArgumentException("client_credentials needs a confidential client (client secret or private key JWT).", nameof(credentials));
+            }
+
+            var form = new List<KeyValuePair<string, string>> { Pair("grant_type", "client_credentials") };
+            return SendAsync(tokenEndpoint, credentials, form, new[] { Pair("scope", scope) }, cancellationToken);
+        }
+
+        /// <summary>Exchanges an authorization code, sending the request's redirect URI and PKCE <c>code_verifier</c>.</summary>
+        public Task<TokenResponse> RequestAuthorizationCodeTokenAsync(AuthorizationRequest request, string code, CareConnectClientCredentials credentials, CancellationToken cancellationToken = default)
+        {
+            Guard.NotNull(request, nameof(request));
+            var endpoint = request.TokenEndpoint ?? throw new ArgumentException("The authorization request does not know its token endpoint; use the overload that takes one.", nameof(request));
+            return RequestAuthorizationCodeTokenAsync(endpoint, code, request.RedirectUri, request.CodeVerifier, credentials, cancellationToken);
+        }
+
+        /// <summary>Exchanges an authorization code: <c>grant_type=authorization_code</c>, <c>code</c>, <c>redirect_uri</c>, <c>code_verifier</c>.</summary>
+        public Task<TokenResponse> RequestAuthorizationCodeTokenAsync(Uri tokenEndpoint, string code, Uri redirectUri, string codeVerifier, CareConnectClientCredentials credentials, CancellationToken cancellationToken = default)
+        {
+            Guard.NotNullOrWhiteSpace(code, nameof(code));
+            Guard.NotNull(redirectUri, nameof(redirectUri));
+            Guard.NotNull(codeVerifier, nameof(codeVerifier));
+            Guard.NotNull(credentials, nameof(credentials));
+            if (!Pkce.IsValidVerifier(codeVerifier))
+            {
+                throw new ArgumentException("The PKCE code verifier is not valid (43-128 unreserved characters).", nameof(codeVerifier));
+            }
+
+            var form = new List<KeyValuePair<string, string>>
+            {
+                Pair("grant_type", "authorization_code"),
+                Pair("code", code),
+                Pair("redirect_uri", redirectUri.OriginalString),
+                Pair("code_verifier", codeVerifier),
+            };
+            return SendAsync(tokenEndpoint, credentials, form, Array.Empty<KeyValuePair<string, string>>(), cancellationToken);
+        }
+
+        /// <summary>Refreshes: <c>grant_type=refresh_token</c>, <c>refresh_token</c>, optional narrower <c>scope</c>.</summary>
+        public Task<TokenResponse> RequestRefreshTokenAsync(Uri tokenEndpoint, string refreshToken, CareConnectClientCredentials credentials, string? scope = null, CancellationToken cancellationToken = default)
+        {
+            Guard.NotNullOrWhiteSpace(refreshToken, nameof(refreshToken));
+            Guard.NotNull(credentials, nameof(credentials));
+            var form = new List<KeyValuePair<string, string>> { Pair("grant_type", "refresh_token"), Pair("refresh_token", refreshToken) };
+            var tail = string.IsNullOrEmpty(scope) ? Array.Empty<KeyValuePair<string, string>>() : new[] { Pair("scope", scope!) };
+            return SendAsync(tokenEndpoint, credentials, form, tail, cancellationToken);
+        }
+
+        private async Task<TokenResponse> SendAsync(
+            Uri tokenEndpoint,
+            CareConnectClientCredentials credentials,
+            List<KeyValuePair<string, string>> form,
+            IEnumerable<KeyValuePair<string, string>> tail,
+            CancellationToken cancellationToken)
+        {
+            Guard.NotNull(tokenEndpoint, nameof(tokenEndpoint));
+            _options.HostPolicy.EnsureTrusted(tokenEndpoint, "token endpoint");
+            using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint);
+            var now = _options.TimeProvider.GetUtcNow();
+            credentials.Apply(request, form, tokenEndpoint, now, _options.ClientAssertionLifetime);
+            form.AddRange(tail);
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(FormEncoding.Query(form)));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+            request.Content = content;
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            var requestId = HttpUtil.EnsureRequestId(request);
+
+            using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var body = await HttpUtil.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw CareConnectErrors.Create(response, body);
+            }
+
+            return TokenResponse.Parse(body, _options.TimeProvider.GetUtcNow(), HttpUtil.Header(response, HttpUtil.RequestIdHeader) ?? requestId);
+        }
+
+        private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);
+
+        private static Func<HttpClient> ToFactory(HttpClient httpClient)
+        {
+            Guard.NotNull(httpClient, nameof(httpClient));
+            return () => httpClient;
+        }
+    }
+}
