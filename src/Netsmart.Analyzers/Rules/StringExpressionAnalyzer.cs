@@ -13,6 +13,13 @@ namespace Netsmart.Analyzers.Rules
     /// </summary>
     public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     {
+        private readonly System.Func<string, bool> _mayMatch;
+
+        private protected StringExpressionAnalyzer()
+        {
+            _mayMatch = MayMatch; // one delegate per analyzer, not one per node
+        }
+
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -50,7 +57,7 @@ namespace Netsmart.Analyzers.Rules
             }
 
             StringExpression? expression = StringExpression.Create(
-                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, MayMatch, context.CancellationToken);
+                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, _mayMatch, context.CancellationToken);
             if (expression != null && MayMatch(expression.Text))
             {
                 Analyze(context, expression, evidence);

@@ -112,61 +112,42 @@ namespace Netsmart.Analyzers.Strings
         /// </summary>
         public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, System.Func<string, bool> hasHint, CancellationToken cancellationToken)
         {
-            var leaves = new List<ExpressionSyntax>();
-            CollectLeaves(root, leaves);
+            // First pass, allocation-free: what the leaves are, and whether a literal part can hold a match.
+            var scan = default(LeafScan);
+            ScanLeaves(root, hasHint, ref scan);
 
-            bool anyStringLiteral = false;
-            bool anyHint = false;
-            bool anyOther = false;
-            foreach (ExpressionSyntax leaf in leaves)
+            // Nothing written here could be (part of) a match: done, without any semantic work, unless a constant
+            // declared elsewhere may hold one.
+            if (!scan.AnyHint)
             {
-                switch (leaf)
-                {
-                    case LiteralExpressionSyntax literal when IsStringLiteral(literal):
-                        anyStringLiteral = true;
-                        anyHint |= hasHint(literal.Token.ValueText);
-                        break;
-                    case InterpolatedStringExpressionSyntax interpolated:
-                        anyStringLiteral = true;
-                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                        {
-                            if (content is InterpolatedStringTextSyntax textPart)
-                            {
-                                anyHint |= hasHint(textPart.TextToken.ValueText);
-                            }
-                        }
-
-                        break;
-                    default:
-                        anyOther = true;
-                        break;
-                }
-            }
-
-            // Nothing that could be (part of) a Netsmart URL: done, without any semantic work.
-            if (!anyHint)
-            {
-                if (!anyOther || semanticModel is null)
+                if (!scan.AnyOther || semanticModel is null)
                 {
                     return null;
                 }
 
-                if (anyStringLiteral)
+                if (scan.AnyStringLiteral)
                 {
                     // "literal" + constant: only worth a look when a literal carries a path.
-                    if (!AnyLiteralHasPathCharacter(leaves))
+                    if (!scan.AnyPathCharacter)
                     {
                         return null;
                     }
                 }
-                else
+                else if (scan.AnyNumericLiteral)
+                {
+                    return null;
+                }
+
+                // Only an operand that may be a constant holding the hint can make a match: ask the semantic model
+                // nothing unless one may (syntax, the declaration table and source constant values tell).
+                if (!AnyLeafMayHoldHint(root, semanticModel.Compilation, hasHint))
+                {
+                    return null;
+                }
+
+                if (!scan.AnyStringLiteral)
                 {
                     // Constant + constant: one question to the semantic model, and only for a string constant.
-                    if (AnyNumericLiteral(leaves))
-                    {
-                        return null;
-                    }
-
                     Optional<object?> whole = semanticModel.GetConstantValue(root, cancellationToken);
                     if (!(whole.HasValue && whole.Value is string wholeText && hasHint(wholeText)))
                     {
@@ -174,6 +155,10 @@ namespace Netsmart.Analyzers.Strings
                     }
                 }
             }
+
+            var leaves = new List<ExpressionSyntax>();
+            CollectLeaves(root, leaves);
+            bool anyStringLiteral = scan.AnyStringLiteral;
 
             var text = new StringBuilder();
             var parts = new List<StringPart>(leaves.Count);
@@ -206,7 +191,8 @@ namespace Netsmart.Analyzers.Strings
                         break;
 
                     default:
-                        Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax
+                        Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
+                            ConstantLeaves.Classify(leaf, semanticModel.Compilation) == LeafConstness.NotConstant
                             ? default
                             : semanticModel.GetConstantValue(leaf, cancellationToken);
                         if (constant.HasValue && constant.Value is string s)
@@ -361,51 +347,110 @@ namespace Netsmart.Analyzers.Strings
             text.Append(value);
         }
 
+        /// <summary>The leaves of a concatenation, left to right (iterative: a chain of thousands of operands is no deep recursion).</summary>
         private static void CollectLeaves(ExpressionSyntax expression, List<ExpressionSyntax> leaves)
         {
-            switch (expression)
+            var pending = new Stack<ExpressionSyntax>();
+            pending.Push(expression);
+            while (pending.Count > 0)
             {
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                    CollectLeaves(binary.Left, leaves);
-                    CollectLeaves(binary.Right, leaves);
-                    break;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    CollectLeaves(parenthesized.Expression, leaves);
-                    break;
-                default:
-                    leaves.Add(expression);
-                    break;
+                switch (pending.Pop())
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        pending.Push(binary.Right);
+                        pending.Push(binary.Left);
+                        break;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        pending.Push(parenthesized.Expression);
+                        break;
+                    case ExpressionSyntax leaf:
+                        leaves.Add(leaf);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>What the first pass learns about the leaves.</summary>
+        private struct LeafScan
+        {
+            public bool AnyStringLiteral;
+            public bool AnyHint;
+            public bool AnyOther;
+            public bool AnyPathCharacter;
+            public bool AnyNumericLiteral;
+        }
+
+        /// <summary>Walks the leaves without allocating: down the left spine of a chain, recursing only into right operands.</summary>
+        private static void ScanLeaves(ExpressionSyntax expression, System.Func<string, bool> hasHint, ref LeafScan scan)
+        {
+            ExpressionSyntax current = expression;
+            while (true)
+            {
+                switch (current)
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        ScanLeaves(binary.Right, hasHint, ref scan);
+                        current = binary.Left;
+                        continue;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized.Expression;
+                        continue;
+                    case LiteralExpressionSyntax literal when IsStringLiteral(literal):
+                        string value = literal.Token.ValueText;
+                        scan.AnyStringLiteral = true;
+                        scan.AnyHint |= hasHint(value);
+                        scan.AnyPathCharacter |= value.IndexOf('/') >= 0 || value.IndexOf('%') >= 0;
+                        return;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        scan.AnyStringLiteral = true;
+                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax textPart)
+                            {
+                                scan.AnyHint |= hasHint(textPart.TextToken.ValueText);
+                            }
+                        }
+
+                        return;
+                    default:
+                        scan.AnyOther = true;
+                        scan.AnyNumericLiteral |= current.IsKind(SyntaxKind.NumericLiteralExpression);
+                        return;
+                }
+            }
+        }
+
+        /// <summary>True when some operand that may be a constant may hold the hint (see <see cref="ConstantLeaves.MayHoldHint"/>).</summary>
+        private static bool AnyLeafMayHoldHint(ExpressionSyntax expression, Compilation compilation, System.Func<string, bool> hasHint)
+        {
+            ExpressionSyntax current = expression;
+            while (true)
+            {
+                switch (current)
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        if (AnyLeafMayHoldHint(binary.Right, compilation, hasHint))
+                        {
+                            return true;
+                        }
+
+                        current = binary.Left;
+                        continue;
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        current = parenthesized.Expression;
+                        continue;
+                    case LiteralExpressionSyntax _:
+                    case InterpolatedStringExpressionSyntax _:
+                        return false; // written here: the first pass read them
+                    default:
+                        // The cheap question first (often answered for the whole compilation at once).
+                        return ConstantLeaves.MayHoldHint(current, compilation, hasHint) &&
+                               ConstantLeaves.Classify(current, compilation) == LeafConstness.MaybeConstant;
+                }
             }
         }
 
         private static bool IsStringLiteral(LiteralExpressionSyntax literal) =>
             literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);
-
-        private static bool AnyNumericLiteral(List<ExpressionSyntax> leaves)
-        {
-            foreach (ExpressionSyntax leaf in leaves)
-            {
-                if (leaf.IsKind(SyntaxKind.NumericLiteralExpression))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool AnyLiteralHasPathCharacter(List<ExpressionSyntax> leaves)
-        {
-            foreach (ExpressionSyntax leaf in leaves)
-            {
-                if (leaf is LiteralExpressionSyntax literal && IsStringLiteral(literal) &&
-                    (literal.Token.ValueText.IndexOf('/') >= 0 || literal.Token.ValueText.IndexOf('%') >= 0))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -88,15 +88,17 @@ namespace Netsmart.Knowledge.Scopes
                 return false;
             }
 
+            // Every clinical scope starts with "patient/", "user/" or "system/" (the slash may be encoded as %2F):
+            // look for a slash and check the context before it, without allocating.
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (c == '/')
+                if (c == '/' && EndsWithContext(text, i))
                 {
                     return true;
                 }
 
-                if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f'))
+                if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
                 {
                     return true;
                 }
@@ -104,6 +106,13 @@ namespace Netsmart.Knowledge.Scopes
 
             return false;
         }
+
+        /// <summary>True when <c>text[..end)</c> ends with a scope context: <c>patient</c>, <c>user</c> or <c>system</c>.</summary>
+        private static bool EndsWithContext(string text, int end) =>
+            EndsWith(text, end, "patient") || EndsWith(text, end, "user") || EndsWith(text, end, "system");
+
+        private static bool EndsWith(string text, int end, string value) =>
+            end >= value.Length && string.CompareOrdinal(text, end - value.Length, value, 0, value.Length) == 0;
 
         private static bool Run(string? text, ref List<ScopeMatch>? matches, bool stopAtFirst)
         {

@@ -6,7 +6,7 @@ namespace Netsmart.Knowledge.Scopes
         /// <summary>
         /// Cheap evidence test: does <paramref name="text"/> (any string: a literal, a URL, a form body)
         /// contain a clinical SMART scope token? Returns false without allocating when the text has
-        /// neither <c>/</c> nor <c>%2F</c>.
+        /// no context followed by <c>/</c> or <c>%2F</c> (<c>patient/</c>, <c>user%2F</c>...).
         /// </summary>
         public static bool ContainsClinicalScope(string? text) => ScopeScanner.ContainsClinicalScope(text);
 

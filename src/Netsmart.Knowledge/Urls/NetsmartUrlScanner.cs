@@ -36,6 +36,7 @@ namespace Netsmart.Knowledge.Urls
             }
 
             List<NetsmartUrlMatch>? result = null;
+            var ends = new UrlEnds(); // nested URLs share their end: each character is scanned for it once
             int from = 0;
             while (from < text.Length)
             {
@@ -45,7 +46,7 @@ namespace Netsmart.Knowledge.Urls
                     break;
                 }
 
-                NetsmartUrlMatch? match = TryMatchAt(text, i);
+                NetsmartUrlMatch? match = TryMatchAt(text, i, ref ends);
                 if (match is null)
                 {
                     from = i + Domain.Length;
@@ -77,7 +78,7 @@ namespace Netsmart.Knowledge.Urls
             return url.Substring(0, m.Start).Trim().Length == 0 && url.Substring(m.End).Trim().Length == 0 ? m : null;
         }
 
-        private static NetsmartUrlMatch? TryMatchAt(string text, int domainIndex)
+        private static NetsmartUrlMatch? TryMatchAt(string text, int domainIndex, ref UrlEnds ends)
         {
             // The first label: fhir, fhirtest, oauth or oauthtest, immediately before ".netsmartcloud.com".
             if (domainIndex < 2 || text[domainIndex - 1] != '.')
@@ -132,7 +133,9 @@ namespace Netsmart.Knowledge.Urls
                 ClassifyFhirHostPath(match, ref cursor);
             }
 
-            match.End = FindUrlEnd(text, cursor.Position, match.IsEncoded, out bool endsInHole);
+            match.End = match.IsEncoded
+                ? ends.Encoded.Find(text, cursor.Position, true, out bool endsInHole)
+                : ends.Plain.Find(text, cursor.Position, false, out endsInHole);
             match.HasDynamicRest |= endsInHole || cursor.HitHole;
             if (match.BaseEnd < match.PathStart || match.BaseEnd > match.End)
             {
@@ -514,6 +517,38 @@ namespace Netsmart.Knowledge.Urls
 
             endsInHole = false;
             return p;
+        }
+
+        /// <summary>The last URL end found, plain and encoded: FindAll stays linear when URLs nest or repeat without a break.</summary>
+        private struct UrlEnds
+        {
+            public UrlEndCache Plain;
+            public UrlEndCache Encoded;
+        }
+
+        private struct UrlEndCache
+        {
+            private int _from;
+            private int _end;
+            private bool _endsInHole;
+            private bool _valid;
+
+            /// <summary>
+            /// <see cref="FindUrlEnd"/>, remembered: when an earlier scan started at or before <paramref name="position"/>
+            /// and stopped at or after it, no stop character lies in between, so the answer is the same.
+            /// </summary>
+            public int Find(string text, int position, bool encoded, out bool endsInHole)
+            {
+                if (!_valid || position < _from || position > _end)
+                {
+                    _from = position;
+                    _end = FindUrlEnd(text, position, encoded, out _endsInHole);
+                    _valid = true;
+                }
+
+                endsInHole = _endsInHole;
+                return _end;
+            }
         }
 
         internal static bool IsUrlTerminator(char ch) =>

@@ -187,10 +187,14 @@ namespace Netsmart.Knowledge.Tests.Scopes
         [Theory]
         [InlineData("plain text without a slash", false)]
         [InlineData("100% done, %2 left", false)]
-        [InlineData("a/b", true)]
-        [InlineData("a%2Fb", true)]
-        [InlineData("a%2fb", true)]
-        public void MayContainScope_is_the_slash_or_encoded_slash_precheck(string input, bool expected)
+        [InlineData("a/b", false)]
+        [InlineData("/api/v1/users/42", false)]
+        [InlineData("patient/Patient.rs", true)]
+        [InlineData("openid user/*.cud", true)]
+        [InlineData("scope=system%2FGroup.rs", true)]
+        [InlineData("scope=patient%2fPatient.read", true)]
+        [InlineData("Patient/123", false)]
+        public void MayContainScope_is_a_context_followed_by_a_plain_or_encoded_slash(string input, bool expected)
         {
             Assert.Equal(expected, ScopeScanner.MayContainScope(input));
         }

@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+
+namespace Netsmart.Analyzers.Benchmarks;
+
+/// <summary>
+/// Same-process benchmark of the Netsmart analyzers: compiler cost, our analyzers, the floor, and Fix-All.
+/// See docs/performance.md.
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        Netsmart.Analyzers.Benchmarks: measures the analyzers against the compiler and the floor, and the Fix-All.
+
+          dotnet run -c Release --project benchmarks/Netsmart.Analyzers.Benchmarks -- [options]
+
+        Corpus (analysis):
+          --corpus <folder>        analyze every *.cs file under a folder (bin/obj skipped) instead of a synthetic corpus
+          --files <n>              synthetic corpus: number of files                     (default 2000)
+          --lines-per-file <n>     synthetic corpus: lines per file                      (default 250)
+          --density <d,...>        fraction of statements holding a Netsmart URL/scope,  (default 0,0.1)
+                                   one synthetic corpus per value (0 = the common case: none)
+        Fix-All:
+          --fixall-files <n,...>   Fix-All corpus sizes in files                         (default 100,1000)
+          --fixall-literals <n>    Netsmart literals per file                            (default 10)
+          --fixall-lines <n>       lines per file                                        (default 100)
+        Run:
+          --rounds <n>             measured rounds, medians reported                     (default 5)
+          --warmup <n>             warm-up rounds                                        (default 1)
+          --skip-analysis | --skip-fixall
+          --quick                  small sizes, 3 rounds: a smoke run, not figures
+          --json [path]            also write the figures as JSON (to stdout when no path)
+          --help
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var o = new Options();
+        try
+        {
+            o.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (o.Help)
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+#if DEBUG
+        Console.Error.WriteLine("warning: Debug build; figures are only meaningful with -c Release");
+#endif
+        string machine = DescribeMachine();
+        Console.WriteLine("Machine: " + machine);
+        Console.WriteLine();
+
+        var analyses = new List<AnalysisResult>();
+        if (!o.SkipAnalysis)
+        {
+            IEnumerable<Corpus> corpora = o.CorpusFolder != null
+                ? new[] { Corpus.FromFolder(o.CorpusFolder) }
+                : o.Densities.Select(d => Corpus.Synthetic(o.Files, o.LinesPerFile, d));
+            foreach (Corpus corpus in corpora)
+            {
+                Console.WriteLine($"Analysis: {corpus.Name} ({corpus.Lines:N0} lines)");
+                analyses.Add(await Harness.MeasureAnalysisAsync(corpus, o.Rounds, o.Warmup, Console.WriteLine));
+            }
+        }
+
+        var fixAlls = new List<FixAllResult>();
+        if (!o.SkipFixAll)
+        {
+            foreach (int files in o.FixAllFiles)
+            {
+                Corpus corpus = Corpus.ForFixAll(files, o.FixAllLines, o.FixAllLiterals);
+                Console.WriteLine($"Fix-All: {corpus.Name} ({corpus.Lines:N0} lines)");
+                fixAlls.Add(await Harness.MeasureFixAllAsync(corpus, o.Rounds, o.Warmup, Console.WriteLine));
+            }
+        }
+
+        if (DirectDispatch.PerKind != null)
+        {
+            foreach (var kv in DirectDispatch.PerKind.OrderByDescending(k => k.Value.T))
+            {
+                Console.WriteLine($"{kv.Key,-50} {kv.Value.N,8} calls {kv.Value.T * 1000.0 / Stopwatch.Frequency,10:0.0} ms {kv.Value.T * 1e6 / Stopwatch.Frequency / kv.Value.N,8:0.00} us/call");
+            }
+        }
+
+        Console.WriteLine();
+        string report = Report(machine, o, analyses, fixAlls);
+        Console.WriteLine(report);
+        if (o.Json)
+        {
+            string json = Json(machine, o, analyses, fixAlls);
+            if (o.JsonPath is null)
+            {
+                Console.WriteLine(json);
+            }
+            else
+            {
+                File.WriteAllText(o.JsonPath, json);
+                Console.WriteLine("JSON written to " + Path.GetFullPath(o.JsonPath));
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Report(string machine, Options o, List<AnalysisResult> analyses, List<FixAllResult> fixAlls)
+    {
+        var sb = new StringBuilder();
+        CultureInfo c = CultureInfo.InvariantCulture;
+        if (analyses.Count > 0)
+        {
+            sb.AppendLine($"Analysis ({o.Rounds} rounds after {o.Warmup} warm-up, medians; exec = CompilationWithAnalyzers ExecutionTime, wall = GetAnalyzerDiagnosticsAsync incl. compilation)");
+            sb.AppendLine();
+            sb.AppendLine("| Corpus | Lines | Netsmart literals | NSM diagnostics | Compiler (ms) | Ours exec (ms) | URL / scope exec (ms) | Floor exec (ms) | Ours wall (ms) | Floor wall (ms) | ours/floor | ours/compiler | Ours direct (ms) | Floor direct (ms) | direct ours/floor |");
+            sb.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+            foreach (AnalysisResult r in analyses)
+            {
+                sb.AppendLine(string.Format(c,
+                    "| {0} | {1:N0} | {2} | {3:N0} | {4:N0} | {5:0.0} | {6:0.0} / {7:0.0} | {8:0.0} | {9:N0} | {10:N0} | {11:0.00} | {12:0.00%} | {13:0.0} | {14:0.0} | {15:0.00} |",
+                    r.Corpus, r.Lines, r.NetsmartLiterals < 0 ? "?" : r.NetsmartLiterals.ToString("N0", c), r.Diagnostics, r.CompilerMs,
+                    r.OursExecMs, r.OursUrlExecMs, r.OursScopeExecMs, r.FloorExecMs, r.OursWallMs, r.FloorWallMs, r.OursOverFloor, r.OursOverCompiler,
+                    r.OursDirectMs, r.FloorDirectMs, r.DirectOursOverFloor));
+            }
+
+            sb.AppendLine();
+        }
+
+        if (fixAlls.Count > 0)
+        {
+            sb.AppendLine($"Fix-All, solution scope, both fixers ({o.Rounds} rounds after {o.Warmup} warm-up, medians)");
+            sb.AppendLine();
+            sb.AppendLine("| Corpus | Files | Fixable diagnostics | Fixed literals | Changed documents | Fix-All (ms) | µs per literal | Analysis pass (ms) | Fix-All / analysis |");
+            sb.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+            foreach (FixAllResult r in fixAlls)
+            {
+                sb.AppendLine(string.Format(c, "| {0} | {1:N0} | {2:N0} | {3:N0} | {4:N0} | {5:N0} | {6:0.0} | {7:N0} | {8:0.00} |",
+                    r.Corpus, r.Files, r.FixableDiagnostics, r.FixedLiterals, r.ChangedDocuments, r.FixAllMs, r.MicrosecondsPerLiteral, r.AnalysisPassMs, r.FixAllMs / r.AnalysisPassMs));
+            }
+
+            sb.AppendLine();
+        }
+
+        sb.AppendLine("Targets");
+        foreach (AnalysisResult r in analyses)
+        {
+            sb.AppendLine(Check($"ours/floor <= 1.5 on {r.Corpus}", r.OursOverFloor <= 1.5, r.OursOverFloor.ToString("0.00", c)));
+            sb.AppendLine(Check($"ours/compiler <= 1 % on {r.Corpus}", r.OursOverCompiler <= 0.01, r.OursOverCompiler.ToString("0.00%", c)));
+            if (r.Lines < 500_000)
+            {
+                sb.AppendLine("  (note: the targets are stated for a corpus of at least 500,000 lines; this one has " + r.Lines.ToString("N0", c) + ")");
+            }
+        }
+
+        if (fixAlls.Count >= 2)
+        {
+            FixAllResult small = fixAlls[0];
+            FixAllResult large = fixAlls[^1];
+            double scale = large.MicrosecondsPerLiteral / small.MicrosecondsPerLiteral;
+            sb.AppendLine(Check(
+                $"Fix-All time per literal at {large.FixedLiterals / (double)Math.Max(1, small.FixedLiterals):0.#}x the literals within 1.2x of the small size",
+                scale <= 1.2, scale.ToString("0.00", c) + "x"));
+        }
+
+        foreach (FixAllResult r in fixAlls.Where(f => f.FixedLiterals >= 10_000 || f == fixAlls[^1]))
+        {
+            sb.AppendLine(Check($"Fix-All of {r.FixedLiterals:N0} literals over {r.Files:N0} files faster than one analysis pass",
+                r.FixAllMs < r.AnalysisPassMs, string.Format(c, "{0:N0} ms vs {1:N0} ms", r.FixAllMs, r.AnalysisPassMs)));
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Check(string what, bool met, string figure) => (met ? "  [met]    " : "  [MISSED] ") + what + ": " + figure;
+
+    private static string Json(string machine, Options o, List<AnalysisResult> analyses, List<FixAllResult> fixAlls)
+    {
+        var document = new
+        {
+            machine,
+            rounds = o.Rounds,
+            warmup = o.Warmup,
+            roslyn = typeof(Compilation).Assembly.GetName().Version?.ToString(),
+            analysis = analyses.Select(r => new
+            {
+                corpus = r.Corpus,
+                files = r.Files,
+                lines = r.Lines,
+                netsmartLiterals = r.NetsmartLiterals,
+                diagnostics = r.Diagnostics,
+                compilerMs = r.CompilerMs,
+                oursExecMs = r.OursExecMs,
+                oursUrlExecMs = r.OursUrlExecMs,
+                oursScopeExecMs = r.OursScopeExecMs,
+                oursWallMs = r.OursWallMs,
+                floorExecMs = r.FloorExecMs,
+                floorWallMs = r.FloorWallMs,
+                oursOverFloor = r.OursOverFloor,
+                oursOverCompiler = r.OursOverCompiler,
+                oursDirectMs = r.OursDirectMs,
+                floorDirectMs = r.FloorDirectMs,
+                directOursOverFloor = r.DirectOursOverFloor,
+                directCalls = r.DirectCalls,
+            }),
+            fixAll = fixAlls.Select(r => new
+            {
+                corpus = r.Corpus,
+                files = r.Files,
+                fixableDiagnostics = r.FixableDiagnostics,
+                fixedLiterals = r.FixedLiterals,
+                changedDocuments = r.ChangedDocuments,
+                fixAllMs = r.FixAllMs,
+                microsecondsPerLiteral = r.MicrosecondsPerLiteral,
+                analysisPassMs = r.AnalysisPassMs,
+            }),
+        };
+        return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string DescribeMachine()
+    {
+        string cpu = "unknown CPU";
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? cpu;
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        double memoryGb = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
+        return string.Format(CultureInfo.InvariantCulture, "{0}, {1} logical cores, {2:0} GB, {3}, {4} {5}, Roslyn {6}",
+            cpu, Environment.ProcessorCount, memoryGb, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+            RuntimeInformation.ProcessArchitecture, typeof(Compilation).Assembly.GetName().Version);
+    }
+
+    private sealed class Options
+    {
+        public string? CorpusFolder;
+        public int Files = 2000;
+        public int LinesPerFile = 250;
+        public double[] Densities = { 0, 0.1 };
+        public int[] FixAllFiles = { 100, 1000 };
+        public int FixAllLiterals = 10;
+        public int FixAllLines = 100;
+        public int Rounds = 5;
+        public int Warmup = 1;
+        public bool SkipAnalysis;
+        public bool SkipFixAll;
+        public bool Json;
+        public string? JsonPath;
+        public bool Help;
+
+        public void Parse(string[] args)
+        {
+            for (int i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException("missing value after " + args[i]);
+                switch (args[i])
+                {
+                    case "--corpus": CorpusFolder = Next(); break;
+                    case "--files": Files = Int(Next()); break;
+                    case "--lines-per-file": LinesPerFile = Int(Next()); break;
+                    case "--density": Densities = Next().Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
+                    case "--fixall-files": FixAllFiles = Next().Split(',').Select(Int).ToArray(); break;
+                    case "--fixall-literals": FixAllLiterals = Int(Next()); break;
+                    case "--fixall-lines": FixAllLines = Int(Next()); break;
+                    case "--rounds": Rounds = Math.Max(1, Int(Next())); break;
+                    case "--warmup": Warmup = Math.Max(0, Int(Next())); break;
+                    case "--skip-analysis": SkipAnalysis = true; break;
+                    case "--skip-fixall": SkipFixAll = true; break;
+                    case "--quick":
+                        Files = 100;
+                        FixAllFiles = new[] { 20, 200 };
+                        Rounds = 3;
+                        break;
+                    case "--json":
+                        Json = true;
+                        if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                        {
+                            JsonPath = args[++i];
+                        }
+
+                        break;
+                    case "--help":
+                    case "-h":
+                        Help = true;
+                        break;
+                    default:
+                        throw new ArgumentException("unknown option " + args[i]);
+                }
+            }
+        }
+
+        private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+}
