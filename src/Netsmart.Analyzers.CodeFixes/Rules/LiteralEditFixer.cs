@@ -131,7 +131,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
         private static SyntaxToken FindLiteralToken(SyntaxNode root, TextSpan span)
         {
             SyntaxToken token = root.FindToken(span.Start);
-            if (IsLiteralToken(token) && token.Span.Contains(span))
+            if (LiteralTextMap.IsStringToken(token) && token.Span.Contains(span))
             {
                 return token;
             }
@@ -139,30 +139,13 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             if (span.Start > 0)
             {
                 token = root.FindToken(span.Start - 1);
-                if (IsLiteralToken(token) && token.Span.Start <= span.Start && token.Span.End >= span.End)
+                if (LiteralTextMap.IsStringToken(token) && token.Span.Start <= span.Start && token.Span.End >= span.End)
                 {
                     return token;
                 }
             }
 
             return default;
-        }
-
-        private static bool IsLiteralToken(SyntaxToken token)
-        {
-            switch ((SyntaxKind)token.RawKind)
-            {
-                case SyntaxKind.StringLiteralToken:
-                case SyntaxKind.Utf8StringLiteralToken:
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                case SyntaxKind.InterpolatedStringTextToken:
-                    return true;
-                default:
-                    return false;
-            }
         }
 
         /// <summary>Sorts edits and drops duplicates and overlaps (two diagnostics never need the same characters).</summary>

@@ -241,6 +241,24 @@ namespace Netsmart.Analyzers
             return new LiteralTextMap(token, decoded, starts, ends, origin + contentStart, origin + contentEnd, style, interpolated, dollars, utf8);
         }
 
+        /// <summary>True for the tokens that hold string text: every string literal form and interpolated-string text.</summary>
+        public static bool IsStringToken(SyntaxToken token)
+        {
+            switch ((SyntaxKind)token.RawKind)
+            {
+                case SyntaxKind.StringLiteralToken:
+                case SyntaxKind.Utf8StringLiteralToken:
+                case SyntaxKind.SingleLineRawStringLiteralToken:
+                case SyntaxKind.MultiLineRawStringLiteralToken:
+                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                case SyntaxKind.InterpolatedStringTextToken:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>
         /// The value of a literal or interpolated-text token. The compiler keeps "{{" and "}}" doubled in the
         /// value text of interpolated-string text tokens; this returns the characters the string really holds.

@@ -157,17 +157,9 @@ namespace Netsmart.Analyzers.Rules
             foreach (SyntaxToken token in scope.DescendantTokens())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch ((SyntaxKind)token.RawKind)
+                if (LiteralTextMap.IsStringToken(token))
                 {
-                    case SyntaxKind.StringLiteralToken:
-                    case SyntaxKind.Utf8StringLiteralToken:
-                    case SyntaxKind.SingleLineRawStringLiteralToken:
-                    case SyntaxKind.MultiLineRawStringLiteralToken:
-                    case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                    case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                    case SyntaxKind.InterpolatedStringTextToken:
-                        evidence |= FromText(LiteralTextMap.UnescapedValueText(token));
-                        break;
+                    evidence |= FromText(LiteralTextMap.UnescapedValueText(token));
                 }
             }
 
