@@ -28,8 +28,11 @@ namespace Netsmart.Analyzers.Strings
         private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
             new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
 
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<System.Reflection.MethodInfo, bool>> SourceMention =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<System.Reflection.MethodInfo, bool>>();
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>>> SourceMention =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>>>();
+
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<System.Reflection.MethodInfo, bool>> TreeMention =
+            new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<System.Reflection.MethodInfo, bool>>();
 
         /// <summary>Whether <paramref name="leaf"/> (not a literal, not an interpolated string) can be a string constant.</summary>
         public static LeafConstness Classify(ExpressionSyntax leaf, Compilation? compilation)
@@ -178,21 +181,34 @@ namespace Netsmart.Analyzers.Strings
         /// </summary>
         private static bool SourceMentions(Compilation compilation, Func<string, bool> hasHint)
         {
-            ConcurrentDictionary<System.Reflection.MethodInfo, bool> byHint = SourceMention.GetValue(
-                compilation, _ => new ConcurrentDictionary<System.Reflection.MethodInfo, bool>());
-            return byHint.GetOrAdd(hasHint.Method, _ =>
+            ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>> byHint = SourceMention.GetValue(
+                compilation, _ => new ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>>());
+            return byHint.GetOrAdd(hasHint.Method, _ => new Lazy<bool>(() =>
             {
                 foreach (SyntaxTree tree in compilation.SyntaxTrees)
                 {
-                    string text = tree.GetText().ToString();
-                    if (hasHint(text) || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
-                        text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0)
+                    if (TreeMentions(tree, hasHint))
                     {
                         return true;
                     }
                 }
 
                 return false;
+            })).Value;
+        }
+
+        /// <summary>
+        /// Per tree, so that the next compilation (the IDE makes one per edit) rescans only the trees that changed.
+        /// </summary>
+        private static bool TreeMentions(SyntaxTree tree, Func<string, bool> hasHint)
+        {
+            ConcurrentDictionary<System.Reflection.MethodInfo, bool> byHint = TreeMention.GetValue(
+                tree, _ => new ConcurrentDictionary<System.Reflection.MethodInfo, bool>());
+            return byHint.GetOrAdd(hasHint.Method, _ =>
+            {
+                string text = tree.GetText().ToString();
+                return hasHint(text) || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
+                    text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
             });
         }
 

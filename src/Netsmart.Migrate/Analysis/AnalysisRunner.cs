@@ -67,10 +67,8 @@ internal static class AnalysisRunner
 
             loaded.Settings.TryGetValue(project.Id, out ProjectSettings? settings);
             AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
-            var withAnalyzers = compilation.WithAnalyzers(
-                analyzers,
-                new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
-            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, withAnalyzers, options, cancellationToken).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, cancellationToken).ConfigureAwait(false);
+            PhaseTimings.Mark("analyse: analyzers of " + project.Name);
             var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
             foreach (Diagnostic diagnostic in diagnostics)
             {
@@ -93,6 +91,7 @@ internal static class AnalysisRunner
                 }
             }
 
+            PhaseTimings.Mark("analyse: findings and code fixes of " + project.Name);
             foreach (TextDocument json in project.AdditionalDocuments)
             {
                 ConfigScanResult scan = await ScanConfigAsync(json, configScans, cancellationToken).ConfigureAwait(false);
@@ -115,32 +114,84 @@ internal static class AnalysisRunner
     }
 
     /// <summary>
-    /// Runs the analyzers tree by tree, in parallel, and over each additional file. Unlike a whole-compilation
-    /// analysis this never compiles every method body: the rules are syntax-driven and ask the semantic model
-    /// only about constant operands, so binding stays local to what they look at.
+    /// Runs the analyzers tree by tree, in parallel, and over each additional file. By default the light host runs the
+    /// syntax-node actions (<see cref="LightAnalyzerHost"/>): no method body is compiled unless an analyzer asks the
+    /// semantic model about it. Trees the light host does not reproduce exactly (findings next to
+    /// <c>[SuppressMessage]</c>/<c>[GeneratedCode]</c>, <c>#line hidden</c>, syntax errors) and the JSON files go through
+    /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything with <c>NETSMART_MIGRATE_HOST=driver</c>.
     /// </summary>
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
-        Compilation compilation, CompilationWithAnalyzers withAnalyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+    internal static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
     {
+        CompilationWithAnalyzers? lazyDriver = null;
+        CompilationWithAnalyzers Driver() => lazyDriver ??= compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+
         var diagnostics = new ConcurrentBag<Diagnostic>();
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees;
+        bool additionalFiles = true;
+        if (!AnalyzerHosts.UseDriver)
+        {
+            LightAnalyzerHost host = LightAnalyzerHost.Start(compilation, options, analyzers, cancellationToken);
+            foreach (Diagnostic failure in host.StartFailures)
+            {
+                diagnostics.Add(failure);
+            }
+
+            SyntaxTree[] trees = compilation.SyntaxTrees.ToArray();
+            var results = new LightAnalyzerHost.TreeResult[trees.Length];
+            Parallel.For(0, trees.Length, parallel, i => results[i] = host.AnalyzeTree(trees[i], cancellationToken));
+
+            // [SuppressMessage] (assembly-level ones reach any file) and [GeneratedCode] (on any part of a partial type) can
+            // only remove findings: looked for only when there are findings.
+            bool attributes = results.Any(r => !r.Diagnostics.IsEmpty) &&
+                trees.AsParallel().WithCancellation(cancellationToken).Any(t => LightAnalyzerHost.MentionsSuppressingAttribute(t, cancellationToken));
+            var fallback = new List<SyntaxTree>();
+            for (int i = 0; i < trees.Length; i++)
+            {
+                if (LightAnalyzerHost.NeedsDriver(results[i], attributes))
+                {
+                    fallback.Add(trees[i]);
+                    continue;
+                }
+
+                foreach (Diagnostic diagnostic in results[i].Diagnostics)
+                {
+                    diagnostics.Add(diagnostic);
+                }
+            }
+
+            driverTrees = fallback;
+            AnalyzerHosts.CountFallback(fallback.Count);
+            PhaseTimings.Mark($"analyse: light host ({fallback.Count} trees for the driver)");
+            additionalFiles = host.HasAdditionalFileActions;
+        }
+
         await Parallel.ForEachAsync(
-            compilation.SyntaxTrees,
-            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            driverTrees,
+            parallel,
             async (tree, ct) =>
             {
+                // The tree's diagnostics, and the analyzer exceptions met on the way (AD0001, kept with the compilation's).
                 SemanticModel model = compilation.GetSemanticModel(tree);
-                foreach (Diagnostic diagnostic in await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, ct).ConfigureAwait(false))
+                Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await Driver().GetAnalysisResultAsync(model, filterSpan: null, ct).ConfigureAwait(false);
+                foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
                 {
                     diagnostics.Add(diagnostic);
                 }
             }).ConfigureAwait(false);
 
-        foreach (AdditionalText file in options.AdditionalFiles)
+        if (additionalFiles)
         {
-            Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await withAnalyzers.GetAnalysisResultAsync(file, withAnalyzers.Analyzers, cancellationToken).ConfigureAwait(false);
-            foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
+            foreach (AdditionalText file in options.AdditionalFiles)
             {
-                diagnostics.Add(diagnostic);
+                Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await Driver().GetAnalysisResultAsync(file, analyzers, cancellationToken).ConfigureAwait(false);
+                foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
+                {
+                    diagnostics.Add(diagnostic);
+                }
             }
         }
 

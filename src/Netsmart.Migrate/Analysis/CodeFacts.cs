@@ -102,22 +102,25 @@ internal sealed class CodeFacts
             TenantExpressions.Add(expression.Trim());
         }
 
-        SyntaxNode root = tree.GetRoot(cancellationToken);
-        foreach (SyntaxNodeOrToken item in root.DescendantNodesAndTokens())
+        // Every string token outside trivia is the token of a string literal expression: the shared string-node index
+        // (one walk per tree, the analyzer host's too) finds them all; a location is computed only for the strings the
+        // checklist lists.
+        foreach (SyntaxNode node in StringNodeIndex.Of(tree, cancellationToken).Nodes)
         {
-            if (item.IsNode)
+            if (node is InterpolatedStringExpressionSyntax interpolated)
             {
-                if (item.AsNode() is InterpolatedStringExpressionSyntax interpolated)
-                {
-                    // Holes read as {0}: the knowledge core takes that as a tenant filled at run time.
-                    string text = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{0}"));
-                    AddString(text, Where(interpolated.GetLocation(), relativePath));
-                }
-
+                // Holes read as {0}: the knowledge core takes that as a tenant filled at run time.
+                string text = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{0}"));
+                AddString(text, interpolated.SpanStart, tree, relativePath);
                 continue;
             }
 
-            SyntaxToken token = item.AsToken();
+            if (node is not LiteralExpressionSyntax literal)
+            {
+                continue;
+            }
+
+            SyntaxToken token = literal.Token;
             switch (token.Kind())
             {
                 case SyntaxKind.StringLiteralToken:
@@ -126,17 +129,18 @@ internal sealed class CodeFacts
                 case SyntaxKind.MultiLineRawStringLiteralToken:
                 case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
                 case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                    AddString(token.ValueText, Where(token.GetLocation(), relativePath));
+                    AddString(token.ValueText, token.SpanStart, tree, relativePath);
                     break;
             }
         }
     }
 
-    private static FactLocation Where(Location location, string relativePath)
-    {
-        LinePosition position = location.GetLineSpan().StartLinePosition;
-        return new FactLocation(relativePath, position.Line + 1, position.Character + 1);
-    }
+    private void AddString(string value, int position, SyntaxTree tree, string relativePath) =>
+        AddString(value, () =>
+        {
+            LinePosition where = tree.GetLineSpan(new TextSpan(position, 0)).StartLinePosition;
+            return new FactLocation(relativePath, where.Line + 1, where.Character + 1);
+        });
 
     private void AddJson(SourceText text, string relativePath)
     {
@@ -146,21 +150,21 @@ internal sealed class CodeFacts
             if (!token.IsPropertyName)
             {
                 LinePosition position = text.Lines.GetLinePosition(token.Start);
-                AddString(token.Value, new FactLocation(relativePath, position.Line + 1, position.Character + 1));
+                AddString(token.Value, () => new FactLocation(relativePath, position.Line + 1, position.Character + 1));
             }
         }
     }
 
-    private void AddString(string value, FactLocation location)
+    private void AddString(string value, Func<FactLocation> location)
     {
         if (value.Contains(".well-known/smart-configuration", StringComparison.OrdinalIgnoreCase))
         {
-            SmartConfiguration.Add(location);
+            SmartConfiguration.Add(location());
         }
 
         if (value.Contains("/metadata", StringComparison.Ordinal))
         {
-            Metadata.Add(location);
+            Metadata.Add(location());
         }
 
         if (SmartScopes.ContainsClinicalScope(value))

@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -29,16 +31,31 @@ internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
 
+    /// <summary>
+    /// The project's analyzer options as the analyzers see them, cached per syntax tree and additional file (the
+    /// workspace's provider matches every .editorconfig section again on each call, about half a millisecond, and the
+    /// rules ask for every finding). One instance per project snapshot and settings, shared by analysis and checklist.
+    /// </summary>
     public static AnalyzerOptions For(Project project, string? tenantOverride, string? buildProperty)
     {
-        AnalyzerOptions options = project.AnalyzerOptions;
-        if (tenantOverride is null && buildProperty is null)
+        lock (Cache)
         {
-            return options;
-        }
+            if (Cache.TryGetValue(project, out var cached) && cached.Item1 == tenantOverride && cached.Item2 == buildProperty)
+            {
+                return cached.Item3;
+            }
 
-        return new AnalyzerOptions(options.AdditionalFiles, new TenantOptionsProvider(options.AnalyzerConfigOptionsProvider, tenantOverride, buildProperty));
+            AnalyzerOptions options = project.AnalyzerOptions;
+            AnalyzerConfigOptionsProvider provider = tenantOverride is null && buildProperty is null
+                ? options.AnalyzerConfigOptionsProvider
+                : new TenantOptionsProvider(options.AnalyzerConfigOptionsProvider, tenantOverride, buildProperty);
+            var result = new AnalyzerOptions(options.AdditionalFiles, new CachingOptionsProvider(provider));
+            Cache.AddOrUpdate(project, Tuple.Create(tenantOverride, buildProperty, result));
+            return result;
+        }
     }
+
+    private static readonly ConditionalWeakTable<Project, Tuple<string?, string?, AnalyzerOptions>> Cache = new();
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Wrap(inner.GetOptions(tree));
 
@@ -46,6 +63,25 @@ internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
 
     private AnalyzerConfigOptions Wrap(AnalyzerConfigOptions options) =>
         tenantOverride is null ? options : new WithValue(options, TenantKey, tenantOverride);
+
+    /// <summary>The same options, computed once per tree and per additional file.</summary>
+    private sealed class CachingOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly AnalyzerConfigOptionsProvider inner;
+        private readonly ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions> trees = new();
+        private readonly ConditionalWeakTable<AdditionalText, AnalyzerConfigOptions> texts = new();
+
+        public CachingOptionsProvider(AnalyzerConfigOptionsProvider inner)
+        {
+            this.inner = inner;
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => inner.GlobalOptions;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => trees.GetValue(tree, inner.GetOptions);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => texts.GetValue(textFile, inner.GetOptions);
+    }
 
     private sealed class WithValue : AnalyzerConfigOptions
     {

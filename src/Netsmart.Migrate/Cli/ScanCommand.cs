@@ -69,9 +69,13 @@ internal static class ScanCommand
     public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken)
     {
         InputSet input = InputResolver.Resolve(path, currentDirectory);
+        PhaseTimings.Mark("start, resolve input");
         LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken);
+        PhaseTimings.Mark("load: rest");
         AnalysisResult analysis = await AnalysisRunner.AnalyzeAsync(loaded, loaded.Solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
+        PhaseTimings.Mark("analyse: rest");
         CodeFacts facts = await CodeFacts.CollectAsync(loaded, loaded.Solution, tenantExpression, cancellationToken).ConfigureAwait(false);
+        PhaseTimings.Mark("checklist facts");
         var problems = loaded.Problems.Concat(analysis.Problems)
             .Select(p => p with { Path = loaded.RelativePath(p.Path) })
             .OrderBy(p => p.Path, StringComparer.Ordinal)
