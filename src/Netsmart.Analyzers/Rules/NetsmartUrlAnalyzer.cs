@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Analyzers.Strings;
+using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Urls;
 
 namespace Netsmart.Analyzers.Rules
@@ -16,9 +17,6 @@ namespace Netsmart.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NetsmartUrlAnalyzer : StringExpressionAnalyzer
     {
-        private const string NoPollStatusTwin =
-            "its $export-poll-status endpoint has no v2 equivalent: poll the URL from the kick-off response's Content-Location header instead";
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.NSM001_V1PatientAccessUrl,
             Descriptors.NSM002_V1BulkDataUrl,
@@ -86,8 +84,7 @@ namespace Netsmart.Analyzers.Rules
             string why = (found & ApiEvidence.SystemLevel) == ApiEvidence.SystemLevel
                 ? "system/ scopes and the client_credentials grant"
                 : (found & ApiEvidence.SystemScopes) != 0 ? "system/ scopes" : "the client_credentials grant";
-            NetsmartUrlMatch forMessage = match;
-            string v2 = NetsmartV2Urls.RewriteBase(forMessage, target);
+            string v2 = NetsmartV2Urls.RewriteBase(match, target);
             IReadOnlyList<UrlEdit> urlEdits = match.Kind == NetsmartUrlKind.V1PatientAccess
                 ? NetsmartV2Urls.GetEdits(match, target)
                 : OnlyApiSegmentEdit(NetsmartV2Urls.GetEdits(match, target), match);
@@ -158,21 +155,18 @@ namespace Netsmart.Analyzers.Rules
                     args = new object[]
                     {
                         match.BaseText,
-                        match.IsExportPollStatus
-                            ? NoPollStatusTwin
-                            : "move to the tenant-specific v2 Provider System Access base '" + NetsmartV2Urls.RewriteBase(match) + "'",
+                        NetsmartUrlAdvice.BulkData(match),
                     };
                     break;
 
                 case NetsmartUrlKind.V1AuthorizationServer:
                     descriptor = Descriptors.NSM003_V1AuthorizationServerUrl;
-                    ApiEvidence found = CertifiedContext.Kind(CertifiedContext.FromText(expression.Text, match));
+                    ApiEvidence found = ApiEvidenceScanner.Kind(ApiEvidenceScanner.FromText(expression.Text, match));
                     if (found == ApiEvidence.None || found == (ApiEvidence.Certified | ApiEvidence.NonCertified))
                     {
-                        found = CertifiedContext.Kind(evidence.OfTypeOrFile(expression.Root, context.CancellationToken));
+                        found = ApiEvidenceScanner.Kind(evidence.OfTypeOrFile(expression.Root, context.CancellationToken));
                     }
 
-                    string v2 = NetsmartV2Urls.RewriteBase(match);
                     if (found == ApiEvidence.NonCertified)
                     {
                         return null; // CCD, PatientImage, /v4, /fhir: these stay on the original server
@@ -180,16 +174,13 @@ namespace Netsmart.Analyzers.Rules
 
                     if (found == ApiEvidence.Certified)
                     {
-                        args = new object[] { match.BaseText, "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: '" + v2 + "'" };
+                        args = new object[] { match.BaseText, NetsmartUrlAdvice.CertifiedAuthorizationServer(match) };
                     }
                     else
                     {
                         allowFix = false;
                         severity = DiagnosticSeverity.Info;
-                        string why = found == ApiEvidence.None
-                            ? "no Certified API use was found in this type or file"
-                            : "this code also uses the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server";
-                        args = new object[] { match.BaseText, "if it serves Certified API calls, use the tenant-specific v2 server '" + v2 + "' (" + why + ")" };
+                        args = new object[] { match.BaseText, NetsmartUrlAdvice.TentativeAuthorizationServer(match, found, "type or file") };
                     }
 
                     break;
@@ -199,10 +190,7 @@ namespace Netsmart.Analyzers.Rules
                     if (match.TenantState == TenantSegmentState.Missing || match.TenantState == TenantSegmentState.Malformed)
                     {
                         descriptor = Descriptors.NSM004_V2UrlWithoutTenant;
-                        string problem = match.TenantState == TenantSegmentState.Missing
-                            ? "has no tenant id"
-                            : "has '" + match.TenantText + "' where the tenant id (a UUID) belongs";
-                        args = new object[] { match.BaseText, problem, NetsmartV2Urls.RewriteBase(match) };
+                        args = new object[] { match.BaseText, NetsmartUrlAdvice.TenantProblem(match), NetsmartV2Urls.RewriteBase(match) };
                     }
                     else if (match.TenantState == TenantSegmentState.Placeholder)
                     {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Analyzers.Strings;
+using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Scopes;
 
 namespace Netsmart.Analyzers.Rules
@@ -65,7 +66,7 @@ namespace Netsmart.Analyzers.Rules
         private static bool TalksOnlyToNonMigratingApis(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {
             // The scopes themselves are no evidence here: only the URLs the code talks to are.
-            ApiEvidence own = CertifiedContext.FromText(expression.Text);
+            ApiEvidence own = ApiEvidenceScanner.FromText(expression.Text);
             if ((own & ApiEvidence.CertifiedUrl) != 0)
             {
                 return false;

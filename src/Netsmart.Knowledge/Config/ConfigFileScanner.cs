@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Json;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
@@ -100,37 +101,26 @@ namespace Netsmart.Knowledge.Config
                 return new ConfigScanResult(NoFindings, tokens.Error);
             }
 
-            bool certified = false;
-            bool certifiedUrl = false;
-            bool nonCertified = false;
+            // File-level evidence, read with the same rules as the C# analyzers read a type or a file.
+            ApiEvidence evidence = ApiEvidence.None;
             foreach (JsonStringToken token in tokens.Strings)
             {
-                if (token.IsPropertyName)
+                if (!token.IsPropertyName)
                 {
-                    continue;
+                    evidence |= ApiEvidenceScanner.FromText(token.Value);
                 }
-
-                foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
-                {
-                    certifiedUrl |= match.IsCertifiedApi;
-                    nonCertified |= match.Kind == NetsmartUrlKind.NotMigrating &&
-                        (match.NonMigratingApi == NonMigratingApi.GeneralPurposeR4 || match.NonMigratingApi == NonMigratingApi.GeneralPurposeStu3 ||
-                         match.NonMigratingApi == NonMigratingApi.Ccd || match.NonMigratingApi == NonMigratingApi.PatientImage);
-                }
-
-                certified |= SmartScopes.ContainsClinicalScope(token.Value);
-                certified |= certifiedUrl;
-                nonCertified |= token.Value.Trim() == "CCD" || token.Value.IndexOf("scope=CCD", StringComparison.Ordinal) >= 0;
             }
+
+            ApiEvidence apis = ApiEvidenceScanner.Kind(evidence);
 
             var findings = new List<ConfigFinding>();
             foreach (JsonStringToken token in tokens.Strings)
             {
                 if (!token.IsPropertyName)
                 {
-                    AddUrlFindings(token, certified, nonCertified, findings);
+                    AddUrlFindings(token, apis, findings);
                     // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
-                    AddScopeFindings(token, nonMigratingOnly: nonCertified && !certifiedUrl, findings);
+                    AddScopeFindings(token, nonMigratingOnly: (evidence & ApiEvidence.NonCertified) != 0 && (evidence & ApiEvidence.CertifiedUrl) == 0, findings);
                 }
             }
 
@@ -163,7 +153,7 @@ namespace Netsmart.Knowledge.Config
             return sb.Append(json, position, json.Length - position).ToString();
         }
 
-        private static void AddUrlFindings(JsonStringToken token, bool certified, bool nonCertified, List<ConfigFinding> findings)
+        private static void AddUrlFindings(JsonStringToken token, ApiEvidence apis, List<ConfigFinding> findings)
         {
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
             {
@@ -171,41 +161,32 @@ namespace Netsmart.Knowledge.Config
                 string[] args;
                 bool fix = true;
                 bool tentative = false;
-                string v2 = NetsmartV2Urls.RewriteBase(match);
                 switch (match.Kind)
                 {
                     case NetsmartUrlKind.V1PatientAccess:
                         kind = ConfigFindingKind.V1PatientAccess;
-                        args = new[] { match.BaseText, NetsmartV2Urls.ApiDisplayName(NetsmartV2Api.ProviderPatientAccess), v2 };
+                        args = new[] { match.BaseText, NetsmartV2Urls.ApiDisplayName(NetsmartV2Api.ProviderPatientAccess), NetsmartV2Urls.RewriteBase(match) };
                         break;
                     case NetsmartUrlKind.V1BulkData:
                         kind = ConfigFindingKind.V1BulkData;
                         fix = !match.IsExportPollStatus;
-                        args = new[]
-                        {
-                            match.BaseText,
-                            match.IsExportPollStatus
-                                ? "its $export-poll-status endpoint has no v2 equivalent: poll the URL from the kick-off response's Content-Location header instead"
-                                : "move to the tenant-specific v2 Provider System Access base '" + v2 + "'",
-                        };
+                        args = new[] { match.BaseText, NetsmartUrlAdvice.BulkData(match) };
                         break;
                     case NetsmartUrlKind.V1AuthorizationServer:
-                        if (nonCertified && !certified)
+                        if (apis == ApiEvidence.NonCertified)
                         {
                             continue; // CCD, PatientImage, /v4, /fhir configuration
                         }
 
                         kind = ConfigFindingKind.V1AuthorizationServer;
-                        tentative = !certified || nonCertified;
+                        tentative = apis != ApiEvidence.Certified;
                         fix = !tentative;
                         args = new[]
                         {
                             match.BaseText,
                             tentative
-                                ? "if it serves Certified API calls, use the tenant-specific v2 server '" + v2 + "' (" +
-                                  (certified ? "this file also configures the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server"
-                                             : "no Certified API use was found in this file") + ")"
-                                : "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: '" + v2 + "'",
+                                ? NetsmartUrlAdvice.TentativeAuthorizationServer(match, apis, "file")
+                                : NetsmartUrlAdvice.CertifiedAuthorizationServer(match),
                         };
                         break;
                     case NetsmartUrlKind.V2Fhir:
@@ -219,8 +200,8 @@ namespace Netsmart.Knowledge.Config
                         args = new[]
                         {
                             match.BaseText,
-                            match.TenantState == TenantSegmentState.Missing ? "has no tenant id" : "has '" + match.TenantText + "' where the tenant id (a UUID) belongs",
-                            v2,
+                            NetsmartUrlAdvice.TenantProblem(match),
+                            NetsmartV2Urls.RewriteBase(match),
                         };
                         break;
                     default:
