@@ -215,7 +215,7 @@ namespace Netsmart.Analyzers.Strings
         /// <summary>The part whose value holds [<paramref name="start"/>, start + <paramref name="length"/>); for an insertion at a boundary, the rewritable side (the one before first).</summary>
         public StringPart? FindPart(int start, int length)
         {
-            StringPart? candidate = null;
+            StringPart? boundary = null;
             foreach (StringPart part in Parts)
             {
                 if (length == 0)
@@ -225,13 +225,11 @@ namespace Netsmart.Analyzers.Strings
                         return part;
                     }
 
-                    if ((start == part.ValueEnd || start == part.ValueStart) && part.IsRewritable && candidate is null)
+                    // At a boundary the first part wins, unless a later one can be rewritten and it cannot.
+                    bool atBoundary = start == part.ValueEnd || start == part.ValueStart;
+                    if (atBoundary && (boundary is null || (!boundary.IsRewritable && part.IsRewritable)))
                     {
-                        candidate = part;
-                    }
-                    else if ((start == part.ValueEnd || start == part.ValueStart) && candidate is null && part.ValueLength > 0)
-                    {
-                        candidate ??= part;
+                        boundary = part;
                     }
                 }
                 else if (start >= part.ValueStart && start + length <= part.ValueEnd)
@@ -240,7 +238,7 @@ namespace Netsmart.Analyzers.Strings
                 }
             }
 
-            return candidate;
+            return boundary;
         }
 
         /// <summary>True when [<paramref name="start"/>, <paramref name="end"/>) lies inside one constant declared elsewhere (it is reported there).</summary>

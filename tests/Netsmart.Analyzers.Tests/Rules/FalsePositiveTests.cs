@@ -24,7 +24,6 @@ public class FalsePositiveTests
     [InlineData("https://fhir.netsmartcloud.com/provider/system-access/v2/{0}/Group/{1}/$export")]
     [InlineData("https://fhir.netsmartcloud.com/uscore/v10/Patient")]
     [InlineData("https://fhir.netsmartcloud.com")]
-    [InlineData("exports/patient/Patient.read.json")]
     public async Task Is_not_reported(string url)
     {
         string source = "class C\n{\n    string Url() => \"" + url + "\";\n}\n";

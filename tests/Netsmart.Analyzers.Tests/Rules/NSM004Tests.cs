@@ -54,4 +54,27 @@ public class NSM004Tests
                 "has 'acme-health' where the tenant id (a UUID) belongs",
                 "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"));
     }
+
+    [Fact]
+    public async Task An_insertion_between_a_constant_and_a_literal_goes_into_the_literal()
+    {
+        const string source = """
+            class C
+            {
+                const string Host = "https://fhir.netsmartcloud.com";
+                const string Api = "/provider/patient-access/v2";
+                string A() => {|NSM004:Host + Api + "/Patient"|};
+            }
+            """;
+        const string fixedSource = """
+            class C
+            {
+                const string Host = "https://fhir.netsmartcloud.com";
+                const string Api = "/provider/patient-access/v2";
+                string A() => {|NSM005:Host + Api + "/{tenant-id}/Patient"|};
+            }
+            """;
+
+        await VerifyUrl.VerifyCodeFixAsync(source, fixedSource);
+    }
 }
