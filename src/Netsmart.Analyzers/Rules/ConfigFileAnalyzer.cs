@@ -21,13 +21,15 @@ namespace Netsmart.Analyzers.Rules
         private static readonly SourceTextValueProvider<ConfigScanResult> ScanProvider =
             new SourceTextValueProvider<ConfigScanResult>(text => ConfigFileScanner.Scan(text.ToString()));
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        private static readonly ImmutableArray<DiagnosticDescriptor> Supported = ImmutableArray.Create(
             Descriptors.NSM001_V1PatientAccessUrl,
             Descriptors.NSM002_V1BulkDataUrl,
             Descriptors.NSM003_V1AuthorizationServerUrl,
             Descriptors.NSM004_V2UrlWithoutTenant,
             Descriptors.NSM010_V1ScopeSyntax,
             Descriptors.NSM011_MalformedV2Scope);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Supported;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -60,21 +62,24 @@ namespace Netsmart.Analyzers.Rules
             {
                 var span = new TextSpan(finding.Start, finding.Length);
                 Location location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-                DiagnosticDescriptor descriptor = DescriptorFor(finding.Kind);
+                DiagnosticDescriptor descriptor = DescriptorFor(finding.RuleId);
                 context.ReportDiagnostic(finding.IsTentative
                     ? Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArguments)
                     : Diagnostic.Create(descriptor, location, finding.MessageArguments));
             }
         }
 
-        private static DiagnosticDescriptor DescriptorFor(ConfigFindingKind kind) => kind switch
+        private static DiagnosticDescriptor DescriptorFor(string id)
         {
-            ConfigFindingKind.V1PatientAccess => Descriptors.NSM001_V1PatientAccessUrl,
-            ConfigFindingKind.V1BulkData => Descriptors.NSM002_V1BulkDataUrl,
-            ConfigFindingKind.V1AuthorizationServer => Descriptors.NSM003_V1AuthorizationServerUrl,
-            ConfigFindingKind.V2WithoutTenant => Descriptors.NSM004_V2UrlWithoutTenant,
-            ConfigFindingKind.V1ScopeSyntax => Descriptors.NSM010_V1ScopeSyntax,
-            _ => Descriptors.NSM011_MalformedV2Scope,
-        };
+            foreach (DiagnosticDescriptor descriptor in Supported)
+            {
+                if (descriptor.Id == id)
+                {
+                    return descriptor;
+                }
+            }
+
+            throw new InvalidOperationException("No descriptor for " + id);
+        }
     }
 }

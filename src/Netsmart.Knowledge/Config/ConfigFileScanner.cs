@@ -46,6 +46,17 @@ namespace Netsmart.Knowledge.Config
 
         public ConfigFindingKind Kind { get; }
 
+        /// <summary>The rule this finding reports under (NSM001...), the same id the C# rule uses.</summary>
+        public string RuleId => Kind switch
+        {
+            ConfigFindingKind.V1PatientAccess => "NSM001",
+            ConfigFindingKind.V1BulkData => "NSM002",
+            ConfigFindingKind.V1AuthorizationServer => "NSM003",
+            ConfigFindingKind.V2WithoutTenant => "NSM004",
+            ConfigFindingKind.V1ScopeSyntax => "NSM010",
+            _ => "NSM011",
+        };
+
         /// <summary>Offset in the file of what the finding is about (the URL base, or the first to last scope).</summary>
         public int Start { get; }
 

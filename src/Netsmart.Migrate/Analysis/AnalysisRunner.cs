@@ -233,7 +233,7 @@ internal static class AnalysisRunner
         {
             ConfigScanResult scan = await ScanConfigAsync(json, configScans, cancellationToken).ConfigureAwait(false);
             int start = diagnostic.Location.SourceSpan.Start;
-            jsonFixable = scan.Findings.Any(f => f.Start == start && f.Edits.Count > 0 && ConfigRules.RuleId(f.Kind) == diagnostic.Id);
+            jsonFixable = scan.Findings.Any(f => f.Start == start && f.Edits.Count > 0 && f.RuleId == diagnostic.Id);
         }
 
         return new Finding(diagnostic, severity, span.Path, relative, span, jsonFixable, inConfigFile: true);
@@ -269,18 +269,4 @@ internal static class AnalysisRunner
         await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
         return actions.FirstOrDefault();
     }
-}
-
-/// <summary>The rule id of each configuration-file finding kind (as ConfigFileAnalyzer maps them).</summary>
-internal static class ConfigRules
-{
-    public static string RuleId(ConfigFindingKind kind) => kind switch
-    {
-        ConfigFindingKind.V1PatientAccess => "NSM001",
-        ConfigFindingKind.V1BulkData => "NSM002",
-        ConfigFindingKind.V1AuthorizationServer => "NSM003",
-        ConfigFindingKind.V2WithoutTenant => "NSM004",
-        ConfigFindingKind.V1ScopeSyntax => "NSM010",
-        _ => "NSM011",
-    };
 }
