@@ -26,9 +26,10 @@ namespace Netsmart.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var evidence = new CertifiedContext();
+                CertifiedContext evidence = CertifiedContext.For(start.Compilation);
+                var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch);
                 start.RegisterSyntaxNodeAction(
-                    c => AnalyzeNode(c, evidence),
+                    c => AnalyzeNode(c, hints, evidence),
                     SyntaxKind.StringLiteralExpression,
                     SyntaxKind.Utf8StringLiteralExpression,
                     SyntaxKind.InterpolatedStringExpression,
@@ -41,7 +42,7 @@ namespace Netsmart.Analyzers.Rules
 
         private protected abstract void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence);
 
-        private void AnalyzeNode(SyntaxNodeAnalysisContext context, CertifiedContext evidence)
+        private void AnalyzeNode(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence)
         {
             var node = (ExpressionSyntax)context.Node;
 
@@ -57,7 +58,7 @@ namespace Netsmart.Analyzers.Rules
             }
 
             StringExpression? expression = StringExpression.Create(
-                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, _mayMatch, context.CancellationToken);
+                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, hints, context.CancellationToken);
             if (expression != null && MayMatch(expression.Text))
             {
                 Analyze(context, expression, evidence);

@@ -25,17 +25,8 @@ namespace Netsmart.Analyzers.Strings
     /// </summary>
     internal static class ConstantLeaves
     {
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
-
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>>> SourceMention =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>>>();
-
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<System.Reflection.MethodInfo, bool>> TreeMention =
-            new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<System.Reflection.MethodInfo, bool>>();
-
         /// <summary>Whether <paramref name="leaf"/> (not a literal, not an interpolated string) can be a string constant.</summary>
-        public static LeafConstness Classify(ExpressionSyntax leaf, Compilation? compilation)
+        public static LeafConstness Classify(ExpressionSyntax leaf, ConstantHints? hints)
         {
             switch (leaf)
             {
@@ -49,7 +40,7 @@ namespace Netsmart.Analyzers.Strings
                     }
 
                 case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
-                    return IsInstanceReceiver(access.Expression, compilation) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
+                    return IsInstanceReceiver(access.Expression, hints) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
 
                 case InvocationExpressionSyntax invocation:
                     // nameof(...) is a constant; every other call is not.
@@ -87,12 +78,12 @@ namespace Netsmart.Analyzers.Strings
                     return LeafConstness.NotConstant; // -x, !x, ~x, ++x: never a string
 
                 case CastExpressionSyntax cast:
-                    return Classify(cast.Expression, compilation);
+                    return Classify(cast.Expression, hints);
                 case ParenthesizedExpressionSyntax parenthesized:
-                    return Classify(parenthesized.Expression, compilation);
+                    return Classify(parenthesized.Expression, hints);
                 case ConditionalExpressionSyntax conditional:
-                    return Classify(conditional.WhenTrue, compilation) == LeafConstness.NotConstant &&
-                           Classify(conditional.WhenFalse, compilation) == LeafConstness.NotConstant
+                    return Classify(conditional.WhenTrue, hints) == LeafConstness.NotConstant &&
+                           Classify(conditional.WhenFalse, hints) == LeafConstness.NotConstant
                         ? LeafConstness.NotConstant
                         : LeafConstness.MaybeConstant;
 
@@ -102,21 +93,21 @@ namespace Netsmart.Analyzers.Strings
         }
 
         /// <summary>
-        /// Whether a <see cref="LeafConstness.MaybeConstant"/> leaf may be a constant whose value passes <paramref name="hasHint"/>.
+        /// Whether a <see cref="LeafConstness.MaybeConstant"/> leaf may be a constant whose value passes the hint.
         /// Conservative (true) whenever the answer would need binding; false only when every constant the name can
         /// denote is a source constant field whose value fails the hint, or when the name is no constant at all.
         /// </summary>
-        public static bool MayHoldHint(ExpressionSyntax leaf, Compilation compilation, Func<string, bool> hasHint)
+        public static bool MayHoldHint(ExpressionSyntax leaf, ConstantHints hints)
         {
-            if (!SourceMentions(compilation, hasHint))
+            if (!hints.SourceMentionsHint)
             {
                 // No source text holds the hint, so no source constant (field or local) does: only a metadata constant
                 // could, reached through a type name or a static import.
                 return leaf switch
                 {
-                    IdentifierNameSyntax identifier => HasStaticImport(identifier),
-                    MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, compilation) &&
-                        !(RightmostName(access.Expression) is string receiver && SourceNames.Of(compilation).IsType(receiver)),
+                    IdentifierNameSyntax identifier => hints.MayHaveStaticImport(identifier),
+                    MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints) &&
+                        !(RightmostName(access.Expression) is string receiver && hints.Names.IsType(receiver)),
                     InvocationExpressionSyntax _ => false, // nameof(x) is text written here
                     _ => true,
                 };
@@ -134,9 +125,9 @@ namespace Netsmart.Analyzers.Strings
                     // A field or member constant of the enclosing types (or of a base type). A simple name that is no
                     // member of any source type denotes a metadata member reached by inheritance or 'using static'.
                     string name = identifier.Identifier.ValueText;
-                    return SourceNames.Of(compilation).IsMember(name)
-                        ? AnySourceConstant(compilation, name, hasHint)
-                        : HasStaticImport(identifier);
+                    return hints.Names.IsMember(name)
+                        ? hints.AnySourceConstantHoldsHint(name)
+                        : hints.MayHaveStaticImport(identifier);
                 }
 
                 case MemberAccessExpressionSyntax access:
@@ -144,10 +135,9 @@ namespace Netsmart.Analyzers.Strings
                     // Type.Name: a source type's constant is looked up by name; a metadata type's constant needs binding.
                     string name = access.Name.Identifier.ValueText;
                     string? receiver = RightmostName(access.Expression);
-                    if (receiver != null && SourceNames.Of(compilation).IsType(receiver) &&
-                        SourceNames.Of(compilation).IsMember(name))
+                    if (receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name))
                     {
-                        return AnySourceConstant(compilation, name, hasHint);
+                        return hints.AnySourceConstantHoldsHint(name);
                     }
 
                     return true;
@@ -156,161 +146,53 @@ namespace Netsmart.Analyzers.Strings
                 case InvocationExpressionSyntax invocation:
                     // nameof(a.b.C) is "C".
                     return invocation.ArgumentList.Arguments.Count == 1 &&
-                           RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hasHint(n);
+                           RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hints.HasHint(n);
 
                 case CastExpressionSyntax cast:
-                    return Classify(cast.Expression, compilation) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, compilation, hasHint);
+                    return Classify(cast.Expression, hints) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints);
                 case ParenthesizedExpressionSyntax parenthesized:
-                    return Classify(parenthesized.Expression, compilation) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, compilation, hasHint);
+                    return Classify(parenthesized.Expression, hints) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints);
                 case ConditionalExpressionSyntax conditional:
-                    return MayHoldHintOrIsString(conditional.WhenTrue, compilation, hasHint) || MayHoldHintOrIsString(conditional.WhenFalse, compilation, hasHint);
+                    return MayHoldHintOrIsString(conditional.WhenTrue, hints) || MayHoldHintOrIsString(conditional.WhenFalse, hints);
 
                 default:
                     return true;
             }
         }
 
-        private static bool MayHoldHintOrIsString(ExpressionSyntax branch, Compilation compilation, Func<string, bool> hasHint) =>
+        private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints) =>
             branch is LiteralExpressionSyntax literal
-                ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hasHint(literal.Token.ValueText)
-                : branch is InterpolatedStringExpressionSyntax || (Classify(branch, compilation) == LeafConstness.MaybeConstant && MayHoldHint(branch, compilation, hasHint));
-
-        /// <summary>
-        /// True when some syntax tree of the compilation may hold <paramref name="hasHint"/>'s text in a literal: its text
-        /// passes the hint, or it has a \u, \U or \x escape (which could spell it). Computed once per tree and hint.
-        /// </summary>
-        private static bool SourceMentions(Compilation compilation, Func<string, bool> hasHint)
-        {
-            ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>> byHint = SourceMention.GetValue(
-                compilation, _ => new ConcurrentDictionary<System.Reflection.MethodInfo, Lazy<bool>>());
-            return byHint.GetOrAdd(hasHint.Method, _ => new Lazy<bool>(() =>
-            {
-                foreach (SyntaxTree tree in compilation.SyntaxTrees)
-                {
-                    if (TreeMentions(tree, hasHint))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            })).Value;
-        }
-
-        /// <summary>
-        /// Per tree, so that the next compilation (the IDE makes one per edit) rescans only the trees that changed.
-        /// </summary>
-        private static bool TreeMentions(SyntaxTree tree, Func<string, bool> hasHint)
-        {
-            ConcurrentDictionary<System.Reflection.MethodInfo, bool> byHint = TreeMention.GetValue(
-                tree, _ => new ConcurrentDictionary<System.Reflection.MethodInfo, bool>());
-            return byHint.GetOrAdd(hasHint.Method, _ =>
-            {
-                string text = tree.GetText().ToString();
-                return hasHint(text) || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
-                    text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
-            });
-        }
-
-        /// <summary>
-        /// The names of the source types, namespaces and members of a compilation, collected once per compilation
-        /// (<see cref="Compilation.ContainsSymbolsWithName(string, SymbolFilter, System.Threading.CancellationToken)"/>
-        /// walks every type declaration on each call: quadratic over a large solution).
-        /// </summary>
-        private sealed class SourceNames
-        {
-            private static readonly ConditionalWeakTable<Compilation, SourceNames> Cache = new ConditionalWeakTable<Compilation, SourceNames>();
-
-            private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
-
-            private SourceNames(Compilation compilation)
-            {
-                var pending = new Stack<INamespaceOrTypeSymbol>();
-                pending.Push(compilation.Assembly.GlobalNamespace);
-                while (pending.Count > 0)
-                {
-                    INamespaceOrTypeSymbol current = pending.Pop();
-                    if (current is INamespaceSymbol ns)
-                    {
-                        foreach (INamespaceOrTypeSymbol member in ns.GetMembers())
-                        {
-                            _types.Add(member.Name);
-                            pending.Push(member);
-                        }
-                    }
-                    else if (current is INamedTypeSymbol type)
-                    {
-                        _members.UnionWith(type.MemberNames);
-                        foreach (INamedTypeSymbol nested in type.GetTypeMembers())
-                        {
-                            _types.Add(nested.Name);
-                            pending.Push(nested);
-                        }
-                    }
-                }
-            }
-
-            public static SourceNames Of(Compilation compilation) => Cache.GetValue(compilation, c => new SourceNames(c));
-
-            /// <summary>True when a source type or namespace has this name.</summary>
-            public bool IsType(string name) => _types.Contains(name);
-
-            /// <summary>True when a source type declares a member of this name.</summary>
-            public bool IsMember(string name) => _members.Contains(name);
-        }
-
-        private static bool AnySourceConstant(Compilation compilation, string name, Func<string, bool> hasHint)
-        {
-            string[] values = SourceConstants.GetValue(compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal))
-                .GetOrAdd(name, n => ConstantValues(compilation, n));
-            foreach (string value in values)
-            {
-                if (hasHint(value))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static string[] ConstantValues(Compilation compilation, string name)
-        {
-            List<string>? values = null;
-            foreach (ISymbol symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
-            {
-                if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string value })
-                {
-                    (values ??= new List<string>()).Add(value);
-                }
-            }
-
-            return values?.ToArray() ?? Array.Empty<string>();
-        }
+                ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
+                : branch is InterpolatedStringExpressionSyntax || (Classify(branch, hints) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints));
 
         /// <summary>
         /// True when <paramref name="receiver"/> is an instance (a local, a parameter, this, a field or property, a call...),
         /// so <c>receiver.Name</c> is an instance member: never a constant. False when it may be a type or namespace.
         /// </summary>
-        private static bool IsInstanceReceiver(ExpressionSyntax receiver, Compilation? compilation)
+        private static bool IsInstanceReceiver(ExpressionSyntax receiver, ConstantHints? hints)
         {
             switch (receiver)
             {
                 case IdentifierNameSyntax identifier:
                 {
                     string name = identifier.Identifier.ValueText;
+                    bool upper = name.Length > 0 && char.IsUpper(name[0]);
+                    if (!upper && hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name))
+                    {
+                        return true; // a local or a member of that name: an instance either way (no scope walk needed)
+                    }
+
                     switch (FindLocal(identifier))
                     {
                         case LocalKind.Local:
                             // "Color Color": a local named like its type reaches the type's constants too.
-                            return !(name.Length > 0 && char.IsUpper(name[0]));
+                            return !upper;
                         case LocalKind.ConstLocal:
                             return true; // a member of a constant's value (.Length) is no constant
                     }
 
                     // A field or property of some source type (and no source type of that name): an instance.
-                    return compilation != null && SourceNames.Of(compilation).IsMember(name) && !SourceNames.Of(compilation).IsType(name);
+                    return hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name);
                 }
 
                 case MemberAccessExpressionSyntax _:
@@ -331,28 +213,6 @@ namespace Netsmart.Analyzers.Strings
             AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
             _ => null,
         };
-
-        private static bool HasStaticImport(SyntaxNode node)
-        {
-            for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
-            {
-                SyntaxList<UsingDirectiveSyntax> usings = current switch
-                {
-                    CompilationUnitSyntax unit => unit.Usings,
-                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                    _ => default,
-                };
-                foreach (UsingDirectiveSyntax directive in usings)
-                {
-                    if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
 
         private enum LocalKind
         {

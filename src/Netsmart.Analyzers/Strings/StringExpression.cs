@@ -110,8 +110,9 @@ namespace Netsmart.Analyzers.Strings
         /// it is not a string, or when no literal part can hold a Netsmart URL (cheap syntax-only precheck;
         /// the semantic model is asked only for the constant operands of concatenations that may).
         /// </summary>
-        public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, System.Func<string, bool> hasHint, CancellationToken cancellationToken)
+        public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, ConstantHints hints, CancellationToken cancellationToken)
         {
+            System.Func<string, bool> hasHint = hints.HasHint;
             // First pass, allocation-free: what the leaves are, and whether a literal part can hold a match.
             var scan = default(LeafScan);
             ScanLeaves(root, hasHint, ref scan);
@@ -140,7 +141,7 @@ namespace Netsmart.Analyzers.Strings
 
                 // Only an operand that may be a constant holding the hint can make a match: ask the semantic model
                 // nothing unless one may (syntax, the declaration table and source constant values tell).
-                if (!AnyLeafMayHoldHint(root, semanticModel.Compilation, hasHint))
+                if (!AnyLeafMayHoldHint(root, hints))
                 {
                     return null;
                 }
@@ -192,7 +193,7 @@ namespace Netsmart.Analyzers.Strings
 
                     default:
                         Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
-                            ConstantLeaves.Classify(leaf, semanticModel.Compilation) == LeafConstness.NotConstant
+                            ConstantLeaves.Classify(leaf, hints) == LeafConstness.NotConstant
                             ? default
                             : semanticModel.GetConstantValue(leaf, cancellationToken);
                         if (constant.HasValue && constant.Value is string s)
@@ -419,7 +420,7 @@ namespace Netsmart.Analyzers.Strings
         }
 
         /// <summary>True when some operand that may be a constant may hold the hint (see <see cref="ConstantLeaves.MayHoldHint"/>).</summary>
-        private static bool AnyLeafMayHoldHint(ExpressionSyntax expression, Compilation compilation, System.Func<string, bool> hasHint)
+        private static bool AnyLeafMayHoldHint(ExpressionSyntax expression, ConstantHints hints)
         {
             ExpressionSyntax current = expression;
             while (true)
@@ -427,7 +428,7 @@ namespace Netsmart.Analyzers.Strings
                 switch (current)
                 {
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        if (AnyLeafMayHoldHint(binary.Right, compilation, hasHint))
+                        if (AnyLeafMayHoldHint(binary.Right, hints))
                         {
                             return true;
                         }
@@ -442,8 +443,8 @@ namespace Netsmart.Analyzers.Strings
                         return false; // written here: the first pass read them
                     default:
                         // The cheap question first (often answered for the whole compilation at once).
-                        return ConstantLeaves.MayHoldHint(current, compilation, hasHint) &&
-                               ConstantLeaves.Classify(current, compilation) == LeafConstness.MaybeConstant;
+                        return ConstantLeaves.MayHoldHint(current, hints) &&
+                               ConstantLeaves.Classify(current, hints) == LeafConstness.MaybeConstant;
                 }
             }
         }

@@ -14,6 +14,7 @@ namespace Netsmart.Knowledge.Scopes
     internal static class ScopeScanner
     {
         private static readonly IReadOnlyList<ScopeMatch> None = Array.Empty<ScopeMatch>();
+        private static readonly char[] SlashOrPercent = { '/', '%' };
 
         /// <summary>Every clinical scope token in <paramref name="text"/>, in order. Never throws.</summary>
         public static IReadOnlyList<ScopeMatch> Scan(string? text)
@@ -89,16 +90,12 @@ namespace Netsmart.Knowledge.Scopes
             }
 
             // Every clinical scope starts with "patient/", "user/" or "system/" (the slash may be encoded as %2F):
-            // look for a slash and check the context before it, without allocating.
-            for (int i = 0; i < text.Length; i++)
+            // look for a slash (vectorized search) and check the context before it, without allocating.
+            for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = text.IndexOfAny(SlashOrPercent, i + 1))
             {
-                char c = text[i];
-                if (c == '/' && EndsWithContext(text, i))
-                {
-                    return true;
-                }
-
-                if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
+                if (text[i] == '/'
+                    ? EndsWithContext(text, i)
+                    : i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
                 {
                     return true;
                 }

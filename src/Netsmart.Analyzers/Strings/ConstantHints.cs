@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Netsmart.Analyzers.Strings
+{
+    /// <summary>
+    /// What <see cref="ConstantLeaves"/> needs to know about one compilation for one hint (the cheap text test of an
+    /// analyzer), computed once and then read from fields: an analyzer makes one at compilation start, so the hot path
+    /// (every <c>+</c> expression of the solution) does no table lookup to find it.
+    /// </summary>
+    internal sealed class ConstantHints
+    {
+        /// <summary>Per tree and hint key, so that the next compilation (the IDE makes one per edit) rescans only the trees that changed.</summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> TreeMention =
+            new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>>();
+
+        /// <summary>Source constant values by name, per compilation (shared by every hint: the values do not depend on it).</summary>
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
+
+        private static readonly ConditionalWeakTable<Compilation, SourceNames> NamesCache = new ConditionalWeakTable<Compilation, SourceNames>();
+
+        private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
+
+        private readonly Compilation _compilation;
+        private readonly string _hintKey;
+        private readonly Lazy<bool> _sourceMentions;
+        private SourceNames? _names;
+        private StaticImports? _imports;
+        private ConcurrentDictionary<string, string[]>? _constants;
+
+        /// <param name="compilation">The compilation analyzed.</param>
+        /// <param name="hintKey">Names the hint (one per analyzer) in the per-tree cache.</param>
+        /// <param name="hasHint">The analyzer's cheap text test: can this text be (part of) a match?</param>
+        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint)
+        {
+            _compilation = compilation;
+            _hintKey = hintKey;
+            HasHint = hasHint;
+            _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public Compilation Compilation => _compilation;
+
+        public Func<string, bool> HasHint { get; }
+
+        /// <summary>
+        /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
+        /// or it has a \u, \U or \x escape (which could spell it). When false, no source constant can hold the hint.
+        /// </summary>
+        public bool SourceMentionsHint => _sourceMentions.Value;
+
+        /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
+        public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
+
+        /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
+        public bool AnySourceConstantHoldsHint(string name)
+        {
+            ConcurrentDictionary<string, string[]> constants =
+                _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
+            foreach (string value in constants.GetOrAdd(name, ConstantValues))
+            {
+                if (HasHint(value))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when a simple name at <paramref name="node"/> may reach a member through a <c>using static</c> directive
+        /// (of its file, or a global one anywhere in the compilation).
+        /// </summary>
+        public bool MayHaveStaticImport(SyntaxNode node)
+        {
+            StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c));
+            if (imports.AnyGlobal)
+            {
+                return true;
+            }
+
+            if (imports.Trees.Count == 0 || !imports.Trees.Contains(node.SyntaxTree))
+            {
+                return false;
+            }
+
+            for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
+            {
+                SyntaxList<UsingDirectiveSyntax> usings = current switch
+                {
+                    CompilationUnitSyntax unit => unit.Usings,
+                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                    _ => default,
+                };
+                foreach (UsingDirectiveSyntax directive in usings)
+                {
+                    if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool ComputeSourceMentions()
+        {
+            foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+            {
+                ConcurrentDictionary<string, bool> byHint = TreeMention.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+                if (byHint.GetOrAdd(_hintKey, _ => TreeMentions(tree)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool TreeMentions(SyntaxTree tree)
+        {
+            string text = tree.GetText().ToString();
+            return HasHint(text) || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
+        }
+
+        private string[] ConstantValues(string name)
+        {
+            List<string>? values = null;
+            foreach (ISymbol symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+            {
+                if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string value })
+                {
+                    (values ??= new List<string>()).Add(value);
+                }
+            }
+
+            return values?.ToArray() ?? Array.Empty<string>();
+        }
+
+        /// <summary>
+        /// The names of the source types, namespaces and members of a compilation, read from the declarations of each
+        /// tree (cached per tree, so the next compilation of an edit rereads only the trees that changed) and merged once
+        /// per compilation. Syntax only: no symbol is created (a symbol walk binds every declaration and, in a build,
+        /// waits on the compiler doing the same). <see cref="Compilation.ContainsSymbolsWithName(string, SymbolFilter, CancellationToken)"/>
+        /// would walk every type declaration on each call: quadratic over a large solution.
+        /// </summary>
+        internal sealed class SourceNames
+        {
+            private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> PerTree = new ConditionalWeakTable<SyntaxTree, TreeNames>();
+
+            private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
+
+            public SourceNames(Compilation compilation)
+            {
+                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                {
+                    TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
+                    _types.UnionWith(names.Types);
+                    _members.UnionWith(names.Members);
+                }
+            }
+
+            /// <summary>True when a source type or namespace has this name.</summary>
+            public bool IsType(string name) => _types.Contains(name);
+
+            /// <summary>True when a source type declares a member of this name.</summary>
+            public bool IsMember(string name) => _members.Contains(name);
+
+            private sealed class TreeNames
+            {
+                public TreeNames(SyntaxTree tree)
+                {
+                    if (tree.GetRoot() is CompilationUnitSyntax unit)
+                    {
+                        Collect(unit.Members);
+                    }
+                }
+
+                public List<string> Types { get; } = new List<string>();
+
+                public List<string> Members { get; } = new List<string>();
+
+                private void Collect(SyntaxList<MemberDeclarationSyntax> members)
+                {
+                    foreach (MemberDeclarationSyntax member in members)
+                    {
+                        switch (member)
+                        {
+                            case BaseNamespaceDeclarationSyntax ns:
+                                AddNamespace(ns.Name);
+                                Collect(ns.Members);
+                                break;
+                            case TypeDeclarationSyntax type:
+                                Types.Add(type.Identifier.ValueText);
+                                Members.Add(type.Identifier.ValueText); // a nested type is a member of its container
+                                if (type.ParameterList != null && type is RecordDeclarationSyntax)
+                                {
+                                    foreach (ParameterSyntax parameter in type.ParameterList.Parameters)
+                                    {
+                                        Members.Add(parameter.Identifier.ValueText); // positional record properties
+                                    }
+                                }
+
+                                Collect(type.Members);
+                                break;
+                            case EnumDeclarationSyntax enumeration:
+                                Types.Add(enumeration.Identifier.ValueText);
+                                Members.Add(enumeration.Identifier.ValueText);
+                                foreach (EnumMemberDeclarationSyntax value in enumeration.Members)
+                                {
+                                    Members.Add(value.Identifier.ValueText);
+                                }
+
+                                break;
+                            case DelegateDeclarationSyntax function:
+                                Types.Add(function.Identifier.ValueText);
+                                Members.Add(function.Identifier.ValueText);
+                                break;
+                            case BaseFieldDeclarationSyntax field: // fields and field-like events
+                                foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                                {
+                                    Members.Add(variable.Identifier.ValueText);
+                                }
+
+                                break;
+                            case PropertyDeclarationSyntax property:
+                                Members.Add(property.Identifier.ValueText);
+                                break;
+                            case EventDeclarationSyntax declaredEvent:
+                                Members.Add(declaredEvent.Identifier.ValueText);
+                                break;
+                            case MethodDeclarationSyntax method:
+                                Members.Add(method.Identifier.ValueText);
+                                break;
+                        }
+                    }
+                }
+
+                private void AddNamespace(NameSyntax name)
+                {
+                    switch (name)
+                    {
+                        case QualifiedNameSyntax qualified:
+                            AddNamespace(qualified.Left);
+                            AddNamespace(qualified.Right);
+                            break;
+                        case SimpleNameSyntax simple:
+                            Types.Add(simple.Identifier.ValueText);
+                            break;
+                        case AliasQualifiedNameSyntax alias:
+                            Types.Add(alias.Name.Identifier.ValueText);
+                            break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Where the compilation's <c>using static</c> directives are: in which files, and whether any is global.</summary>
+        private sealed class StaticImports
+        {
+            public StaticImports(Compilation compilation)
+            {
+                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                {
+                    if (tree.GetRoot() is CompilationUnitSyntax unit && HasStatic(unit.Usings, unit.Members))
+                    {
+                        Trees.Add(tree);
+                    }
+                }
+            }
+
+            public HashSet<SyntaxTree> Trees { get; } = new HashSet<SyntaxTree>();
+
+            public bool AnyGlobal { get; private set; }
+
+            private bool HasStatic(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
+            {
+                bool any = false;
+                foreach (UsingDirectiveSyntax directive in usings)
+                {
+                    if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+                    {
+                        any = true;
+                        AnyGlobal |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
+                    }
+                }
+
+                foreach (MemberDeclarationSyntax member in members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax ns)
+                    {
+                        any |= HasStatic(ns.Usings, ns.Members);
+                    }
+                }
+
+                return any;
+            }
+        }
+    }
+}
