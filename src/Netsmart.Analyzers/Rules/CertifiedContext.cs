@@ -14,7 +14,13 @@ namespace Netsmart.Analyzers.Rules
     /// </summary>
     internal sealed class CertifiedContext
     {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext> PerCompilation =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext>();
+
         private readonly ConcurrentDictionary<SyntaxNode, ApiEvidence> _cache = new ConcurrentDictionary<SyntaxNode, ApiEvidence>();
+
+        /// <summary>The one instance of a compilation, shared by every analyzer (each type is read once, not once per rule).</summary>
+        public static CertifiedContext For(Compilation compilation) => PerCompilation.GetValue(compilation, _ => new CertifiedContext());
 
         /// <summary>The evidence of the top-level type holding <paramref name="node"/> (of the file, for top-level code).</summary>
         public ApiEvidence OfType(SyntaxNode node, CancellationToken cancellationToken) =>
@@ -59,7 +65,56 @@ namespace Netsmart.Analyzers.Rules
             return type ?? node.SyntaxTree.GetRoot();
         }
 
-        private static ApiEvidence Scan(SyntaxNode scope, CancellationToken cancellationToken)
+        /// <summary>
+        /// The evidence of the string tokens of <paramref name="scope"/>. Only tokens that hold one of
+        /// <see cref="ApiEvidenceScanner.Triggers"/> can carry any: they are found by searching the source text of the
+        /// scope, not by walking its tokens. Escapes that could spell a trigger (<c>\u</c>, <c>\U</c>, <c>\x</c>) send
+        /// the scope through the walk over every token (<see cref="ScanAllTokens"/>), which gives the same result.
+        /// </summary>
+        internal static ApiEvidence Scan(SyntaxNode scope, CancellationToken cancellationToken)
+        {
+            string text = scope.SyntaxTree.GetText(cancellationToken).ToString();
+            int start = scope.Span.Start;
+            int length = scope.Span.Length;
+            if (text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0 ||
+                text.IndexOf("\\x", start, length, StringComparison.Ordinal) >= 0)
+            {
+                return ScanAllTokens(scope, cancellationToken);
+            }
+
+            ApiEvidence evidence = ApiEvidence.None;
+            int end = start + length;
+            foreach ((string trigger, StringComparison comparison) in ApiEvidenceScanner.Triggers)
+            {
+                int from = start;
+                while (from < end)
+                {
+                    int hit = text.IndexOf(trigger, from, end - from, comparison);
+                    if (hit < 0)
+                    {
+                        break;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    SyntaxToken token = scope.FindToken(hit);
+                    if (LiteralTextMap.IsStringToken(token) && token.Span.Contains(hit))
+                    {
+                        evidence |= ApiEvidenceScanner.FromText(LiteralTextMap.UnescapedValueText(token));
+                        from = Math.Max(hit + 1, token.Span.End);
+                    }
+                    else
+                    {
+                        from = hit + 1;
+                    }
+                }
+            }
+
+            return evidence;
+        }
+
+        /// <summary>The evidence of every string token of <paramref name="scope"/>, read one by one.</summary>
+        internal static ApiEvidence ScanAllTokens(SyntaxNode scope, CancellationToken cancellationToken)
         {
             ApiEvidence evidence = ApiEvidence.None;
             foreach (SyntaxToken token in scope.DescendantTokens())
@@ -73,6 +128,5 @@ namespace Netsmart.Analyzers.Rules
 
             return evidence;
         }
-
     }
 }
