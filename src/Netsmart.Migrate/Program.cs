@@ -9,6 +9,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        CollectionBudget.Enabled = true;
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

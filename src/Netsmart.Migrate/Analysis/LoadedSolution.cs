@@ -88,6 +88,7 @@ internal sealed class LoadedSolution
             progress.Report("Reading files", Interlocked.Increment(ref done), allFiles.Length);
         });
         PhaseTimings.Mark("read files");
+        CollectionBudget.Reserve(read.Values.Sum(f => (long)f.Text.Length));
         problems.AddRange(failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
 
         // Binding the ~160 runtime references (reading each assembly's identity and references, creating its symbols) is

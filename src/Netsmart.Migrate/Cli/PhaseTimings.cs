@@ -37,7 +37,7 @@ internal static class PhaseTimings
             TimeSpan gcPause = GC.GetTotalPauseDuration();
             int gcs = GC.CollectionCount(0);
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"[timings] {phase}: {(now - last).TotalMilliseconds:0} ms (since process start {now.TotalMilliseconds:0} ms; CPU {(cpu - lastCpu).TotalMilliseconds:0} ms; JIT {jitted - lastJitted} methods, {(jitTime - lastJitTime).TotalMilliseconds:0} ms; GC {gcs - lastGcs}, paused {(gcPause - lastGcPause).TotalMilliseconds:0} ms)"));
+                $"[timings] {phase}: {(now - last).TotalMilliseconds:0} ms (since process start {now.TotalMilliseconds:0} ms; CPU {(cpu - lastCpu).TotalMilliseconds:0} ms; JIT {jitted - lastJitted} methods, {(jitTime - lastJitTime).TotalMilliseconds:0} ms; GC {gcs - lastGcs}, paused {(gcPause - lastGcPause).TotalMilliseconds:0} ms; allocated {GC.GetTotalAllocatedBytes() >> 20} MB, heap {GC.GetTotalMemory(false) >> 20} MB)"));
             last = now;
             lastCpu = cpu;
             lastJitted = jitted;
