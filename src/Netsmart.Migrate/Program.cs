@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Netsmart.Migrate.Analysis;
 using Netsmart.Migrate.Cli;
 
 namespace Netsmart.Migrate;
@@ -9,6 +10,8 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        CollectionBudget.Enabled = true;
+        LoadedSolution.StartWarmUp();
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

@@ -25,6 +25,9 @@ internal sealed class LoadedSolution
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(LoadRuntimeReferences);
 
+    /// <summary>The workspace's MEF composition (Roslyn's default host): a few hundred milliseconds of reflection, made once.</summary>
+    private static readonly Lazy<MefHostServices> Host = new(() => MefHostServices.DefaultHost);
+
     private static readonly string[] SdkImplicitUsings =
     {
         "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks",
@@ -67,6 +70,12 @@ internal sealed class LoadedSolution
     public string RelativePath(string path) =>
         Path.GetRelativePath(Input.RootDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
 
+    /// <summary>
+    /// Composes the workspace's MEF host on the side, while the command line is parsed, the input resolved and the files
+    /// read (mostly one core's work): called by the tool's entry point.
+    /// </summary>
+    public static void StartWarmUp() => _ = Task.Run(() => Host.Value);
+
     public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken)
     {
         var problems = new List<InputProblem>(input.Problems);
@@ -88,13 +97,14 @@ internal sealed class LoadedSolution
             progress.Report("Reading files", Interlocked.Increment(ref done), allFiles.Length);
         });
         PhaseTimings.Mark("read files");
+        CollectionBudget.Reserve(read.Values.Sum(f => (long)f.Text.Length));
         problems.AddRange(failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
 
         // Binding the ~160 runtime references (reading each assembly's identity and references, creating its symbols) is
         // serial work of a few hundred milliseconds. Done now on the side, while files are parsed; the compilations reuse
         // the assembly symbols cached on the same metadata references.
         Task bindReferences = Task.Run(() => CSharpCompilation.Create("netsmart-migrate-references", references: RuntimeReferences.Value).GetSpecialType(SpecialType.System_Object), cancellationToken);
-        var workspace = new AdhocWorkspace(MefHostServices.DefaultHost);
+        var workspace = new AdhocWorkspace(Host.Value);
         var files = new Dictionary<DocumentId, TextFile>();
         var projectInfos = new List<ProjectInfo>();
         var settings = new ProjectSettingsById();

@@ -1,16 +1,24 @@
 using System;
+using System.Diagnostics;
+using System.Runtime;
 
 namespace Netsmart.Migrate.Cli;
 
 /// <summary>
 /// Wall-clock time per phase (the first one from process start) on standard error, with <c>NETSMART_MIGRATE_TIMINGS=1</c> (a diagnostic aid for
-/// performance work; see docs/performance.md).
+/// performance work; see docs/performance.md). Each line also gives the process's CPU time (all threads) what the JIT compiled and how many garbage collections ran (and paused the
+/// process) in the phase: on a shared machine CPU time is the steadier figure, and the JIT count tells whether the ReadyToRun code of the assemblies was used.
 /// </summary>
 internal static class PhaseTimings
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("NETSMART_MIGRATE_TIMINGS") == "1";
     private static readonly object Gate = new();
     private static TimeSpan last;
+    private static TimeSpan lastCpu;
+    private static long lastJitted;
+    private static TimeSpan lastJitTime;
+    private static TimeSpan lastGcPause;
+    private static int lastGcs;
 
     public static void Mark(string phase)
     {
@@ -21,9 +29,21 @@ internal static class PhaseTimings
 
         lock (Gate)
         {
-            TimeSpan now = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
-            Console.Error.WriteLine(FormattableString.Invariant($"[timings] {phase}: {(now - last).TotalMilliseconds:0} ms (since process start {now.TotalMilliseconds:0} ms)"));
+            using Process process = Process.GetCurrentProcess();
+            TimeSpan now = DateTime.Now - process.StartTime;
+            TimeSpan cpu = process.TotalProcessorTime;
+            long jitted = JitInfo.GetCompiledMethodCount();
+            TimeSpan jitTime = JitInfo.GetCompilationTime();
+            TimeSpan gcPause = GC.GetTotalPauseDuration();
+            int gcs = GC.CollectionCount(0);
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"[timings] {phase}: {(now - last).TotalMilliseconds:0} ms (since process start {now.TotalMilliseconds:0} ms; CPU {(cpu - lastCpu).TotalMilliseconds:0} ms; JIT {jitted - lastJitted} methods, {(jitTime - lastJitTime).TotalMilliseconds:0} ms; GC {gcs - lastGcs}, paused {(gcPause - lastGcPause).TotalMilliseconds:0} ms; allocated {GC.GetTotalAllocatedBytes() >> 20} MB, heap {GC.GetTotalMemory(false) >> 20} MB)"));
             last = now;
+            lastCpu = cpu;
+            lastJitted = jitted;
+            lastJitTime = jitTime;
+            lastGcPause = gcPause;
+            lastGcs = gcs;
         }
     }
 }
