@@ -241,6 +241,16 @@ namespace Netsmart.Analyzers
             return new LiteralTextMap(token, decoded, starts, ends, origin + contentStart, origin + contentEnd, style, interpolated, dollars, utf8);
         }
 
+        /// <summary>
+        /// True when source text [<paramref name="start"/>, start + <paramref name="length"/>) holds a <c>\u</c>, <c>\U</c> or
+        /// <c>\x</c> escape: a literal there may hold characters its source does not show, so a search of the source text
+        /// for a value cannot rule that value out.
+        /// </summary>
+        public static bool MayHaveSpellingEscape(string sourceText, int start, int length) =>
+            sourceText.IndexOf("\\u", start, length, System.StringComparison.Ordinal) >= 0 ||
+            sourceText.IndexOf("\\U", start, length, System.StringComparison.Ordinal) >= 0 ||
+            sourceText.IndexOf("\\x", start, length, System.StringComparison.Ordinal) >= 0;
+
         /// <summary>True for the tokens that hold string text: every string literal form and interpolated-string text.</summary>
         public static bool IsStringToken(SyntaxToken token)
         {

@@ -76,9 +76,7 @@ namespace Netsmart.Analyzers.Rules
             string text = scope.SyntaxTree.GetText(cancellationToken).ToString();
             int start = scope.Span.Start;
             int length = scope.Span.Length;
-            if (text.IndexOf("\\u", start, length, StringComparison.Ordinal) >= 0 ||
-                text.IndexOf("\\U", start, length, StringComparison.Ordinal) >= 0 ||
-                text.IndexOf("\\x", start, length, StringComparison.Ordinal) >= 0)
+            if (LiteralTextMap.MayHaveSpellingEscape(text, start, length))
             {
                 return ScanAllTokens(scope, cancellationToken);
             }

@@ -129,8 +129,7 @@ namespace Netsmart.Analyzers.Strings
         private bool TreeMentions(SyntaxTree tree)
         {
             string text = tree.GetText().ToString();
-            return HasHint(text) || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ||
-                text.IndexOf("\\U", StringComparison.Ordinal) >= 0 || text.IndexOf("\\x", StringComparison.Ordinal) >= 0;
+            return HasHint(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length);
         }
 
         private string[] ConstantValues(string name)

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Netsmart.Analyzers;
 using Netsmart.Knowledge.Json;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
@@ -110,7 +111,7 @@ internal sealed class CodeFacts
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
                 // Holes read as {0}: the knowledge core takes that as a tenant filled at run time.
-                string text = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "{0}"));
+                string text = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? LiteralTextMap.UnescapedValueText(t.TextToken) : "{0}"));
                 AddString(text, interpolated.SpanStart, tree, relativePath);
                 continue;
             }
@@ -121,16 +122,9 @@ internal sealed class CodeFacts
             }
 
             SyntaxToken token = literal.Token;
-            switch (token.Kind())
+            if (LiteralTextMap.IsStringToken(token))
             {
-                case SyntaxKind.StringLiteralToken:
-                case SyntaxKind.Utf8StringLiteralToken:
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                    AddString(token.ValueText, token.SpanStart, tree, relativePath);
-                    break;
+                AddString(token.ValueText, token.SpanStart, tree, relativePath);
             }
         }
     }
