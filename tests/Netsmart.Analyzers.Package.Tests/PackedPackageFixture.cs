@@ -1,83 +1,11 @@
-using System;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
 using Netsmart.Analyzers.Package.Tests.Infrastructure;
 
 namespace Netsmart.Analyzers.Package.Tests;
 
-/// <summary>
-/// Packs Netsmart.Analyzers once per test run, with a unique version, into a temp feed folder. The build
-/// uses its own --artifacts-path, so it never writes to the repository's bin/obj.
-/// </summary>
-public sealed class PackedPackageFixture : IAsyncLifetime
+/// <summary>The analyzer package, packed once per test run into a temp feed.</summary>
+public sealed class PackedPackageFixture() : PackedProjectFixture(PackageId, RepositoryInfo.PackageProject, "pkg")
 {
-    public const string PackageId = "Netsmart.Analyzers";
-
-    private readonly TempDirectory _root = new("pkg");
-    private ProcessResult? _packResult;
-    private Exception? _packException;
-
-    /// <summary>A version no other run has used, so no stale copy in any NuGet cache can stand in for it.</summary>
-    public string Version { get; } = "0.0.0-e2e.g" + Guid.NewGuid().ToString("N")[..12];
-
-    /// <summary>Root of this run's temp folder; the end-to-end test writes its consumer under it.</summary>
-    public string TempRoot => _root.Path;
-
-    /// <summary>A local folder feed that holds the package.</summary>
-    public string FeedDirectory => _root.Combine("feed");
-
-    public string PackagePath => Path.Combine(FeedDirectory, $"{PackageId}.{Version}.nupkg");
-
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            Directory.CreateDirectory(FeedDirectory);
-            _packResult = await DotnetCli.RunAsync(
-                RepositoryInfo.Root,
-                [
-                    "pack", RepositoryInfo.PackageProject,
-                    "-c", "Release",
-                    "-o", FeedDirectory,
-                    "--artifacts-path", _root.Combine("artifacts"),
-                    $"-p:PackageVersion={Version}",
-                    "-tl:off",
-                    "-nologo",
-                ]).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            _packException = e;
-        }
-    }
-
-    /// <summary>The packed .nupkg, or a failure that carries the whole pack output.</summary>
-    public string EnsurePacked()
-    {
-        if (_packException is not null)
-        {
-            throw new InvalidOperationException("dotnet pack could not be run.", _packException);
-        }
-
-        if (_packResult is null || _packResult.ExitCode != 0 || !File.Exists(PackagePath))
-        {
-            var found = Directory.Exists(FeedDirectory)
-                ? string.Join(", ", Directory.GetFiles(FeedDirectory).Select(Path.GetFileName))
-                : "<no feed folder>";
-            Assert.Fail(
-                $"Packing {PackageId} {Version} failed or produced no {Path.GetFileName(PackagePath)} " +
-                $"(feed holds: {found}).{Environment.NewLine}{_packResult?.Describe()}");
-        }
-
-        return PackagePath;
-    }
-
-    public Task DisposeAsync()
-    {
-        _root.Dispose();
-        return Task.CompletedTask;
-    }
+    public new const string PackageId = "Netsmart.Analyzers";
 }
 
 [CollectionDefinition(Name)]

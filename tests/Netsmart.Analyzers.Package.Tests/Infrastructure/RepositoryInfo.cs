@@ -13,6 +13,9 @@ internal static class RepositoryInfo
     public static string PackageProject { get; } =
         Path.Combine(Root, "src", "Netsmart.Analyzers.Package", "Netsmart.Analyzers.Package.csproj");
 
+    public static string CareConnectProject { get; } =
+        Path.Combine(Root, "src", "Netsmart.CareConnect", "Netsmart.CareConnect.csproj");
+
     /// <summary>The Microsoft.CodeAnalysis version the analyzers build against, e.g. 4.8.0.</summary>
     public static Version? RoslynBaselineVersion { get; } =
         Metadata("RoslynBaselineVersion") is { } text ? Version.Parse(text) : null;
