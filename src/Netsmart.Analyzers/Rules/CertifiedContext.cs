@@ -26,12 +26,16 @@ namespace Netsmart.Analyzers.Rules
         public ApiEvidence OfType(SyntaxNode node, CancellationToken cancellationToken) =>
             Of(TopLevelScope(node), cancellationToken);
 
-        /// <summary>The evidence of the top-level type holding <paramref name="node"/>, or of its file when the type shows no API use.</summary>
+        /// <summary>
+        /// The evidence of the top-level type holding <paramref name="node"/>, joined by that of its file when the type
+        /// names no API (no Certified or non-migrating URL, no <c>scope=CCD</c>): scopes alone do not tell which APIs a
+        /// type serves, the URLs elsewhere in its file do.
+        /// </summary>
         public ApiEvidence OfTypeOrFile(SyntaxNode node, CancellationToken cancellationToken)
         {
             SyntaxNode scope = TopLevelScope(node);
             ApiEvidence evidence = Of(scope, cancellationToken);
-            if ((evidence & (ApiEvidence.Certified | ApiEvidence.NonCertified)) == ApiEvidence.None && !(scope is CompilationUnitSyntax))
+            if ((evidence & (ApiEvidence.CertifiedUrl | ApiEvidence.NonCertified)) == ApiEvidence.None && !(scope is CompilationUnitSyntax))
             {
                 evidence |= Of(node.SyntaxTree.GetRoot(cancellationToken), cancellationToken);
             }

@@ -65,20 +65,9 @@ namespace Netsmart.Analyzers.Rules
         /// <summary>The /v4, /fhir and /ccd documentation still uses v1 scopes: code that only talks to them is left alone.</summary>
         private static bool TalksOnlyToNonMigratingApis(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {
-            // The scopes themselves are no evidence here: only the URLs the code talks to are.
             ApiEvidence own = ApiEvidenceScanner.FromText(expression.Text);
-            if ((own & ApiEvidence.CertifiedUrl) != 0)
-            {
-                return false;
-            }
-
-            if ((own & ApiEvidence.NonCertified) != 0)
-            {
-                return true;
-            }
-
-            ApiEvidence around = evidence.OfTypeOrFile(expression.Root, context.CancellationToken);
-            return (around & ApiEvidence.NonCertified) != 0 && (around & ApiEvidence.CertifiedUrl) == 0;
+            ApiEvidence around = ApiEvidenceScanner.DecidesAlone(own) ? ApiEvidence.None : evidence.OfTypeOrFile(expression.Root, context.CancellationToken);
+            return ApiEvidenceScanner.Apis(own, around) == ApiEvidence.NonCertified;
         }
 
         private static Diagnostic Create(DiagnosticDescriptor descriptor, StringExpression expression, List<ScopeMatch> matches, params object[] args)

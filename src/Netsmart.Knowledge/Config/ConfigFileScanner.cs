@@ -122,16 +122,13 @@ namespace Netsmart.Knowledge.Config
                 }
             }
 
-            ApiEvidence apis = ApiEvidenceScanner.Kind(evidence);
-
             var findings = new List<ConfigFinding>();
             foreach (JsonStringToken token in tokens.Strings)
             {
                 if (!token.IsPropertyName)
                 {
-                    AddUrlFindings(token, apis, findings);
-                    // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
-                    AddScopeFindings(token, nonMigratingOnly: (evidence & ApiEvidence.NonCertified) != 0 && (evidence & ApiEvidence.CertifiedUrl) == 0, findings);
+                    AddUrlFindings(token, evidence, findings);
+                    AddScopeFindings(token, evidence, findings);
                 }
             }
 
@@ -164,7 +161,7 @@ namespace Netsmart.Knowledge.Config
             return sb.Append(json, position, json.Length - position).ToString();
         }
 
-        private static void AddUrlFindings(JsonStringToken token, ApiEvidence apis, List<ConfigFinding> findings)
+        private static void AddUrlFindings(JsonStringToken token, ApiEvidence fileEvidence, List<ConfigFinding> findings)
         {
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
             {
@@ -184,6 +181,8 @@ namespace Netsmart.Knowledge.Config
                         args = new[] { match.BaseText, NetsmartUrlAdvice.BulkData(match) };
                         break;
                     case NetsmartUrlKind.V1AuthorizationServer:
+                        // The same decision as the C# rule: the value itself, then the file.
+                        ApiEvidence apis = ApiEvidenceScanner.Apis(ApiEvidenceScanner.FromText(token.Value, match), fileEvidence);
                         if (apis == ApiEvidence.NonCertified)
                         {
                             continue; // CCD, PatientImage, /v4, /fhir configuration
@@ -228,7 +227,7 @@ namespace Netsmart.Knowledge.Config
             }
         }
 
-        private static void AddScopeFindings(JsonStringToken token, bool nonMigratingOnly, List<ConfigFinding> findings)
+        private static void AddScopeFindings(JsonStringToken token, ApiEvidence fileEvidence, List<ConfigFinding> findings)
         {
             if (!ScopeScanner.MayContainScope(token.Value))
             {
@@ -249,7 +248,8 @@ namespace Netsmart.Knowledge.Config
                 }
             }
 
-            if (v1.Count > 0 && !nonMigratingOnly)
+            // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
+            if (v1.Count > 0 && ApiEvidenceScanner.Apis(ApiEvidenceScanner.FromText(token.Value), fileEvidence) != ApiEvidence.NonCertified)
             {
                 AddScopeFinding(token, ConfigFindingKind.V1ScopeSyntax, v1, new[] { ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true) }, findings);
             }

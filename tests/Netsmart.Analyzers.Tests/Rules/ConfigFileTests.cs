@@ -74,6 +74,24 @@ public class ConfigFileTests
                 "if it serves Certified API calls, use the tenant-specific v2 server 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token' (no Certified API use was found in this file)"));
     }
 
+    [Fact]
+    public async Task Scopes_next_to_a_non_migrating_api_are_no_certified_evidence_but_a_certified_url_is()
+    {
+        const string generalPurpose = """
+            { "R4": { "BaseUrl": "https://fhir.netsmartcloud.com/v4", "TokenUrl": "https://oauth.netsmartcloud.com/token", "Scope": "openid user/Patient.read system/Observation.rs" } }
+            """;
+        const string mixed = """
+            { "R4": "https://fhir.netsmartcloud.com/v4", "Certified": "{|#0:https://fhir.netsmartcloud.com/uscore/v1|}", "TokenUrl": "{|#1:https://oauth.netsmartcloud.com/token|}", "Scope": "launch/patient openid fhirUser" }
+            """;
+
+        await VerifyAsync("/0/appsettings.R4.json", generalPurpose);
+        await VerifyAsync(mixed,
+            VerifyConfig.Diagnostic("NSM001").WithLocation(0).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"),
+            VerifyConfig.Diagnostic("NSM003").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                "https://oauth.netsmartcloud.com/token",
+                "if it serves Certified API calls, use the tenant-specific v2 server 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token' (this file also configures the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server)"));
+    }
+
     [Theory]
     [InlineData("{ \"a\": \"https://fhir.netsmartcloud.com/uscore/v1")]
     [InlineData("{ \"a\": [ \"https://fhir.netsmartcloud.com/uscore/v1\" ")]
