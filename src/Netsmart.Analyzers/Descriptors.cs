@@ -92,12 +92,13 @@ namespace Netsmart.Analyzers
         public static readonly DiagnosticDescriptor NSM011_MalformedV2Scope = new DiagnosticDescriptor(
             DiagnosticIds.MalformedV2Scope,
             title: "Malformed SMART 2.0 scope",
-            messageFormat: "Malformed SMART 2.0 scope {0}",
+            messageFormat: "Malformed SMART 2.0 scope {0}{1}",
             category: MigrationCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "SMART 2.0 permissions are a subset of c, r, u, d, s in that order, each at most once. Servers may ignore " +
-                "or reject other strings, such as .sr or .rx.",
+                "or reject other strings, such as .sr or .rx. A warning where the type, file or project shows Netsmart use " +
+                "(a Netsmart URL, the tenant option, a reference to Netsmart.CareConnect); information, without a fix, elsewhere.",
             helpLinkUri: HelpBaseUri + DiagnosticIds.MalformedV2Scope + ".md");
     }
 }

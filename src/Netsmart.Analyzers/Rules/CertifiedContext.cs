@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Knowledge.Evidence;
 
 namespace Netsmart.Analyzers.Rules
@@ -17,21 +18,84 @@ namespace Netsmart.Analyzers.Rules
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext> PerCompilation =
             new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext>();
 
+        /// <summary>The runtime library: a project that references it uses Netsmart.</summary>
+        internal const string CareConnectAssemblyName = "Netsmart.CareConnect";
+
         private readonly ConcurrentDictionary<SyntaxNode, ApiEvidence> _cache = new ConcurrentDictionary<SyntaxNode, ApiEvidence>();
 
-        /// <summary>The one instance of a compilation, shared by every analyzer (each type is read once, not once per rule).</summary>
-        public static CertifiedContext For(Compilation compilation) => PerCompilation.GetValue(compilation, _ => new CertifiedContext());
+        private CertifiedContext(bool isNetsmartProject)
+        {
+            IsNetsmartProject = isNetsmartProject;
+        }
+
+        /// <summary>
+        /// The project shows Netsmart use as a whole: it references Netsmart.CareConnect (or is it), or sets the tenant
+        /// expression for every file (MSBuild <c>NetsmartTenantIdExpression</c>, or a global config). Read once, when the
+        /// compilation's instance is made.
+        /// </summary>
+        public bool IsNetsmartProject { get; }
+
+        /// <summary>
+        /// The one instance of a compilation, shared by every analyzer (each type is read once, not once per rule);
+        /// the project facts are read when it is made, at compilation start.
+        /// </summary>
+        public static CertifiedContext For(Compilation compilation, AnalyzerOptions options) =>
+            PerCompilation.GetValue(compilation, c => new CertifiedContext(ReadProject(c, options)));
+
+        /// <summary>
+        /// Whether the code around <paramref name="node"/> shows Netsmart use: the project (<see cref="IsNetsmartProject"/>),
+        /// the tenant option for its file, or a Netsmart URL in its top-level type or its file.
+        /// </summary>
+        public bool ShowsNetsmartUse(SyntaxNode node, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            if (IsNetsmartProject || NetsmartOptions.GetTenantIdExpression(options, node.SyntaxTree) != null)
+            {
+                return true;
+            }
+
+            SyntaxNode scope = TopLevelScope(node);
+            if ((Of(scope, cancellationToken) & ApiEvidence.NetsmartUrl) != ApiEvidence.None)
+            {
+                return true;
+            }
+
+            return !(scope is CompilationUnitSyntax) &&
+                (Of(node.SyntaxTree.GetRoot(cancellationToken), cancellationToken) & ApiEvidence.NetsmartUrl) != ApiEvidence.None;
+        }
+
+        private static bool ReadProject(Compilation compilation, AnalyzerOptions options)
+        {
+            if (NetsmartOptions.HasProjectTenantIdExpression(options) ||
+                string.Equals(compilation.AssemblyName, CareConnectAssemblyName, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (AssemblyIdentity reference in compilation.ReferencedAssemblyNames)
+            {
+                if (string.Equals(reference.Name, CareConnectAssemblyName, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The evidence of the top-level type holding <paramref name="node"/> (of the file, for top-level code).</summary>
         public ApiEvidence OfType(SyntaxNode node, CancellationToken cancellationToken) =>
             Of(TopLevelScope(node), cancellationToken);
 
-        /// <summary>The evidence of the top-level type holding <paramref name="node"/>, or of its file when the type shows no API use.</summary>
+        /// <summary>
+        /// The evidence of the top-level type holding <paramref name="node"/>, joined by that of its file when the type
+        /// names no API (no Certified or non-migrating URL, no <c>scope=CCD</c>): scopes alone do not tell which APIs a
+        /// type serves, the URLs elsewhere in its file do.
+        /// </summary>
         public ApiEvidence OfTypeOrFile(SyntaxNode node, CancellationToken cancellationToken)
         {
             SyntaxNode scope = TopLevelScope(node);
             ApiEvidence evidence = Of(scope, cancellationToken);
-            if ((evidence & (ApiEvidence.Certified | ApiEvidence.NonCertified)) == ApiEvidence.None && !(scope is CompilationUnitSyntax))
+            if ((evidence & (ApiEvidence.CertifiedUrl | ApiEvidence.NonCertified)) == ApiEvidence.None && !(scope is CompilationUnitSyntax))
             {
                 evidence |= Of(node.SyntaxTree.GetRoot(cancellationToken), cancellationToken);
             }

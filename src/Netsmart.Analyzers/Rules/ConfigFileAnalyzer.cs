@@ -17,9 +17,12 @@ namespace Netsmart.Analyzers.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigFileAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>One scan per file text, shared by every compilation that sees the same text.</summary>
+        /// <summary>One scan per file text, shared by every compilation that sees the same text (one per kind of project).</summary>
         private static readonly SourceTextValueProvider<ConfigScanResult> ScanProvider =
             new SourceTextValueProvider<ConfigScanResult>(text => ConfigFileScanner.Scan(text.ToString()));
+
+        private static readonly SourceTextValueProvider<ConfigScanResult> NetsmartProjectScanProvider =
+            new SourceTextValueProvider<ConfigScanResult>(text => ConfigFileScanner.Scan(text.ToString(), netsmartProject: true));
 
         private static readonly ImmutableArray<DiagnosticDescriptor> Supported = ImmutableArray.Create(
             Descriptors.NSM001_V1PatientAccessUrl,
@@ -37,8 +40,11 @@ namespace Netsmart.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                // Read once per compilation: does the project show Netsmart use (NSM011 is a warning in every file then)?
+                bool netsmartProject = CertifiedContext.For(start.Compilation, start.Options).IsNetsmartProject;
+                SourceTextValueProvider<ConfigScanResult> provider = netsmartProject ? NetsmartProjectScanProvider : ScanProvider;
                 Func<SourceText, ConfigScanResult> scan = text =>
-                    start.TryGetValue(text, ScanProvider, out ConfigScanResult? cached) ? cached : ConfigFileScanner.Scan(text.ToString());
+                    start.TryGetValue(text, provider, out ConfigScanResult? cached) ? cached : ConfigFileScanner.Scan(text.ToString(), netsmartProject);
                 start.RegisterAdditionalFileAction(file => Analyze(file, scan));
             });
         }

@@ -161,11 +161,9 @@ namespace Netsmart.Analyzers.Rules
 
                 case NetsmartUrlKind.V1AuthorizationServer:
                     descriptor = Descriptors.NSM003_V1AuthorizationServerUrl;
-                    ApiEvidence found = ApiEvidenceScanner.Kind(ApiEvidenceScanner.FromText(expression.Text, match));
-                    if (found == ApiEvidence.None || found == (ApiEvidence.Certified | ApiEvidence.NonCertified))
-                    {
-                        found = ApiEvidenceScanner.Kind(evidence.OfTypeOrFile(expression.Root, context.CancellationToken));
-                    }
+                    ApiEvidence own = ApiEvidenceScanner.FromText(expression.Text, match);
+                    ApiEvidence found = ApiEvidenceScanner.Apis(
+                        own, ApiEvidenceScanner.DecidesAlone(own) ? ApiEvidence.None : evidence.OfTypeOrFile(expression.Root, context.CancellationToken));
 
                     if (found == ApiEvidence.NonCertified)
                     {

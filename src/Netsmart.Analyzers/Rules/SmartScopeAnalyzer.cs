@@ -53,40 +53,35 @@ namespace Netsmart.Analyzers.Rules
 
             if (v1.Count > 0 && !TalksOnlyToNonMigratingApis(context, expression, evidence))
             {
-                context.ReportDiagnostic(Create(Descriptors.NSM010_V1ScopeSyntax, expression, v1, ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true)));
+                context.ReportDiagnostic(Create(Descriptors.NSM010_V1ScopeSyntax, expression, v1, null, ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true)));
             }
 
             if (malformed.Count > 0)
             {
-                context.ReportDiagnostic(Create(Descriptors.NSM011_MalformedV2Scope, expression, malformed, ScopeText.Problems(malformed)));
+                // A warning where the code shows Netsmart use; elsewhere (a FHIR server's own tests...) information, no fix.
+                bool netsmart = evidence.ShowsNetsmartUse(expression.Root, context.Options, context.CancellationToken) ||
+                    (ApiEvidenceScanner.FromText(expression.Text) & ApiEvidence.NetsmartUrl) != ApiEvidence.None;
+                context.ReportDiagnostic(Create(
+                    Descriptors.NSM011_MalformedV2Scope, expression, malformed, netsmart ? (DiagnosticSeverity?)null : DiagnosticSeverity.Info,
+                    ScopeText.Problems(malformed), ScopeText.NetsmartContext(netsmart, "type, file or project")));
             }
         }
 
         /// <summary>The /v4, /fhir and /ccd documentation still uses v1 scopes: code that only talks to them is left alone.</summary>
         private static bool TalksOnlyToNonMigratingApis(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {
-            // The scopes themselves are no evidence here: only the URLs the code talks to are.
             ApiEvidence own = ApiEvidenceScanner.FromText(expression.Text);
-            if ((own & ApiEvidence.CertifiedUrl) != 0)
-            {
-                return false;
-            }
-
-            if ((own & ApiEvidence.NonCertified) != 0)
-            {
-                return true;
-            }
-
-            ApiEvidence around = evidence.OfTypeOrFile(expression.Root, context.CancellationToken);
-            return (around & ApiEvidence.NonCertified) != 0 && (around & ApiEvidence.CertifiedUrl) == 0;
+            ApiEvidence around = ApiEvidenceScanner.DecidesAlone(own) ? ApiEvidence.None : evidence.OfTypeOrFile(expression.Root, context.CancellationToken);
+            return ApiEvidenceScanner.Apis(own, around) == ApiEvidence.NonCertified;
         }
 
-        private static Diagnostic Create(DiagnosticDescriptor descriptor, StringExpression expression, List<ScopeMatch> matches, params object[] args)
+        /// <summary>The diagnostic, at <paramref name="severity"/> without a fix when that is given, else at the rule's severity with its fix.</summary>
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, StringExpression expression, List<ScopeMatch> matches, DiagnosticSeverity? severity, params object[] args)
         {
             var valueEdits = new List<(int, int, string)>();
             foreach (ScopeMatch match in matches)
             {
-                if (match.Edit is ScopeEdit edit)
+                if (match.Edit is ScopeEdit edit && !severity.HasValue)
                 {
                     valueEdits.Add((edit.Offset, edit.Length, edit.NewText));
                 }
@@ -95,11 +90,11 @@ namespace Netsmart.Analyzers.Rules
             List<SourceEdit> edits = valueEdits.Count > 0 ? expression.MapEdits(valueEdits) : new List<SourceEdit>();
             int first = expression.PartIndexAt(matches[0].Start);
             int last = expression.PartIndexAt(matches[matches.Count - 1].End - 1);
-            return Diagnostic.Create(
-                descriptor,
-                expression.GetReportLocation(first, last),
-                FixProperties.Create(edits, tenantExpression: null, needsTenantExpression: false),
-                args);
+            Location location = expression.GetReportLocation(first, last);
+            ImmutableDictionary<string, string?> properties = FixProperties.Create(edits, tenantExpression: null, needsTenantExpression: false);
+            return severity.HasValue
+                ? Diagnostic.Create(descriptor, location, severity.Value, additionalLocations: null, properties, args)
+                : Diagnostic.Create(descriptor, location, properties, args);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace Netsmart.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                CertifiedContext evidence = CertifiedContext.For(start.Compilation);
+                CertifiedContext evidence = CertifiedContext.For(start.Compilation, start.Options);
                 var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch);
                 start.RegisterSyntaxNodeAction(
                     c => AnalyzeNode(c, hints, evidence),

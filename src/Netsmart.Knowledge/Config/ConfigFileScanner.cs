@@ -71,7 +71,10 @@ namespace Netsmart.Knowledge.Config
         /// <summary>Edits in file offsets, with JSON-escaped text; empty when the finding has no automatic fix.</summary>
         public IReadOnlyList<UrlEdit> Edits { get; }
 
-        /// <summary>NSM003 without evidence of Certified use in the file: information, no fix.</summary>
+        /// <summary>
+        /// Information, no fix: NSM003 without clear evidence of Certified use in the file; NSM011 where neither the
+        /// file nor (when the caller knows it) the project shows Netsmart use.
+        /// </summary>
         public bool IsTentative { get; }
     }
 
@@ -99,7 +102,11 @@ namespace Netsmart.Knowledge.Config
     {
         private static readonly ConfigFinding[] NoFindings = new ConfigFinding[0];
 
-        public static ConfigScanResult Scan(string json)
+        /// <summary>
+        /// Scans one file. <paramref name="netsmartProject"/>: the project around it shows Netsmart use (a reference to
+        /// Netsmart.CareConnect, the tenant option), so NSM011 is a warning even in a file without a Netsmart URL.
+        /// </summary>
+        public static ConfigScanResult Scan(string json, bool netsmartProject = false)
         {
             if (json is null || (!NetsmartUrlScanner.MayContainNetsmartUrl(json) && !ScopeScanner.MayContainScope(json)))
             {
@@ -122,16 +129,13 @@ namespace Netsmart.Knowledge.Config
                 }
             }
 
-            ApiEvidence apis = ApiEvidenceScanner.Kind(evidence);
-
             var findings = new List<ConfigFinding>();
             foreach (JsonStringToken token in tokens.Strings)
             {
                 if (!token.IsPropertyName)
                 {
-                    AddUrlFindings(token, apis, findings);
-                    // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
-                    AddScopeFindings(token, nonMigratingOnly: (evidence & ApiEvidence.NonCertified) != 0 && (evidence & ApiEvidence.CertifiedUrl) == 0, findings);
+                    AddUrlFindings(token, evidence, findings);
+                    AddScopeFindings(token, evidence, netsmartProject, findings);
                 }
             }
 
@@ -164,7 +168,7 @@ namespace Netsmart.Knowledge.Config
             return sb.Append(json, position, json.Length - position).ToString();
         }
 
-        private static void AddUrlFindings(JsonStringToken token, ApiEvidence apis, List<ConfigFinding> findings)
+        private static void AddUrlFindings(JsonStringToken token, ApiEvidence fileEvidence, List<ConfigFinding> findings)
         {
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
             {
@@ -184,6 +188,8 @@ namespace Netsmart.Knowledge.Config
                         args = new[] { match.BaseText, NetsmartUrlAdvice.BulkData(match) };
                         break;
                     case NetsmartUrlKind.V1AuthorizationServer:
+                        // The same decision as the C# rule: the value itself, then the file.
+                        ApiEvidence apis = ApiEvidenceScanner.Apis(ApiEvidenceScanner.FromText(token.Value, match), fileEvidence);
                         if (apis == ApiEvidence.NonCertified)
                         {
                             continue; // CCD, PatientImage, /v4, /fhir configuration
@@ -228,7 +234,7 @@ namespace Netsmart.Knowledge.Config
             }
         }
 
-        private static void AddScopeFindings(JsonStringToken token, bool nonMigratingOnly, List<ConfigFinding> findings)
+        private static void AddScopeFindings(JsonStringToken token, ApiEvidence fileEvidence, bool netsmartProject, List<ConfigFinding> findings)
         {
             if (!ScopeScanner.MayContainScope(token.Value))
             {
@@ -249,18 +255,21 @@ namespace Netsmart.Knowledge.Config
                 }
             }
 
-            if (v1.Count > 0 && !nonMigratingOnly)
+            // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
+            if (v1.Count > 0 && ApiEvidenceScanner.Apis(ApiEvidenceScanner.FromText(token.Value), fileEvidence) != ApiEvidence.NonCertified)
             {
-                AddScopeFinding(token, ConfigFindingKind.V1ScopeSyntax, v1, new[] { ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true) }, findings);
+                AddScopeFinding(token, ConfigFindingKind.V1ScopeSyntax, v1, new[] { ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true) }, findings, tentative: false);
             }
 
             if (malformed.Count > 0)
             {
-                AddScopeFinding(token, ConfigFindingKind.MalformedV2Scope, malformed, new[] { ScopeText.Problems(malformed) }, findings);
+                // A warning where the file (a Netsmart URL) or the project shows Netsmart use; elsewhere information, no fix.
+                bool netsmart = netsmartProject || (fileEvidence & ApiEvidence.NetsmartUrl) != ApiEvidence.None;
+                AddScopeFinding(token, ConfigFindingKind.MalformedV2Scope, malformed, new[] { ScopeText.Problems(malformed), ScopeText.NetsmartContext(netsmart, "file or project") }, findings, tentative: !netsmart);
             }
         }
 
-        private static void AddScopeFinding(JsonStringToken token, ConfigFindingKind kind, List<ScopeMatch> matches, string[] args, List<ConfigFinding> findings)
+        private static void AddScopeFinding(JsonStringToken token, ConfigFindingKind kind, List<ScopeMatch> matches, string[] args, List<ConfigFinding> findings, bool tentative)
         {
             int first = matches[0].Start;
             int last = matches[matches.Count - 1].End;
@@ -272,13 +281,13 @@ namespace Netsmart.Knowledge.Config
             var edits = new List<UrlEdit>();
             foreach (ScopeMatch match in matches)
             {
-                if (match.Edit is ScopeEdit edit)
+                if (match.Edit is ScopeEdit edit && !tentative)
                 {
                     edits.Add(new UrlEdit(edit.Offset, edit.Length, edit.NewText));
                 }
             }
 
-            findings.Add(new ConfigFinding(kind, start, length, token.Path, args, MapEdits(token, edits), isTentative: false));
+            findings.Add(new ConfigFinding(kind, start, length, token.Path, args, MapEdits(token, edits), tentative));
         }
 
         private static IReadOnlyList<UrlEdit> MapEdits(JsonStringToken token, IReadOnlyList<UrlEdit> valueEdits)

@@ -28,7 +28,13 @@ namespace Netsmart.Knowledge.Evidence
         /// <summary>Patient-facing SMART use: <c>patient/</c> or <c>user/</c> scopes, launch scopes, <c>fhirUser</c>, the <c>authorization_code</c> grant.</summary>
         PatientFacing = 32,
 
-        /// <summary>Any sign of Certified use.</summary>
+        /// <summary>Any URL on a Netsmart API host (<c>netsmartcloud.com</c>), whatever the API: the code talks to Netsmart.</summary>
+        NetsmartUrl = 64,
+
+        /// <summary>
+        /// Any sign of Certified use. The clinical scopes count only where nothing shows non-migrating use: the
+        /// <c>/v4</c>, <c>/fhir</c>, <c>/ccd</c> and PatientImage APIs use SMART scopes too (see <see cref="ApiEvidenceScanner.Kind"/>).
+        /// </summary>
         Certified = CertifiedUrl | ClinicalScopes,
 
         /// <summary>Either sign of system-level access.</summary>
@@ -73,6 +79,7 @@ namespace Netsmart.Knowledge.Evidence
                         continue;
                     }
 
+                    evidence |= ApiEvidence.NetsmartUrl;
                     if (match.IsCertifiedApi)
                     {
                         evidence |= ApiEvidence.CertifiedUrl;
@@ -116,9 +123,39 @@ namespace Netsmart.Knowledge.Evidence
             return evidence;
         }
 
-        /// <summary>Reduces evidence to the question "which APIs": Certified, NonCertified, both, or None.</summary>
-        public static ApiEvidence Kind(ApiEvidence evidence) =>
-            ((evidence & ApiEvidence.Certified) != 0 ? ApiEvidence.Certified : ApiEvidence.None) | (evidence & ApiEvidence.NonCertified);
+        /// <summary>
+        /// Reduces evidence to the question "which APIs": Certified, NonCertified, both, or None. A Certified URL is
+        /// Certified evidence; a clinical or launch scope is Certified evidence only when nothing shows non-migrating
+        /// use, because the <c>/v4</c>, <c>/fhir</c>, <c>/ccd</c> and PatientImage APIs use SMART scopes too.
+        /// </summary>
+        public static ApiEvidence Kind(ApiEvidence evidence)
+        {
+            bool nonCertified = (evidence & ApiEvidence.NonCertified) != 0;
+            bool certified = (evidence & ApiEvidence.CertifiedUrl) != 0 ||
+                ((evidence & ApiEvidence.ClinicalScopes) != 0 && !nonCertified);
+            return (certified ? ApiEvidence.Certified : ApiEvidence.None) | (nonCertified ? ApiEvidence.NonCertified : ApiEvidence.None);
+        }
+
+        /// <summary>
+        /// True when the evidence of a value alone decides which APIs it serves (<see cref="Apis"/> needs nothing
+        /// around it): it names Certified URLs and no non-migrating API, or non-migrating APIs and no Certified URL.
+        /// </summary>
+        public static bool DecidesAlone(ApiEvidence own)
+        {
+            bool certifiedUrl = (own & ApiEvidence.CertifiedUrl) != 0;
+            bool nonCertified = (own & ApiEvidence.NonCertified) != 0;
+            return certifiedUrl != nonCertified;
+        }
+
+        /// <summary>
+        /// The one decision "Certified, non-migrating (NonCertified), both, or None" for a value (a URL, a scope
+        /// string) from its own evidence and the evidence of the code or file around it. Shared by the C# rules and
+        /// the configuration-file rules, so NSM003 and NSM010 agree everywhere. The value decides alone when
+        /// <see cref="DecidesAlone"/> says so; otherwise its evidence joins what is around it, where its scopes count
+        /// as Certified evidence only when no non-migrating API is in sight (<see cref="Kind"/>).
+        /// </summary>
+        public static ApiEvidence Apis(ApiEvidence own, ApiEvidence around) =>
+            DecidesAlone(own) ? Kind(own) : Kind(own | around);
 
         /// <summary>The SMART launch scopes of patient-facing apps: <c>launch/patient</c> (plain or encoded) and <c>fhirUser</c>.</summary>
         public static bool HasLaunchScope(string text) =>

@@ -23,6 +23,13 @@ namespace Netsmart.Knowledge.Scopes
             return sb.ToString();
         }
 
+        /// <summary>
+        /// NSM011's second message argument: empty where the code shows Netsmart use, otherwise why the finding is
+        /// information only; <paramref name="where"/> is "type, file or project" or "file".
+        /// </summary>
+        public static string NetsmartContext(bool shown, string where) =>
+            shown ? string.Empty : "; no Netsmart use was found in this " + where + ", so this is information only";
+
         /// <summary><c>'patient/Patient.sr' (letters out of order ...; use 'patient/Patient.rs')</c>, one per malformed scope.</summary>
         public static string Problems(IReadOnlyList<ScopeMatch> matches)
         {

@@ -139,18 +139,27 @@ internal static class Checklist
             facts.PreviewUrls > 0 ? $"the code names the Preview host in {Plural(facts.PreviewUrls, "URL", "URLs")}" : NotVisible, true));
         items.Add(new("error-handling", "Error handling updated for v2 responses", ChecklistStatus.NotVisible, NotVisible, true));
 
-        int malformed = N("NSM011");
+        // NSM011 is information where nothing shows Netsmart use (a FHIR server's own tests...): not a to-do.
+        int malformed = Warn("NSM011");
+        int malformedElsewhere = Info("NSM011");
+        string elsewhere = malformedElsewhere > 0
+            ? $"; {Plural(malformedElsewhere, "malformed SMART 2.0 scope string", "malformed SMART 2.0 scope strings")} in code that shows no Netsmart use (NSM011 info)"
+            : string.Empty;
         int v1Scopes = N("NSM010");
         if (malformed > 0)
         {
             items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.ToDo,
                 $"{Plural(malformed, "malformed SMART 2.0 scope string", "malformed SMART 2.0 scope strings")} (NSM011)" +
-                (v1Scopes > 0 ? $"; {Plural(v1Scopes, "SMART 1.0 scope string", "SMART 1.0 scope strings")} (NSM010 info)" : string.Empty), true));
+                (v1Scopes > 0 ? $"; {Plural(v1Scopes, "SMART 1.0 scope string", "SMART 1.0 scope strings")} (NSM010 info)" : string.Empty) + elsewhere, true));
         }
         else if (v1Scopes > 0)
         {
             items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.Ok,
-                $"valid; {Plural(v1Scopes, "string uses", "strings use")} SMART 1.0 syntax, which v2 accepts (NSM010 info: upgrade recommended)", true));
+                $"valid; {Plural(v1Scopes, "string uses", "strings use")} SMART 1.0 syntax, which v2 accepts (NSM010 info: upgrade recommended)" + elsewhere, true));
+        }
+        else if (malformedElsewhere > 0)
+        {
+            items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.Ok, "no malformed scope in Netsmart code" + elsewhere, true));
         }
         else if (facts.ScopeStrings > 0)
         {

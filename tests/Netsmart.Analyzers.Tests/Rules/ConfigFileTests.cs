@@ -42,7 +42,7 @@ public class ConfigFileTests
             VerifyConfig.Diagnostic("NSM002").WithLocation(1).WithArguments("https://fhirtest.netsmartcloud.com/uscore/v1/bulk-data", "move to the tenant-specific v2 Provider System Access base 'https://fhirtest.netsmartcloud.com/provider/system-access/v2/{tenant-id}'"),
             VerifyConfig.Diagnostic("NSM003").WithLocation(2).WithArguments("https://oauth.netsmartcloud.com/token", "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token'"),
             VerifyConfig.Diagnostic("NSM010").WithLocation(3).WithArguments("'patient/Patient.read', 'patient/Observation.read'", "'patient/Patient.rs', 'patient/Observation.rs'"),
-            VerifyConfig.Diagnostic("NSM011").WithLocation(4).WithArguments("'patient/Patient.sr' (letters out of order (expected order c, r, u, d, s); use 'patient/Patient.rs')"),
+            VerifyConfig.Diagnostic("NSM011").WithLocation(4).WithArguments("'patient/Patient.sr' (letters out of order (expected order c, r, u, d, s); use 'patient/Patient.rs')", ""),
             VerifyConfig.Diagnostic("NSM004").WithLocation(5).WithArguments("https://fhir.netsmartcloud.com/provider/patient-access/v2", "has no tenant id", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"));
     }
 
@@ -72,6 +72,62 @@ public class ConfigFileTests
             VerifyConfig.Diagnostic("NSM003").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments(
                 "https://oauth.netsmartcloud.com/token",
                 "if it serves Certified API calls, use the tenant-specific v2 server 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token' (no Certified API use was found in this file)"));
+    }
+
+    [Fact]
+    public async Task Scopes_next_to_a_non_migrating_api_are_no_certified_evidence_but_a_certified_url_is()
+    {
+        const string generalPurpose = """
+            { "R4": { "BaseUrl": "https://fhir.netsmartcloud.com/v4", "TokenUrl": "https://oauth.netsmartcloud.com/token", "Scope": "openid user/Patient.read system/Observation.rs" } }
+            """;
+        const string mixed = """
+            { "R4": "https://fhir.netsmartcloud.com/v4", "Certified": "{|#0:https://fhir.netsmartcloud.com/uscore/v1|}", "TokenUrl": "{|#1:https://oauth.netsmartcloud.com/token|}", "Scope": "launch/patient openid fhirUser" }
+            """;
+
+        await VerifyAsync("/0/appsettings.R4.json", generalPurpose);
+        await VerifyAsync(mixed,
+            VerifyConfig.Diagnostic("NSM001").WithLocation(0).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"),
+            VerifyConfig.Diagnostic("NSM003").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                "https://oauth.netsmartcloud.com/token",
+                "if it serves Certified API calls, use the tenant-specific v2 server 'https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token' (this file also configures the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server)"));
+    }
+
+    [Fact]
+    public async Task A_malformed_scope_is_information_where_neither_the_file_nor_the_project_shows_netsmart_use()
+    {
+        const string json = """
+            { "Auth": { "Authority": "https://login.example.org", "Scopes": [ "openid", "{|#0:patient/Observation.rsXYZ|}" ] } }
+            """;
+
+        await VerifyAsync(json,
+            VerifyConfig.Diagnostic("NSM011").WithLocation(0).WithSeverity(DiagnosticSeverity.Info).WithArguments(
+                "'patient/Observation.rsXYZ' (unknown letter(s) 'X', 'Y', 'Z')",
+                "; no Netsmart use was found in this file or project, so this is information only"));
+    }
+
+    [Theory]
+    [InlineData("is_global = true\nbuild_property.NetsmartTenantIdExpression = Settings.TenantId\n", null)]
+    [InlineData(null, "Netsmart.CareConnect")]
+    public async Task A_malformed_scope_is_a_warning_in_a_project_that_shows_netsmart_use(string? globalConfig, string? reference)
+    {
+        const string json = """
+            { "Auth": { "Scopes": "openid {|#0:user/Patient.crudss|}" } }
+            """;
+        var test = new VerifyConfig.AnalyzerTest { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", json.Replace("\r\n", "\n")));
+        if (globalConfig != null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", globalConfig));
+        }
+
+        if (reference != null)
+        {
+            test.TestState.AdditionalReferences.Add(NSM011Tests.LibraryNamed(reference));
+        }
+
+        test.ExpectedDiagnostics.Add(VerifyConfig.Diagnostic("NSM011").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithArguments(
+            "'user/Patient.crudss' (repeated letter(s) 's'; use 'user/Patient.cruds')", ""));
+        await test.RunAsync();
     }
 
     [Theory]

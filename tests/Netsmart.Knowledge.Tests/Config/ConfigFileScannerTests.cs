@@ -42,6 +42,38 @@ public class ConfigFileScannerTests
     }
 
     [Fact]
+    public void A_malformed_scope_without_netsmart_use_in_the_file_is_tentative_and_has_no_fix()
+    {
+        const string json = "{ \"Scopes\": \"openid user/Patient.crudss\", \"Authority\": \"https://login.example.org\" }";
+
+        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings);
+
+        Assert.Equal(ConfigFindingKind.MalformedV2Scope, finding.Kind);
+        Assert.True(finding.IsTentative);
+        Assert.Empty(finding.Edits);
+        Assert.Equal(json.IndexOf("user/", System.StringComparison.Ordinal), finding.Start);
+        Assert.Equal("user/Patient.crudss".Length, finding.Length);
+        Assert.Equal(
+            new[] { "'user/Patient.crudss' (repeated letter(s) 's'; use 'user/Patient.cruds')", "; no Netsmart use was found in this file or project, so this is information only" },
+            finding.MessageArguments);
+    }
+
+    [Theory]
+    [InlineData("https://fhir.netsmartcloud.com/v4", false)]
+    [InlineData("https://fhirtest.netsmartcloud.com/provider/system-access/v2/43477c76-ceb6-47ed-81c8-1b7c0ae10ca6", false)]
+    [InlineData("https://login.example.org", true)]
+    public void A_netsmart_url_in_the_file_or_a_netsmart_project_makes_a_malformed_scope_a_finding_with_its_fix(string url, bool netsmartProject)
+    {
+        string json = "{ \"Scopes\": \"openid user/Patient.crudss\", \"Url\": \"" + url + "\" }";
+
+        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json, netsmartProject).Findings, f => f.Kind == ConfigFindingKind.MalformedV2Scope);
+
+        Assert.False(finding.IsTentative);
+        Assert.Equal(new[] { "'user/Patient.crudss' (repeated letter(s) 's'; use 'user/Patient.cruds')", "" }, finding.MessageArguments);
+        Assert.Equal(json.Replace("user/Patient.crudss", "user/Patient.cruds"), ConfigFileScanner.ApplyFixes(json, new[] { finding }));
+    }
+
+    [Fact]
     public void A_malformed_file_has_an_error_and_no_findings()
     {
         ConfigScanResult result = ConfigFileScanner.Scan("{ \"a\": \"https://fhir.netsmartcloud.com/uscore/v1\" ");
