@@ -67,7 +67,7 @@ internal static class AnalysisRunner
 
             loaded.Settings.TryGetValue(project.Id, out ProjectSettings? settings);
             AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
-            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, cancellationToken).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, cancellationToken, loaded.Budget).ConfigureAwait(false);
             PhaseTimings.Mark("analyse: analyzers of " + project.Name);
             var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
             foreach (Diagnostic diagnostic in diagnostics)
@@ -121,8 +121,9 @@ internal static class AnalysisRunner
     /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything with <c>NETSMART_MIGRATE_HOST=driver</c>.
     /// </summary>
     internal static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken, FileBudget? budget = null)
     {
+        budget ??= FileBudget.Unlimited;
         CompilationWithAnalyzers? lazyDriver = null;
         CompilationWithAnalyzers Driver() => lazyDriver ??= compilation.WithAnalyzers(
             analyzers,
@@ -130,7 +131,7 @@ internal static class AnalysisRunner
 
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees;
+        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath));
         bool additionalFiles = true;
         if (!AnalyzerHosts.UseDriver)
         {
@@ -140,24 +141,30 @@ internal static class AnalysisRunner
                 diagnostics.Add(failure);
             }
 
-            SyntaxTree[] trees = compilation.SyntaxTrees.ToArray();
-            var results = new LightAnalyzerHost.TreeResult[trees.Length];
-            Parallel.For(0, trees.Length, parallel, i => results[i] = host.AnalyzeTree(trees[i], cancellationToken));
+            SyntaxTree[] trees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath)).ToArray();
+            var results = new LightAnalyzerHost.TreeResult?[trees.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, trees.Length), parallel, async (i, ct) =>
+                results[i] = await budget.RunAsync(trees[i].FilePath, token => host.AnalyzeTree(trees[i], token), ct).ConfigureAwait(false)).ConfigureAwait(false);
 
             // [SuppressMessage] (assembly-level ones reach any file) and [GeneratedCode] (on any part of a partial type) can
             // only remove findings: looked for only when there are findings.
-            bool attributes = results.Any(r => !r.Diagnostics.IsEmpty) &&
+            bool attributes = results.Any(r => r != null && !r.Diagnostics.IsEmpty) &&
                 trees.AsParallel().WithCancellation(cancellationToken).Any(t => LightAnalyzerHost.MentionsSuppressingAttribute(t, cancellationToken));
             var fallback = new List<SyntaxTree>();
             for (int i = 0; i < trees.Length; i++)
             {
-                if (LightAnalyzerHost.NeedsDriver(results[i], attributes))
+                if (results[i] is not { } treeResult)
+                {
+                    continue; // over its time budget: reported as skipped
+                }
+
+                if (LightAnalyzerHost.NeedsDriver(treeResult, attributes))
                 {
                     fallback.Add(trees[i]);
                     continue;
                 }
 
-                foreach (Diagnostic diagnostic in results[i].Diagnostics)
+                foreach (Diagnostic diagnostic in treeResult.Diagnostics)
                 {
                     diagnostics.Add(diagnostic);
                 }
@@ -176,8 +183,11 @@ internal static class AnalysisRunner
             {
                 // The tree's diagnostics, and the analyzer exceptions met on the way (AD0001, kept with the compilation's).
                 SemanticModel model = compilation.GetSemanticModel(tree);
-                Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await Driver().GetAnalysisResultAsync(model, filterSpan: null, ct).ConfigureAwait(false);
-                foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
+                Diagnostic[]? found = await budget.RunAsync(
+                    tree.FilePath,
+                    token => Driver().GetAnalysisResultAsync(model, filterSpan: null, token).GetAwaiter().GetResult().GetAllDiagnostics().ToArray(),
+                    ct).ConfigureAwait(false);
+                foreach (Diagnostic diagnostic in found ?? Array.Empty<Diagnostic>())
                 {
                     diagnostics.Add(diagnostic);
                 }
