@@ -4,6 +4,28 @@ using System.IO;
 
 namespace Netsmart.Migrate.Cli;
 
+/// <summary>The console as the progress line sees it: whether standard error and output are redirected, and standard error.</summary>
+internal interface ITerminal
+{
+    bool IsErrorRedirected { get; }
+
+    bool IsOutputRedirected { get; }
+
+    TextWriter Error { get; }
+}
+
+/// <summary>The process's own console.</summary>
+internal sealed class SystemTerminal : ITerminal
+{
+    public static readonly SystemTerminal Instance = new();
+
+    public bool IsErrorRedirected => Console.IsErrorRedirected;
+
+    public bool IsOutputRedirected => Console.IsOutputRedirected;
+
+    public TextWriter Error => Console.Error;
+}
+
 /// <summary>
 /// A one-line progress indicator on the terminal (standard error), for large trees only. It is silent when
 /// disabled (output redirected, or in tests) and never writes into the report itself.
@@ -26,8 +48,8 @@ internal sealed class ProgressReporter
     }
 
     /// <summary>Progress on the terminal when standard error is one and the report does not go to a redirected standard output.</summary>
-    public static ProgressReporter ForConsole(bool reportToFile) =>
-        !Console.IsErrorRedirected && (reportToFile || !Console.IsOutputRedirected) ? new ProgressReporter(Console.Error, 200) : Silent;
+    public static ProgressReporter For(ITerminal terminal, bool reportToFile) =>
+        !terminal.IsErrorRedirected && (reportToFile || !terminal.IsOutputRedirected) ? new ProgressReporter(terminal.Error, 200) : Silent;
 
     public void Report(string phase, int done, int total)
     {

@@ -81,6 +81,9 @@ internal sealed class ScanReport
 
     public FindingSeverity FailOn { get; }
 
+    /// <summary>The comparison with <c>--baseline</c>, when one was given.</summary>
+    public BaselineComparison? Baseline { get; set; }
+
     public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
 
     public int Infos => Findings.Count(f => f.Severity == FindingSeverity.Info);
@@ -89,8 +92,8 @@ internal sealed class ScanReport
 
     public int FixableCount => Findings.Count(f => f.Fixable);
 
-    /// <summary>0: nothing at or above <see cref="FailOn"/> and no skipped file; 1 otherwise.</summary>
-    public int ExitCode => Findings.Any(f => f.Severity >= FailOn) || Problems.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+    /// <summary>0: nothing at or above <see cref="FailOn"/> (with a baseline: nothing new) and no skipped file; 1 otherwise.</summary>
+    public int ExitCode => Findings.Any(f => f.Severity >= FailOn && (Baseline is null || Baseline.IsNew(f))) || Problems.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
 
     public string KindName => Kind switch
     {
@@ -116,7 +119,8 @@ internal sealed class ScanReport
                         Infos > 0 ? $"{Infos} info" : null,
                     }.Where(s => s != null)) + $" ({FixableCount} fixable" + (FixableCount > 0 ? " with `netsmart-migrate fix`" : string.Empty) + ")";
             string skipped = Problems.Count > 0 ? $", {Plural(Problems.Count, "file", "files")} skipped" : string.Empty;
-            return $"{counts}{skipped}; exit code {ExitCode} (--fail-on {Finding.SeverityName(FailOn)})";
+            string baseline = Baseline is null ? string.Empty : $"; {Baseline.Line}";
+            return $"{counts}{skipped}{baseline}; exit code {ExitCode} (--fail-on {Finding.SeverityName(FailOn)}{(Baseline is null ? string.Empty : ", new findings only")})";
         }
     }
 
