@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Fixing;
 using Netsmart.Migrate.Input;
 using Netsmart.Migrate.Reporting;
 
@@ -34,7 +35,7 @@ internal static class ScanCommand
         ScanReport report;
         try
         {
-            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds)).ConfigureAwait(false);
+            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds), proposeFixes: options.Format == "html").ConfigureAwait(false);
         }
         finally
         {
@@ -64,6 +65,9 @@ internal static class ScanCommand
                 break;
             case "sarif":
                 SarifReport.Write(report, text);
+                break;
+            case "html":
+                HtmlReport.Write(report, text);
                 break;
             default:
                 TextReport.Write(report, text);
@@ -96,7 +100,7 @@ internal static class ScanCommand
         }
     }
 
-    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null)
+    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null, bool proposeFixes = false)
     {
         InputSet input = InputResolver.Resolve(path, currentDirectory);
         PhaseTimings.Mark("start, resolve input");
@@ -113,6 +117,14 @@ internal static class ScanCommand
             .Select(p => p with { Path = loaded.RelativePath(p.Path) })
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
+        IReadOnlyDictionary<string, ProposedChange>? proposed = null;
+        if (proposeFixes)
+        {
+            // The same fixes as 'fix --dry-run', from the fix engine itself (in memory; nothing is written).
+            FixOutcome outcome = await FixEngine.RunAsync(loaded, tenantExpression, tenantId: null, ProgressReporter.Silent, cancellationToken).ConfigureAwait(false);
+            proposed = outcome.Changes.ToDictionary(c => c.Original.Path, c => new ProposedChange(c.Original.Text, c.NewText), StringComparer.Ordinal);
+        }
+
         return new ScanReport(
             DisplayPath(path, input, currentDirectory),
             input.RootDirectory,
@@ -124,7 +136,15 @@ internal static class ScanCommand
             analysis.Findings,
             Checklist.Build(analysis.Findings, facts),
             problems,
-            failOn);
+            failOn)
+        {
+            FileTexts = texts,
+            ProjectByFile = input.Projects
+                .SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Select(f => (File: f, p.Name)))
+                .GroupBy(x => x.File, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal),
+            ProposedChanges = proposed,
+        };
     }
 
     internal static string DisplayPath(string? given, InputSet input, string currentDirectory) =>

@@ -81,6 +81,41 @@ internal sealed class ScanReport
 
     public FindingSeverity FailOn { get; }
 
+    /// <summary>The texts of the files read, by full path (for source lines).</summary>
+    public IReadOnlyDictionary<string, string> FileTexts { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The project each file belongs to, by full path.</summary>
+    public IReadOnlyDictionary<string, string> ProjectByFile { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>What <c>fix</c> would change, by full path (the HTML report's proposed v2 text); null when not computed.</summary>
+    public IReadOnlyDictionary<string, ProposedChange>? ProposedChanges { get; set; }
+
+    public string ProjectOf(string path) => ProjectByFile.TryGetValue(path, out string? project) ? project : "(other)";
+
+    /// <summary>The 1-based line of a file as read (without its line break); null when unknown.</summary>
+    public string? SourceLine(string path, int line)
+    {
+        if (!FileTexts.TryGetValue(path, out string? text))
+        {
+            return null;
+        }
+
+        int start = 0;
+        for (int i = 1; i < line; i++)
+        {
+            int next = text.IndexOf('\n', start);
+            if (next < 0)
+            {
+                return null;
+            }
+
+            start = next + 1;
+        }
+
+        int end = text.IndexOf('\n', start);
+        return (end < 0 ? text[start..] : text[start..end]).TrimEnd('\r');
+    }
+
     /// <summary>The comparison with <c>--baseline</c>, when one was given.</summary>
     public BaselineComparison? Baseline { get; set; }
 
