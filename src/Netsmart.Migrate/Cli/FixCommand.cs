@@ -17,7 +17,7 @@ internal static class FixCommand
 
     public static async Task<int> RunAsync(Options options, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        ProgressReporter progress = environment.Progress(reportToFile: false);
+        ProgressReporter progress = environment.Progress();
         InputSet input = InputResolver.Resolve(options.Path, environment.CurrentDirectory);
         LoadedSolution loaded;
         FixOutcome outcome;

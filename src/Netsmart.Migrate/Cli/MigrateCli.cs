@@ -26,9 +26,9 @@ internal sealed record CliEnvironment(
 {
     public FileBudget Budget(double seconds) => FileTimeout is { } perFile ? new FileBudget(perFile) : FileBudget.FromSeconds(seconds);
 
-    public ProgressReporter Progress(bool reportToFile) =>
-        Terminal is { } terminal ? ProgressReporter.For(terminal, reportToFile)
-        : Interactive ? ProgressReporter.For(SystemTerminal.Instance, reportToFile)
+    public ProgressReporter Progress() =>
+        Terminal is { } terminal ? ProgressReporter.For(terminal)
+        : Interactive ? ProgressReporter.For(SystemTerminal.Instance)
         : ProgressReporter.Silent;
 }
 

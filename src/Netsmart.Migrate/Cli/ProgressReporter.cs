@@ -4,12 +4,10 @@ using System.IO;
 
 namespace Netsmart.Migrate.Cli;
 
-/// <summary>The console as the progress line sees it: whether standard error and output are redirected, and standard error.</summary>
+/// <summary>The console as the progress line sees it: standard error, and whether it is redirected (not a terminal).</summary>
 internal interface ITerminal
 {
     bool IsErrorRedirected { get; }
-
-    bool IsOutputRedirected { get; }
 
     TextWriter Error { get; }
 }
@@ -20,8 +18,6 @@ internal sealed class SystemTerminal : ITerminal
     public static readonly SystemTerminal Instance = new();
 
     public bool IsErrorRedirected => Console.IsErrorRedirected;
-
-    public bool IsOutputRedirected => Console.IsOutputRedirected;
 
     public TextWriter Error => Console.Error;
 }
@@ -47,9 +43,12 @@ internal sealed class ProgressReporter
         this.minimumTotal = minimumTotal;
     }
 
-    /// <summary>Progress on the terminal when standard error is one and the report does not go to a redirected standard output.</summary>
-    public static ProgressReporter For(ITerminal terminal, bool reportToFile) =>
-        !terminal.IsErrorRedirected && (reportToFile || !terminal.IsOutputRedirected) ? new ProgressReporter(terminal.Error, 200) : Silent;
+    /// <summary>
+    /// Progress when standard error is a terminal (whether the report goes to standard output, redirected or not, or to a
+    /// file: the line is on standard error and is erased before the report is written); silent otherwise.
+    /// </summary>
+    public static ProgressReporter For(ITerminal terminal) =>
+        terminal.IsErrorRedirected ? Silent : new ProgressReporter(terminal.Error, 200);
 
     public void Report(string phase, int done, int total)
     {
@@ -95,13 +94,18 @@ internal sealed class ProgressReporter
     /// <summary>Erases the indicator line.</summary>
     public void Clear()
     {
-        if (terminal is null || lastLength == 0)
+        if (terminal is null)
         {
             return;
         }
 
         lock (gate)
         {
+            if (lastLength == 0)
+            {
+                return;
+            }
+
             terminal.Write("\r" + new string(' ', lastLength) + "\r");
             lastLength = 0;
         }

@@ -31,7 +31,7 @@ internal static class ScanCommand
         IReadOnlyList<BaselineEntry>? baseline = options.Baseline is null
             ? null
             : BaselineFile.Read(System.IO.Path.GetFullPath(options.Baseline, environment.CurrentDirectory), options.Baseline);
-        ProgressReporter progress = environment.Progress(options.Output != null);
+        ProgressReporter progress = environment.Progress();
         ScanReport report;
         try
         {
