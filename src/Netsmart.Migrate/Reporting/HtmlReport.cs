@@ -26,6 +26,7 @@ internal static class HtmlReport
         h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
         table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
         th{background:#f6f8fa}pre{margin:0;white-space:pre-wrap;word-break:break-all;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
+        td.source,td.proposed{width:30%}td.source pre,td.proposed pre{word-break:normal;overflow-wrap:anywhere}
         .old{background:#ffebe9}.new{background:#dafbe1}.none{color:#57606a;font-style:italic}
         .chart svg{display:block}.chart text{font-size:12px;font-family:ui-monospace,Menlo,Consolas,monospace}
         .status-todo{color:#9a6700;font-weight:600}.status-ok{color:#1a7f37;font-weight:600}.status-new{color:#cf222e;font-weight:600}
