@@ -53,6 +53,21 @@ public sealed class FixSafetyTests
     }
 
     [Fact]
+    public async Task An_input_folder_reached_through_a_link_is_fixed_in_place_without_link_notes()
+    {
+        using var tree = new TempTree();
+        tree.Write("real/appsettings.json", V1Json);
+        Directory.CreateSymbolicLink(tree.PathOf("linked"), "real"); // as /tmp is a link on some systems
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "fix", "linked");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("real", new DirectoryInfo(tree.PathOf("linked")).LinkTarget);
+        Assert.Equal(V2Json, tree.Read("real/appsettings.json"));
+        Assert.Contains("Files changed: 1\n  appsettings.json\nNothing left to fix.\n", result.Output);
+    }
+
+    [Fact]
     public async Task A_read_only_file_is_left_untouched_and_reported_with_what_to_do()
     {
         using var tree = new TempTree();

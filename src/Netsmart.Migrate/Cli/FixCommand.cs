@@ -78,10 +78,9 @@ internal static class FixCommand
             : $"Files changed: {written}" + (written != plan.Writes.Count ? $" of {plan.Writes.Count}" : string.Empty));
         foreach (FileChange change in plan.Writes)
         {
-            string target = plan.Targets[change];
-            output.WriteLine(string.Equals(target, change.Original.Path, StringComparison.Ordinal)
-                ? $"  {change.RelativePath}"
-                : $"  {change.RelativePath} (a link: {(options.DryRun ? "would write" : "written")} through to {loaded.RelativePath(target)})");
+            output.WriteLine(plan.LinkTargets.TryGetValue(change, out string? target)
+                ? $"  {change.RelativePath} (a link: {(options.DryRun ? "would write" : "written")} through to {target})"
+                : $"  {change.RelativePath}");
         }
 
         foreach ((FileChange change, FileChange first) in plan.SameFile)

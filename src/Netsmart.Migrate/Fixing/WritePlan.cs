@@ -22,6 +22,9 @@ internal sealed class WritePlan
     /// <summary>The real file each write goes to (the change's own path unless it is reached through a link).</summary>
     public Dictionary<FileChange, string> Targets { get; } = new();
 
+    /// <summary>For a change reached through a link: its real file, relative to the input's folder.</summary>
+    public Dictionary<FileChange, string> LinkTargets { get; } = new();
+
     /// <summary>Changes whose real file another change already writes (two links, or a link and the file itself).</summary>
     public List<(FileChange Change, FileChange First)> SameFile { get; } = new();
 
@@ -53,7 +56,13 @@ internal sealed class WritePlan
                 continue;
             }
 
-            if (!string.Equals(target, path, StringComparison.Ordinal) && !RealPath.IsUnder(target, realRoot))
+            // Through a link when the real file is not where the path says (a link above the input's folder, such as a
+            // linked temp folder, moves both alike and is no link of the input's).
+            bool viaLink = !string.Equals(
+                Path.GetRelativePath(realRoot, target),
+                Path.GetRelativePath(rootDirectory, path),
+                StringComparison.Ordinal);
+            if (viaLink && !RealPath.IsUnder(target, realRoot))
             {
                 problems.Add(new InputProblem(path, $"a symbolic link to '{target}', outside the scanned folder; left untouched: run fix on a folder that holds the real file"));
                 continue;
@@ -82,6 +91,10 @@ internal sealed class WritePlan
             byTarget[target] = change;
             plan.Writes.Add(change);
             plan.Targets[change] = target;
+            if (viaLink)
+            {
+                plan.LinkTargets[change] = Path.GetRelativePath(realRoot, target).Replace(Path.DirectorySeparatorChar, '/');
+            }
         }
 
         return plan;
