@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Netsmart.Migrate.Analysis;
 using Netsmart.Migrate.Cli;
 using Netsmart.Migrate.Tests.Infrastructure;
 
@@ -74,5 +75,30 @@ public sealed class FileBudgetTests
 
         Expected.Matches("scan-app.txt", byDefault.Output);
         Assert.Equal(byDefault.Output, unlimited.Output);
+    }
+
+    [Fact]
+    public async Task Work_that_ignores_cancellation_is_not_waited_for_past_the_budget()
+    {
+        var budget = new FileBudget(path => path == "/src/Stuck.cs" ? TimeSpan.FromMilliseconds(50) : Timeout.InfiniteTimeSpan);
+        using var never = new ManualResetEventSlim(false);
+        try
+        {
+            // A stuck analyzer: it never checks the token and never returns until released.
+            object? result = await budget.RunAsync("/src/Stuck.cs", _ =>
+            {
+                never.Wait();
+                return new object();
+            }, CancellationToken.None);
+
+            Assert.Null(result);
+            Assert.True(budget.IsExceeded("/src/Stuck.cs"));
+            Assert.StartsWith("its analysis took longer than the per-file time budget (50 ms); skipped", Assert.Single(budget.Problems()).Message);
+            Assert.Equal("done", await budget.RunAsync("/src/Other.cs", _ => "done", CancellationToken.None));
+        }
+        finally
+        {
+            never.Set();
+        }
     }
 }
