@@ -42,6 +42,7 @@ public sealed class BaselineTests
             text.Output);
         Assert.Contains("; 1 new, 5 still open from the baseline, 1 fixed since the baseline; exit code 1 (--fail-on warning, new findings only)\n", text.Output);
 
+        ScanReportTests.AssertValidSarif(sarif.Output);
         var results = JsonNode.Parse(sarif.Output)!["runs"]![0]!["results"]!.AsArray();
         Assert.Equal(new[] { "absent", "new", "unchanged" }, results.Select(r => (string)r!["baselineState"]!).Distinct().Order());
         Assert.Equal(1, results.Count(r => (string)r!["baselineState"]! == "new"));
