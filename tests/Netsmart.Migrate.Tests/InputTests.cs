@@ -96,4 +96,26 @@ public sealed class InputTests
         // The other files are still analysed.
         Assert.Contains("  FhirClient.cs(8,29): NSM001", result.Output);
     }
+
+    [Theory]
+    [InlineData("Cut.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.cs", "error: '{0}' is not a valid solution file: line 2 is not a complete Project line.")]
+    [InlineData("Open.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nGlobal\n", "error: '{0}' is not a valid solution file: its last project has no EndProject (the file may be cut short).")]
+    [InlineData("Empty.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nGlobal\nEndGlobal\n", "error: '{0}' lists no projects: nothing to scan. Pass a folder or a .csproj instead, or add the projects to the solution.")]
+    [InlineData("Empty.slnx", "<Solution>\n  <Folder Name=\"/src/\" />\n</Solution>\n", "error: '{0}' lists no projects: nothing to scan. Pass a folder or a .csproj instead, or add the projects to the solution.")]
+    [InlineData("Other.slnx", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n", "error: '{0}' is not a valid .slnx file: its root element is <Project>, not <Solution>.")]
+    public async Task A_solution_that_does_not_parse_or_lists_nothing_is_an_input_error(string name, string content, string message)
+    {
+        using var tree = new TempTree();
+        Fixtures.WriteApp(tree);
+        tree.Write(name, content);
+
+        ToolResult scan = await Tool.RunAsync(tree.Root, "scan", name);
+        ToolResult fix = await Tool.RunAsync(tree.Root, "fix", name);
+
+        Assert.True(scan.ExitCode == 2, scan.ToString());
+        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, tree.PathOf(name)) + "\n", scan.Error);
+        Assert.Equal(string.Empty, scan.Output);
+        Assert.Equal(2, fix.ExitCode);
+        Assert.Contains("v1", tree.Read("App/appsettings.json"));
+    }
 }

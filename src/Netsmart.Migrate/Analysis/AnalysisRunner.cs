@@ -50,10 +50,12 @@ internal static class AnalysisRunner
         var findings = new List<Finding>();
         var problems = new List<InputProblem>();
         var projects = solution.Projects.ToList();
+        int totalFiles = projects.Sum(p => p.DocumentIds.Count);
+        int doneFiles = 0;
+        void TreeDone() => progress.Report("Analysing files", Interlocked.Increment(ref doneFiles), totalFiles);
         for (int i = 0; i < projects.Count; i++)
         {
             Project project = projects[i];
-            progress.Report("Analysing projects", i, projects.Count);
             if (analyzers.IsEmpty || (!project.Documents.Any() && !project.AdditionalDocuments.Any()))
             {
                 continue;
@@ -67,7 +69,7 @@ internal static class AnalysisRunner
 
             loaded.Settings.TryGetValue(project.Id, out ProjectSettings? settings);
             AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
-            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, cancellationToken).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, cancellationToken, loaded.Budget, TreeDone).ConfigureAwait(false);
             PhaseTimings.Mark("analyse: analyzers of " + project.Name);
             var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
             foreach (Diagnostic diagnostic in diagnostics)
@@ -102,7 +104,6 @@ internal static class AnalysisRunner
             }
         }
 
-        progress.Report("Analysing projects", projects.Count, projects.Count);
         return new AnalysisResult(
             findings
                 .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
@@ -121,8 +122,10 @@ internal static class AnalysisRunner
     /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything with <c>NETSMART_MIGRATE_HOST=driver</c>.
     /// </summary>
     internal static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken, FileBudget? budget = null, Action? treeDone = null)
     {
+        treeDone ??= () => { };
+        budget ??= FileBudget.Unlimited;
         CompilationWithAnalyzers? lazyDriver = null;
         CompilationWithAnalyzers Driver() => lazyDriver ??= compilation.WithAnalyzers(
             analyzers,
@@ -130,7 +133,7 @@ internal static class AnalysisRunner
 
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees;
+        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath));
         bool additionalFiles = true;
         if (!AnalyzerHosts.UseDriver)
         {
@@ -140,24 +143,33 @@ internal static class AnalysisRunner
                 diagnostics.Add(failure);
             }
 
-            SyntaxTree[] trees = compilation.SyntaxTrees.ToArray();
-            var results = new LightAnalyzerHost.TreeResult[trees.Length];
-            Parallel.For(0, trees.Length, parallel, i => results[i] = host.AnalyzeTree(trees[i], cancellationToken));
+            SyntaxTree[] trees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath)).ToArray();
+            var results = new LightAnalyzerHost.TreeResult?[trees.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, trees.Length), parallel, async (i, ct) =>
+            {
+                results[i] = await budget.RunAsync(trees[i].FilePath, token => host.AnalyzeTree(trees[i], token), ct).ConfigureAwait(false);
+                treeDone();
+            }).ConfigureAwait(false);
 
             // [SuppressMessage] (assembly-level ones reach any file) and [GeneratedCode] (on any part of a partial type) can
             // only remove findings: looked for only when there are findings.
-            bool attributes = results.Any(r => !r.Diagnostics.IsEmpty) &&
+            bool attributes = results.Any(r => r != null && !r.Diagnostics.IsEmpty) &&
                 trees.AsParallel().WithCancellation(cancellationToken).Any(t => LightAnalyzerHost.MentionsSuppressingAttribute(t, cancellationToken));
             var fallback = new List<SyntaxTree>();
             for (int i = 0; i < trees.Length; i++)
             {
-                if (LightAnalyzerHost.NeedsDriver(results[i], attributes))
+                if (results[i] is not { } treeResult)
+                {
+                    continue; // over its time budget: reported as skipped
+                }
+
+                if (LightAnalyzerHost.NeedsDriver(treeResult, attributes))
                 {
                     fallback.Add(trees[i]);
                     continue;
                 }
 
-                foreach (Diagnostic diagnostic in results[i].Diagnostics)
+                foreach (Diagnostic diagnostic in treeResult.Diagnostics)
                 {
                     diagnostics.Add(diagnostic);
                 }
@@ -176,10 +188,18 @@ internal static class AnalysisRunner
             {
                 // The tree's diagnostics, and the analyzer exceptions met on the way (AD0001, kept with the compilation's).
                 SemanticModel model = compilation.GetSemanticModel(tree);
-                Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await Driver().GetAnalysisResultAsync(model, filterSpan: null, ct).ConfigureAwait(false);
-                foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
+                Diagnostic[]? found = await budget.RunAsync(
+                    tree.FilePath,
+                    token => Driver().GetAnalysisResultAsync(model, filterSpan: null, token).GetAwaiter().GetResult().GetAllDiagnostics().ToArray(),
+                    ct).ConfigureAwait(false);
+                foreach (Diagnostic diagnostic in found ?? Array.Empty<Diagnostic>())
                 {
                     diagnostics.Add(diagnostic);
+                }
+
+                if (AnalyzerHosts.UseDriver)
+                {
+                    treeDone();
                 }
             }).ConfigureAwait(false);
 

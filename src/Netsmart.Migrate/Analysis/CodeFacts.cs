@@ -51,7 +51,7 @@ internal sealed class CodeFacts
         {
             loaded.Settings.TryGetValue(project.Id, out var settings);
             AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
-            foreach (Document document in project.Documents.Where(d => loaded.Files.ContainsKey(d.Id)))
+            foreach (Document document in project.Documents.Where(d => loaded.Files.ContainsKey(d.Id) && !loaded.Budget.IsExceeded(d.FilePath)))
             {
                 work.Add(() =>
                 {

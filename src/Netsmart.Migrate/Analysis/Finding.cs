@@ -59,6 +59,9 @@ internal sealed class Finding
 
     public bool InConfigFile { get; }
 
+    /// <summary>The finding's fingerprint (rule, file, literal text, occurrence; not the line), for baselines and SARIF.</summary>
+    public string Fingerprint { get; set; } = string.Empty;
+
     public static string SeverityName(FindingSeverity severity) => severity switch
     {
         FindingSeverity.Error => "error",

@@ -67,6 +67,9 @@ internal sealed class LoadedSolution
 
     public long LineCount { get; private set; }
 
+    /// <summary>The per-file time budget of the analysis (<c>--file-timeout</c>), and the files that went over it.</summary>
+    public FileBudget Budget { get; set; } = FileBudget.Unlimited;
+
     public string RelativePath(string path) =>
         Path.GetRelativePath(Input.RootDirectory, path).Replace(Path.DirectorySeparatorChar, '/');
 

@@ -13,17 +13,18 @@ namespace Netsmart.Migrate.Cli;
 /// <summary><c>netsmart-migrate fix</c>.</summary>
 internal static class FixCommand
 {
-    public sealed record Options(string? Path, string? TenantExpression, string? TenantId, bool DryRun);
+    public sealed record Options(string? Path, string? TenantExpression, string? TenantId, bool DryRun, double FileTimeoutSeconds = 60);
 
     public static async Task<int> RunAsync(Options options, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        ProgressReporter progress = environment.Interactive ? ProgressReporter.ForConsole(reportToFile: false) : ProgressReporter.Silent;
+        ProgressReporter progress = environment.Progress();
         InputSet input = InputResolver.Resolve(options.Path, environment.CurrentDirectory);
         LoadedSolution loaded;
         FixOutcome outcome;
         try
         {
             loaded = LoadedSolution.Load(input, progress, cancellationToken);
+            loaded.Budget = environment.Budget(options.FileTimeoutSeconds);
             outcome = await FixEngine.RunAsync(loaded, options.TenantExpression, options.TenantId, progress, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -33,11 +34,12 @@ internal static class FixCommand
 
         TextWriter output = environment.Out;
         output.WriteLine($"netsmart-migrate fix {ScanCommand.DisplayPath(options.Path, input, environment.CurrentDirectory)}{(options.DryRun ? " (dry run: nothing is written)" : string.Empty)}");
-        var problems = loaded.Problems.Concat(outcome.Problems).ToList();
+        var problems = loaded.Problems.Concat(outcome.Problems).Concat(loaded.Budget.Problems()).ToList();
+        WritePlan plan = WritePlan.For(outcome.Changes, input.RootDirectory, problems);
         int written = 0;
         if (options.DryRun)
         {
-            foreach (FileChange change in outcome.Changes)
+            foreach (FileChange change in plan.Writes)
             {
                 output.WriteLine();
                 UnifiedDiff.Write(output, change.RelativePath, change.Original.Text, change.NewText);
@@ -45,9 +47,9 @@ internal static class FixCommand
         }
         else
         {
-            foreach (FileChange change in outcome.Changes)
+            foreach (FileChange change in plan.Writes)
             {
-                if (TryWrite(change, out string? error))
+                if (TryWrite(change, plan.Targets[change], out string? error))
                 {
                     written++;
                 }
@@ -72,11 +74,18 @@ internal static class FixCommand
         }
 
         output.WriteLine(options.DryRun
-            ? $"Files that would change: {outcome.Changes.Count}"
-            : $"Files changed: {written}" + (written != outcome.Changes.Count ? $" of {outcome.Changes.Count}" : string.Empty));
-        foreach (FileChange change in outcome.Changes)
+            ? $"Files that would change: {plan.Writes.Count}"
+            : $"Files changed: {written}" + (written != plan.Writes.Count ? $" of {plan.Writes.Count}" : string.Empty));
+        foreach (FileChange change in plan.Writes)
         {
-            output.WriteLine($"  {change.RelativePath}");
+            output.WriteLine(plan.LinkTargets.TryGetValue(change, out string? target)
+                ? $"  {change.RelativePath} (a link: {(options.DryRun ? "would write" : "written")} through to {target})"
+                : $"  {change.RelativePath}");
+        }
+
+        foreach ((FileChange change, FileChange first) in plan.SameFile)
+        {
+            output.WriteLine($"  {change.RelativePath} (a link to the same file as {first.RelativePath}: written once)");
         }
 
         var remaining = outcome.Remaining;
@@ -115,18 +124,18 @@ internal static class FixCommand
     }
 
     /// <summary>Writes one fixed file (temp file + rename), unless it changed on disk since it was read.</summary>
-    private static bool TryWrite(FileChange change, out string? error)
+    private static bool TryWrite(FileChange change, string target, out string? error)
     {
         try
         {
-            TextFile current = TextFile.Read(change.Original.Path);
+            TextFile current = TextFile.Read(target);
             if (!string.Equals(current.Text, change.Original.Text, StringComparison.Ordinal))
             {
                 error = "the file changed on disk while the fix ran; left untouched";
                 return false;
             }
 
-            change.Original.WriteAtomically(change.NewText);
+            change.Original.WriteAtomically(change.NewText, target);
             error = null;
             return true;
         }

@@ -11,8 +11,26 @@ using Netsmart.Migrate.Reporting;
 
 namespace Netsmart.Migrate.Cli;
 
-/// <summary>Where the tool reads and writes; the console for the real tool, string writers in tests.</summary>
-internal sealed record CliEnvironment(TextWriter Out, TextWriter Error, string CurrentDirectory, bool Interactive);
+/// <summary>
+/// Where the tool reads and writes; the console for the real tool, string writers in tests. <paramref name="FileTimeout"/>
+/// replaces <c>--file-timeout</c> with a budget per file (tests); <paramref name="Terminal"/> is the console the progress
+/// line goes to (the real one when null and <paramref name="Interactive"/>).
+/// </summary>
+internal sealed record CliEnvironment(
+    TextWriter Out,
+    TextWriter Error,
+    string CurrentDirectory,
+    bool Interactive,
+    Func<string, TimeSpan>? FileTimeout = null,
+    ITerminal? Terminal = null)
+{
+    public FileBudget Budget(double seconds) => FileTimeout is { } perFile ? new FileBudget(perFile) : FileBudget.FromSeconds(seconds);
+
+    public ProgressReporter Progress() =>
+        Terminal is { } terminal ? ProgressReporter.For(terminal)
+        : Interactive ? ProgressReporter.For(SystemTerminal.Instance)
+        : ProgressReporter.Silent;
+}
 
 /// <summary>The command line: <c>scan</c> and <c>fix</c>, parsed with System.CommandLine.</summary>
 internal static class MigrateCli
@@ -35,7 +53,7 @@ internal static class MigrateCli
             Description = "Report format.",
             DefaultValueFactory = _ => "text",
         };
-        formatOption.AcceptOnlyFromAmong("text", "markdown", "json", "sarif");
+        formatOption.AcceptOnlyFromAmong("text", "markdown", "json", "sarif", "html");
         var outputOption = new Option<string?>("--output", "-o")
         {
             Description = "Write the report to this file instead of standard output.",
@@ -47,10 +65,38 @@ internal static class MigrateCli
             DefaultValueFactory = _ => "warning",
         };
         failOnOption.AcceptOnlyFromAmong("info", "warning");
+        var fileTimeoutOption = new Option<double>("--file-timeout")
+        {
+            Description = "Seconds one file's analysis may take; a file that takes longer is skipped and reported (exit code 1). 0: no limit.",
+            HelpName = "seconds",
+            DefaultValueFactory = _ => FileBudget.DefaultLimit.TotalSeconds,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count == 1 ? r.Tokens[0].Value : string.Empty;
+                if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double seconds) &&
+                    seconds >= 0 && double.IsFinite(seconds))
+                {
+                    return seconds;
+                }
+
+                r.AddError($"--file-timeout '{text}' is not a number of seconds, 0 or more (0: no limit).");
+                return 0;
+            },
+        };
+        var baselineOption = new Option<string?>("--baseline")
+        {
+            Description = "A baseline file (from --write-baseline): findings it holds are reported as known and do not fail the scan; the report adds the burndown.",
+            HelpName = "file",
+        };
+        var writeBaselineOption = new Option<string?>("--write-baseline")
+        {
+            Description = "Record the scan's findings in this baseline file (for --baseline in CI).",
+            HelpName = "file",
+        };
 
         var scan = new Command("scan", "Report Certified v1 URLs, tenant-less v2 URLs and SMART scope problems in C# and appsettings*.json files, with the migration guide's validation checklist.")
         {
-            pathArgument, formatOption, outputOption, failOnOption, tenantExpressionOption,
+            pathArgument, formatOption, outputOption, failOnOption, tenantExpressionOption, baselineOption, writeBaselineOption, fileTimeoutOption,
         };
         scan.SetAction((result, ct) => Guard(environment, () => ScanCommand.RunAsync(
             new ScanCommand.Options(
@@ -58,7 +104,10 @@ internal static class MigrateCli
                 result.GetValue(formatOption)!,
                 result.GetValue(outputOption),
                 result.GetValue(failOnOption) == "info" ? FindingSeverity.Info : FindingSeverity.Warning,
-                ValidTenantExpression(result.GetValue(tenantExpressionOption))),
+                ValidTenantExpression(result.GetValue(tenantExpressionOption)),
+                result.GetValue(fileTimeoutOption),
+                result.GetValue(baselineOption),
+                result.GetValue(writeBaselineOption)),
             environment,
             ct)));
 
@@ -73,14 +122,15 @@ internal static class MigrateCli
         };
         var fix = new Command("fix", "Rewrite the findings to Certified v2 with the package's own code fixes (C#) and the same knowledge (appsettings*.json).")
         {
-            pathArgument, tenantExpressionOption, tenantIdOption, dryRunOption,
+            pathArgument, tenantExpressionOption, tenantIdOption, dryRunOption, fileTimeoutOption,
         };
         fix.SetAction((result, ct) => Guard(environment, () => FixCommand.RunAsync(
             new FixCommand.Options(
                 result.GetValue(pathArgument),
                 ValidTenantExpression(result.GetValue(tenantExpressionOption)),
                 ValidTenantId(result.GetValue(tenantIdOption)),
-                result.GetValue(dryRunOption)),
+                result.GetValue(dryRunOption),
+                result.GetValue(fileTimeoutOption)),
             environment,
             ct)));
 

@@ -4,6 +4,24 @@ using System.IO;
 
 namespace Netsmart.Migrate.Cli;
 
+/// <summary>The console as the progress line sees it: standard error, and whether it is redirected (not a terminal).</summary>
+internal interface ITerminal
+{
+    bool IsErrorRedirected { get; }
+
+    TextWriter Error { get; }
+}
+
+/// <summary>The process's own console.</summary>
+internal sealed class SystemTerminal : ITerminal
+{
+    public static readonly SystemTerminal Instance = new();
+
+    public bool IsErrorRedirected => Console.IsErrorRedirected;
+
+    public TextWriter Error => Console.Error;
+}
+
 /// <summary>
 /// A one-line progress indicator on the terminal (standard error), for large trees only. It is silent when
 /// disabled (output redirected, or in tests) and never writes into the report itself.
@@ -25,9 +43,12 @@ internal sealed class ProgressReporter
         this.minimumTotal = minimumTotal;
     }
 
-    /// <summary>Progress on the terminal when standard error is one and the report does not go to a redirected standard output.</summary>
-    public static ProgressReporter ForConsole(bool reportToFile) =>
-        !Console.IsErrorRedirected && (reportToFile || !Console.IsOutputRedirected) ? new ProgressReporter(Console.Error, 200) : Silent;
+    /// <summary>
+    /// Progress when standard error is a terminal (whether the report goes to standard output, redirected or not, or to a
+    /// file: the line is on standard error and is erased before the report is written); silent otherwise.
+    /// </summary>
+    public static ProgressReporter For(ITerminal terminal) =>
+        terminal.IsErrorRedirected ? Silent : new ProgressReporter(terminal.Error, 200);
 
     public void Report(string phase, int done, int total)
     {
@@ -73,13 +94,18 @@ internal sealed class ProgressReporter
     /// <summary>Erases the indicator line.</summary>
     public void Clear()
     {
-        if (terminal is null || lastLength == 0)
+        if (terminal is null)
         {
             return;
         }
 
         lock (gate)
         {
+            if (lastLength == 0)
+            {
+                return;
+            }
+
             terminal.Write("\r" + new string(' ', lastLength) + "\r");
             lastLength = 0;
         }

@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Fixing;
 using Netsmart.Migrate.Input;
 using Netsmart.Migrate.Reporting;
 
@@ -13,19 +15,43 @@ namespace Netsmart.Migrate.Cli;
 /// <summary><c>netsmart-migrate scan</c>.</summary>
 internal static class ScanCommand
 {
-    public sealed record Options(string? Path, string Format, string? Output, FindingSeverity FailOn, string? TenantExpression);
+    public sealed record Options(
+        string? Path,
+        string Format,
+        string? Output,
+        FindingSeverity FailOn,
+        string? TenantExpression,
+        double FileTimeoutSeconds = 60,
+        string? Baseline = null,
+        string? WriteBaseline = null);
 
     public static async Task<int> RunAsync(Options options, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        ProgressReporter progress = environment.Interactive ? ProgressReporter.ForConsole(options.Output != null) : ProgressReporter.Silent;
+        // The baseline is read first: a bad one is an input error before minutes of analysis.
+        IReadOnlyList<BaselineEntry>? baseline = options.Baseline is null
+            ? null
+            : BaselineFile.Read(System.IO.Path.GetFullPath(options.Baseline, environment.CurrentDirectory), options.Baseline);
+        ProgressReporter progress = environment.Progress();
         ScanReport report;
         try
         {
-            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken).ConfigureAwait(false);
+            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds), proposeFixes: options.Format == "html").ConfigureAwait(false);
         }
         finally
         {
             progress.Clear();
+        }
+
+        if (baseline != null)
+        {
+            report.Baseline = new BaselineComparison(options.Baseline!, report.Findings, baseline);
+        }
+
+        if (options.WriteBaseline != null)
+        {
+            var baselineText = new StringWriter { NewLine = "\n" };
+            BaselineFile.Write(report, baselineText);
+            WriteFile(options.WriteBaseline, baselineText.ToString(), "the baseline", environment);
         }
 
         var text = new StringWriter { NewLine = "\n" };
@@ -40,6 +66,9 @@ internal static class ScanCommand
             case "sarif":
                 SarifReport.Write(report, text);
                 break;
+            case "html":
+                HtmlReport.Write(report, text);
+                break;
             default:
                 TextReport.Write(report, text);
                 break;
@@ -51,35 +80,51 @@ internal static class ScanCommand
         }
         else
         {
-            string path = System.IO.Path.GetFullPath(options.Output, environment.CurrentDirectory);
-            try
-            {
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-                TextFile.WriteBytesAtomically(path, Array.Empty<byte>(), new UTF8Encoding(false).GetBytes(text.ToString()));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new InputException($"cannot write the report to '{options.Output}': {e.Message}", e);
-            }
+            WriteFile(options.Output, text.ToString(), "the report", environment);
         }
 
         return report.ExitCode;
     }
 
-    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken)
+    private static void WriteFile(string given, string content, string what, CliEnvironment environment)
+    {
+        string path = System.IO.Path.GetFullPath(given, environment.CurrentDirectory);
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+            TextFile.WriteBytesAtomically(path, Array.Empty<byte>(), new UTF8Encoding(false).GetBytes(content));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"cannot write {what} to '{given}': {e.Message}", e);
+        }
+    }
+
+    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null, bool proposeFixes = false)
     {
         InputSet input = InputResolver.Resolve(path, currentDirectory);
         PhaseTimings.Mark("start, resolve input");
         LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken);
+        loaded.Budget = budget ?? FileBudget.Unlimited;
         PhaseTimings.Mark("load: rest");
         AnalysisResult analysis = await AnalysisRunner.AnalyzeAsync(loaded, loaded.Solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
         PhaseTimings.Mark("analyse: rest");
         CodeFacts facts = await CodeFacts.CollectAsync(loaded, loaded.Solution, tenantExpression, cancellationToken).ConfigureAwait(false);
         PhaseTimings.Mark("checklist facts");
-        var problems = loaded.Problems.Concat(analysis.Problems)
+        var texts = loaded.Files.Values.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        Fingerprints.Assign(analysis.Findings, p => texts.TryGetValue(p, out string? t) ? t : null);
+        var problems = loaded.Problems.Concat(analysis.Problems).Concat(loaded.Budget.Problems())
             .Select(p => p with { Path = loaded.RelativePath(p.Path) })
             .OrderBy(p => p.Path, StringComparer.Ordinal)
             .ToList();
+        IReadOnlyDictionary<string, ProposedChange>? proposed = null;
+        if (proposeFixes)
+        {
+            // The same fixes as 'fix --dry-run', from the fix engine itself (in memory; nothing is written).
+            FixOutcome outcome = await FixEngine.RunAsync(loaded, tenantExpression, tenantId: null, ProgressReporter.Silent, cancellationToken).ConfigureAwait(false);
+            proposed = outcome.Changes.ToDictionary(c => c.Original.Path, c => new ProposedChange(c.Original.Text, c.NewText), StringComparer.Ordinal);
+        }
+
         return new ScanReport(
             DisplayPath(path, input, currentDirectory),
             input.RootDirectory,
@@ -91,7 +136,15 @@ internal static class ScanCommand
             analysis.Findings,
             Checklist.Build(analysis.Findings, facts),
             problems,
-            failOn);
+            failOn)
+        {
+            FileTexts = texts,
+            ProjectByFile = input.Projects
+                .SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Select(f => (File: f, p.Name)))
+                .GroupBy(x => x.File, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal),
+            ProposedChanges = proposed,
+        };
     }
 
     internal static string DisplayPath(string? given, InputSet input, string currentDirectory) =>

@@ -137,7 +137,7 @@ internal static class FixEngine
         foreach ((DocumentId id, TextFile original) in loaded.Files.OrderBy(f => f.Value.Path, StringComparer.Ordinal))
         {
             Document? document = solution.GetDocument(id);
-            if (document is null || loaded.Unfixable.Contains(id))
+            if (document is null || loaded.Unfixable.Contains(id) || loaded.Budget.IsExceeded(original.Path))
             {
                 continue;
             }

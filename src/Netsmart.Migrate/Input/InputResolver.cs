@@ -87,19 +87,27 @@ internal static partial class InputResolver
 
         if (solutionPath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase))
         {
+            XDocument document;
             try
             {
-                return XDocument.Parse(text).Descendants()
-                    .Where(e => e.Name.LocalName == "Project")
-                    .Select(e => (string?)e.Attribute("Path"))
-                    .Where(p => !string.IsNullOrWhiteSpace(p))
-                    .Select(p => p!)
-                    .ToList();
+                document = XDocument.Parse(text);
             }
             catch (XmlException e)
             {
                 throw new InputException($"'{solutionPath}' is not a valid .slnx file: {e.Message}", e);
             }
+
+            if (document.Root?.Name.LocalName != "Solution")
+            {
+                throw new InputException($"'{solutionPath}' is not a valid .slnx file: its root element is <{document.Root?.Name.LocalName}>, not <Solution>.");
+            }
+
+            return NotEmpty(solutionPath, document.Descendants()
+                .Where(e => e.Name.LocalName == "Project")
+                .Select(e => (string?)e.Attribute("Path"))
+                .Where(p => !string.IsNullOrWhiteSpace(p))
+                .Select(p => p!)
+                .ToList());
         }
 
         if (!text.Contains("Microsoft Visual Studio Solution File", StringComparison.Ordinal))
@@ -107,7 +115,53 @@ internal static partial class InputResolver
             throw new InputException($"'{solutionPath}' is not a Visual Studio solution file.");
         }
 
-        return SolutionProjectLine().Matches(text).Select(m => m.Groups["path"].Value).ToList();
+        // Every Project line must parse and be closed by EndProject: a damaged file is not read as "fewer projects".
+        var paths = new List<string>();
+        string[] lines = text.Split('\n');
+        bool open = false;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.StartsWith("Project(", StringComparison.Ordinal))
+            {
+                Match match = SolutionProjectLine().Match(line);
+                if (!match.Success || open)
+                {
+                    throw new InputException($"'{solutionPath}' is not a valid solution file: line {i + 1} is not a complete Project line{(open ? " (the project above it has no EndProject)" : string.Empty)}.");
+                }
+
+                paths.Add(match.Groups["path"].Value);
+                open = true;
+            }
+            else if (line.Equals("EndProject", StringComparison.Ordinal))
+            {
+                if (!open)
+                {
+                    throw new InputException($"'{solutionPath}' is not a valid solution file: line {i + 1} closes no project (EndProject).");
+                }
+
+                open = false;
+            }
+        }
+
+        if (open)
+        {
+            throw new InputException($"'{solutionPath}' is not a valid solution file: its last project has no EndProject (the file may be cut short).");
+        }
+
+        return NotEmpty(solutionPath, paths);
+    }
+
+    private static IReadOnlyList<string> NotEmpty(string solutionPath, List<string> projects)
+    {
+        if (!projects.Any(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InputException(projects.Count == 0
+                ? $"'{solutionPath}' lists no projects: nothing to scan. Pass a folder or a .csproj instead, or add the projects to the solution."
+                : $"'{solutionPath}' lists no C# project (.csproj): nothing to scan.");
+        }
+
+        return projects;
     }
 
     [GeneratedRegex(@"^Project\(""\{[0-9A-Fa-f-]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline)]

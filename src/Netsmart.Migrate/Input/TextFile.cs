@@ -88,11 +88,17 @@ internal sealed class TextFile
     /// Writes <paramref name="newText"/> with this file's encoding and BOM. The bytes go to a temporary file in the
     /// same folder first, which then replaces the original in one rename: the file is never half-written.
     /// </summary>
-    public void WriteAtomically(string newText)
+    public void WriteAtomically(string newText) => WriteAtomically(newText, Path);
+
+    /// <summary>
+    /// As <see cref="WriteAtomically(string)"/>, to <paramref name="realPath"/>: the real file behind this file's path
+    /// when that path is a symbolic link (the link stays; the temporary file is made next to the real file).
+    /// </summary>
+    public void WriteAtomically(string newText, string realPath)
     {
         byte[] preamble = HasBom ? Encoding.GetPreamble() is { Length: > 0 } p ? p : BomFor(Encoding) : Array.Empty<byte>();
         byte[] body = Encoding.GetBytes(newText);
-        WriteBytesAtomically(Path, preamble, body);
+        WriteBytesAtomically(realPath, preamble, body);
     }
 
     /// <summary>Writes a new file (or replaces one) through a temporary file in the same folder.</summary>

@@ -60,10 +60,40 @@ internal static class JsonReport
             json.WriteNumber("endColumn", finding.EndColumn);
             json.WriteString("message", finding.Message);
             json.WriteBoolean("fixable", finding.Fixable);
+            if (report.Baseline is { } known)
+            {
+                json.WriteString("fingerprint", finding.Fingerprint);
+                json.WriteString("baselineState", known.IsNew(finding) ? "new" : "unchanged");
+            }
+
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+
+        if (report.Baseline is { } baseline)
+        {
+            json.WriteStartObject("baseline");
+            json.WriteString("file", baseline.DisplayPath);
+            json.WriteNumber("new", baseline.New.Count);
+            json.WriteNumber("stillOpen", baseline.Unchanged.Count);
+            json.WriteNumber("fixed", baseline.Fixed.Count);
+            json.WriteStartArray("fixedFindings");
+            foreach (BaselineEntry entry in baseline.Fixed)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", entry.RuleId);
+                json.WriteString("file", entry.File);
+                json.WriteNumber("line", entry.Line);
+                json.WriteNumber("column", entry.Column);
+                json.WriteString("message", entry.Message);
+                json.WriteString("fingerprint", entry.Fingerprint);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
 
         json.WriteStartArray("checklist");
         foreach (ChecklistItem item in report.Checklist)

@@ -31,11 +31,41 @@ internal static class MarkdownReport
             writer.WriteLine();
             writer.WriteLine($"## Findings ({report.Findings.Length})");
             writer.WriteLine();
-            writer.WriteLine("| Location | Rule | Severity | Fixable | Message |");
-            writer.WriteLine("|---|---|---|---|---|");
-            foreach (Finding finding in report.Findings)
+            if (report.Baseline is { } known)
             {
-                writer.WriteLine($"| `{finding.RelativePath}({finding.Line},{finding.Column})` | {finding.RuleId} | {Finding.SeverityName(finding.Severity)} | {(finding.Fixable ? "yes" : "no")} | {Escape(finding.Message)} |");
+                writer.WriteLine("| Location | Rule | Severity | Fixable | Baseline | Message |");
+                writer.WriteLine("|---|---|---|---|---|---|");
+                foreach (Finding finding in report.Findings)
+                {
+                    writer.WriteLine($"| `{finding.RelativePath}({finding.Line},{finding.Column})` | {finding.RuleId} | {Finding.SeverityName(finding.Severity)} | {(finding.Fixable ? "yes" : "no")} | {(known.IsNew(finding) ? "**new**" : "still open")} | {Escape(finding.Message)} |");
+                }
+            }
+            else
+            {
+                writer.WriteLine("| Location | Rule | Severity | Fixable | Message |");
+                writer.WriteLine("|---|---|---|---|---|");
+                foreach (Finding finding in report.Findings)
+                {
+                    writer.WriteLine($"| `{finding.RelativePath}({finding.Line},{finding.Column})` | {finding.RuleId} | {Finding.SeverityName(finding.Severity)} | {(finding.Fixable ? "yes" : "no")} | {Escape(finding.Message)} |");
+                }
+            }
+        }
+
+        if (report.Baseline is { } baseline)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"## Baseline `{baseline.DisplayPath}`");
+            writer.WriteLine();
+            writer.WriteLine(baseline.Line + ".");
+            if (baseline.Fixed.Count > 0)
+            {
+                writer.WriteLine();
+                writer.WriteLine($"Fixed since the baseline ({baseline.Fixed.Count}):");
+                writer.WriteLine();
+                foreach (BaselineEntry entry in baseline.Fixed)
+                {
+                    writer.WriteLine($"- `{entry.File}({entry.Line},{entry.Column})` {entry.RuleId} {Escape(entry.Message)}");
+                }
             }
         }
 

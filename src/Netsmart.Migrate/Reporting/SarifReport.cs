@@ -99,9 +99,48 @@ internal static class SarifReport
             WritePhysical(json, finding.RelativePath, finding);
             json.WriteEndObject();
             json.WriteEndArray();
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(Fingerprints.SarifKey, finding.Fingerprint);
+            json.WriteEndObject();
+            if (report.Baseline is { } baseline)
+            {
+                json.WriteString("baselineState", baseline.IsNew(finding) ? "new" : "unchanged");
+            }
+
             json.WriteStartObject("properties");
             json.WriteBoolean("fixable", finding.Fixable);
             json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        // Baseline findings no longer found: results in the "absent" state, where they were when the baseline was written.
+        foreach (BaselineEntry entry in report.Baseline?.Fixed ?? new())
+        {
+            json.WriteStartObject();
+            json.WriteString("ruleId", entry.RuleId);
+            json.WriteNumber("ruleIndex", rules.FindIndex(r => r.Id == entry.RuleId));
+            json.WriteString("level", Level(entry.Severity switch { "error" => FindingSeverity.Error, "info" => FindingSeverity.Info, _ => FindingSeverity.Warning }));
+            json.WriteStartObject("message");
+            json.WriteString("text", entry.Message);
+            json.WriteEndObject();
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", string.Join("/", entry.File.Split('/').Select(Uri.EscapeDataString)));
+            json.WriteString("uriBaseId", "SRCROOT");
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", Math.Max(1, entry.Line));
+            json.WriteNumber("startColumn", Math.Max(1, entry.Column));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(Fingerprints.SarifKey, entry.Fingerprint);
+            json.WriteEndObject();
+            json.WriteString("baselineState", "absent");
             json.WriteEndObject();
         }
 

@@ -81,6 +81,44 @@ internal sealed class ScanReport
 
     public FindingSeverity FailOn { get; }
 
+    /// <summary>The texts of the files read, by full path (for source lines).</summary>
+    public IReadOnlyDictionary<string, string> FileTexts { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The project each file belongs to, by full path.</summary>
+    public IReadOnlyDictionary<string, string> ProjectByFile { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>What <c>fix</c> would change, by full path (the HTML report's proposed v2 text); null when not computed.</summary>
+    public IReadOnlyDictionary<string, ProposedChange>? ProposedChanges { get; set; }
+
+    public string ProjectOf(string path) => ProjectByFile.TryGetValue(path, out string? project) ? project : "(other)";
+
+    /// <summary>The 1-based line of a file as read (without its line break); null when unknown.</summary>
+    public string? SourceLine(string path, int line)
+    {
+        if (!FileTexts.TryGetValue(path, out string? text))
+        {
+            return null;
+        }
+
+        int start = 0;
+        for (int i = 1; i < line; i++)
+        {
+            int next = text.IndexOf('\n', start);
+            if (next < 0)
+            {
+                return null;
+            }
+
+            start = next + 1;
+        }
+
+        int end = text.IndexOf('\n', start);
+        return (end < 0 ? text[start..] : text[start..end]).TrimEnd('\r');
+    }
+
+    /// <summary>The comparison with <c>--baseline</c>, when one was given.</summary>
+    public BaselineComparison? Baseline { get; set; }
+
     public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
 
     public int Infos => Findings.Count(f => f.Severity == FindingSeverity.Info);
@@ -89,8 +127,8 @@ internal sealed class ScanReport
 
     public int FixableCount => Findings.Count(f => f.Fixable);
 
-    /// <summary>0: nothing at or above <see cref="FailOn"/> and no skipped file; 1 otherwise.</summary>
-    public int ExitCode => Findings.Any(f => f.Severity >= FailOn) || Problems.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+    /// <summary>0: nothing at or above <see cref="FailOn"/> (with a baseline: nothing new) and no skipped file; 1 otherwise.</summary>
+    public int ExitCode => Findings.Any(f => f.Severity >= FailOn && (Baseline is null || Baseline.IsNew(f))) || Problems.Count > 0 ? ExitCodes.Findings : ExitCodes.Clean;
 
     public string KindName => Kind switch
     {
@@ -116,7 +154,8 @@ internal sealed class ScanReport
                         Infos > 0 ? $"{Infos} info" : null,
                     }.Where(s => s != null)) + $" ({FixableCount} fixable" + (FixableCount > 0 ? " with `netsmart-migrate fix`" : string.Empty) + ")";
             string skipped = Problems.Count > 0 ? $", {Plural(Problems.Count, "file", "files")} skipped" : string.Empty;
-            return $"{counts}{skipped}; exit code {ExitCode} (--fail-on {Finding.SeverityName(FailOn)})";
+            string baseline = Baseline is null ? string.Empty : $"; {Baseline.Line}";
+            return $"{counts}{skipped}{baseline}; exit code {ExitCode} (--fail-on {Finding.SeverityName(FailOn)}{(Baseline is null ? string.Empty : ", new findings only")})";
         }
     }
 

@@ -29,14 +29,25 @@ internal static class TextReport
             writer.WriteLine($"  {"Total",-7} {report.Warnings + report.Errors,8} {report.Infos,5} {report.FixableCount,8}");
         }
 
-        if (!report.Findings.IsEmpty)
+        if (report.Baseline is { } baseline)
         {
             writer.WriteLine();
-            writer.WriteLine($"Findings ({report.Findings.Length})");
-            foreach (Finding finding in report.Findings)
+            writer.WriteLine($"Baseline {baseline.DisplayPath}: {baseline.Line}");
+            WriteFindings(writer, "New findings (not in the baseline)", baseline.New);
+            WriteFindings(writer, "Still open (in the baseline)", baseline.Unchanged);
+            if (baseline.Fixed.Count > 0)
             {
-                writer.WriteLine($"  {finding.RelativePath}({finding.Line},{finding.Column}): {finding.RuleId} {finding.Message}");
+                writer.WriteLine();
+                writer.WriteLine($"Fixed since the baseline ({baseline.Fixed.Count})");
+                foreach (BaselineEntry entry in baseline.Fixed)
+                {
+                    writer.WriteLine($"  {entry.File}({entry.Line},{entry.Column}): {entry.RuleId} {entry.Message}");
+                }
             }
+        }
+        else
+        {
+            WriteFindings(writer, "Findings", report.Findings);
         }
 
         writer.WriteLine();
@@ -60,5 +71,20 @@ internal static class TextReport
 
         writer.WriteLine();
         writer.WriteLine($"Result: {report.ResultLine}");
+    }
+
+    private static void WriteFindings(TextWriter writer, string heading, System.Collections.Generic.IReadOnlyCollection<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"{heading} ({findings.Count})");
+        foreach (Finding finding in findings)
+        {
+            writer.WriteLine($"  {finding.RelativePath}({finding.Line},{finding.Column}): {finding.RuleId} {finding.Message}");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Threading.Tasks;
 using Netsmart.Migrate.Cli;
@@ -13,11 +14,15 @@ internal sealed record ToolResult(int ExitCode, string Output, string Error)
 /// <summary>Runs netsmart-migrate in process through its real entry point (the command line, parsed as the tool parses it).</summary>
 internal static class Tool
 {
-    public static async Task<ToolResult> RunAsync(string currentDirectory, params string[] args)
+    public static Task<ToolResult> RunAsync(string currentDirectory, params string[] args) =>
+        RunAsync(currentDirectory, environment => environment, args);
+
+    /// <summary>Runs the tool with an environment changed by <paramref name="configure"/> (an injected time budget, a fake terminal).</summary>
+    public static async Task<ToolResult> RunAsync(string currentDirectory, Func<CliEnvironment, CliEnvironment> configure, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        int exitCode = await MigrateCli.RunAsync(args, new CliEnvironment(output, error, currentDirectory, Interactive: false));
+        int exitCode = await MigrateCli.RunAsync(args, configure(new CliEnvironment(output, error, currentDirectory, Interactive: false)));
         return new ToolResult(exitCode, output.ToString(), error.ToString());
     }
 }
