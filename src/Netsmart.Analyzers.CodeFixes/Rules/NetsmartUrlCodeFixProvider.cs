@@ -21,6 +21,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
     public sealed class NetsmartUrlCodeFixProvider : CodeFixProvider
     {
         public const string MoveToPatientAccessKey = "NSM001.MoveToV2PatientAccess";
+        public const string MoveToSystemAccessInBackendKey = "NSM001.MoveToV2SystemAccess";
         public const string MoveToSystemAccessKey = "NSM002.MoveToV2SystemAccess";
         public const string MoveToTenantAuthorizationServerKey = "NSM003.MoveToTenantAuthorizationServer";
         public const string InsertTenantKey = "NSM004.InsertTenant";
@@ -58,7 +59,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                     }
                 }
 
-                (string title, string key) = Describe(diagnostic.Id, tenant);
+                (string title, string key) = Describe(diagnostic, tenant);
                 Document document = context.Document;
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => LiteralEditFixer.FixAsync(document, ImmutableArray.Create(diagnostic), ct), key),
@@ -66,15 +67,28 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             }
         }
 
-        private static (string Title, string Key) Describe(string id, string? tenant) => id switch
+        /// <summary>The title names the API the edits write: backend code moves to System Access (NSM001 agrees with NSM006).</summary>
+        internal static (string Title, string Key) Describe(Diagnostic diagnostic, string? tenant)
         {
-            DiagnosticIds.V1PatientAccessUrl => ("Use the v2 Provider Patient Access URL", MoveToPatientAccessKey),
-            DiagnosticIds.V1BulkDataUrl => ("Use the v2 Provider System Access URL", MoveToSystemAccessKey),
-            DiagnosticIds.V1AuthorizationServerUrl => ("Use the tenant's v2 authorization server", MoveToTenantAuthorizationServerKey),
-            DiagnosticIds.V2UrlWithoutTenant => ("Insert the tenant id", InsertTenantKey),
-            DiagnosticIds.SystemAccessThroughPatientAccess => ("Use the v2 System Access API", MoveToSystemAccessForBackendKey),
-            _ => ("Replace the placeholder with '" + tenant + "'", ReplacePlaceholderKey),
-        };
+            diagnostic.Properties.TryGetValue(FixProperties.TargetApi, out string? targetApi);
+            switch (diagnostic.Id)
+            {
+                case DiagnosticIds.V1PatientAccessUrl:
+                    string api = targetApi ?? "Provider Patient Access";
+                    return ("Use the v2 " + api + " URL", IsSystemAccess(api) ? MoveToSystemAccessInBackendKey : MoveToPatientAccessKey);
+                case DiagnosticIds.V1BulkDataUrl:
+                    return ("Use the v2 Provider System Access URL", MoveToSystemAccessKey);
+                case DiagnosticIds.V1AuthorizationServerUrl:
+                    return ("Use the tenant's v2 authorization server", MoveToTenantAuthorizationServerKey);
+                case DiagnosticIds.V2UrlWithoutTenant:
+                    return ("Insert the tenant id", InsertTenantKey);
+                case DiagnosticIds.SystemAccessThroughPatientAccess:
+                    return ("Use the v2 " + (targetApi ?? "System Access") + " URL", MoveToSystemAccessForBackendKey);
+                default:
+                    return ("Replace the placeholder with '" + tenant + "'", ReplacePlaceholderKey);
+            }
+        }
 
+        private static bool IsSystemAccess(string api) => api.EndsWith("System Access", System.StringComparison.Ordinal);
     }
 }
