@@ -38,6 +38,7 @@ internal static class FixRunner
     {
         Basic.Reference.Assemblies.Net100.References.SystemRuntime,
         Basic.Reference.Assemblies.Net100.References.SystemConsole,
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     };
 
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
