@@ -91,6 +91,33 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 return false;
             }
 
+            List<SyntaxNode>? scopes = LocalScopes(variable);
+            if (scopes != null)
+            {
+                // A local or a private field: its uses are in its member or type; no solution-wide search needed.
+                foreach (SyntaxNode scope in scopes)
+                {
+                    Document? document = solution.GetDocument(scope.SyntaxTree);
+                    SemanticModel? model = document is null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (model is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (IdentifierNameSyntax name in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+                    {
+                        if (name.Identifier.ValueText == variable.Name &&
+                            SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, variable) &&
+                            await IsFormatReferenceAsync(solution, model, name, visited, hops, cancellationToken).ConfigureAwait(false))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
             IEnumerable<ReferencedSymbol> references = await SymbolFinder.FindReferencesAsync(variable, solution, cancellationToken).ConfigureAwait(false);
             foreach (ReferenceLocation location in references.SelectMany(r => r.Locations))
             {
@@ -107,19 +134,47 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 }
 
                 SyntaxNode reference = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
-                ExpressionSyntax? expression = reference as ExpressionSyntax;
-                if (expression?.Parent is MemberAccessExpressionSyntax access && access.Name == expression)
-                {
-                    expression = access; // Settings.Format
-                }
-
-                if (expression != null && await IsFormatExpressionAsync(solution, model, expression, visited, hops, cancellationToken).ConfigureAwait(false))
+                if (reference is ExpressionSyntax expression &&
+                    await IsFormatReferenceAsync(solution, model, expression, visited, hops, cancellationToken).ConfigureAwait(false))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        private static Task<bool> IsFormatReferenceAsync(
+            Solution solution, SemanticModel model, ExpressionSyntax reference, HashSet<ISymbol> visited, int hops, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax expression = reference.Parent is MemberAccessExpressionSyntax access && access.Name == reference
+                ? access // Settings.Format
+                : reference;
+            return IsFormatExpressionAsync(solution, model, expression, visited, hops, cancellationToken);
+        }
+
+        /// <summary>Where a local (its member, or the file for top-level code) or a private field (its type's declarations) can be used; null otherwise.</summary>
+        private static List<SyntaxNode>? LocalScopes(ISymbol variable)
+        {
+            if (variable is ILocalSymbol)
+            {
+                var scopes = new List<SyntaxNode>();
+                foreach (SyntaxReference reference in variable.DeclaringSyntaxReferences)
+                {
+                    SyntaxNode declaration = reference.GetSyntax();
+                    MemberDeclarationSyntax? member = declaration.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                    scopes.Add(member is null || member is GlobalStatementSyntax ? declaration.SyntaxTree.GetRoot() : member);
+                }
+
+                return scopes;
+            }
+
+            if (variable is IFieldSymbol field && field.DeclaredAccessibility == Accessibility.Private)
+            {
+                return field.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList();
+            }
+
+            return null;
         }
 
         /// <summary>A parameter that takes a composite format string or a message template.</summary>

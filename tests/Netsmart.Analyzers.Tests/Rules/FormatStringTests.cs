@@ -247,6 +247,41 @@ public class FormatStringTests
     }
 
     [Fact]
+    public async Task A_local_and_a_private_const_used_as_format_strings_get_the_escape_and_no_interpolated_tenant()
+    {
+        await AssertFixRunsAsync(
+            """
+            public static class P
+            {
+                private const string ObservationFormat = "https://fhir.netsmartcloud.com/uscore/v1/Observation/{0}";
+
+                public static string Run()
+                {
+                    string tenantId = "acme";
+                    string patientFormat = "https://fhir.netsmartcloud.com/uscore/v1/Patient/{0}";
+                    string plain = "https://fhir.netsmartcloud.com/uscore/v1/Encounter";
+                    return string.Format(patientFormat, 1) + " " + string.Format(ObservationFormat, 2) + " " + plain;
+                }
+            }
+            """,
+            """
+            public static class P
+            {
+                private const string ObservationFormat = "https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Observation/{0}";
+
+                public static string Run()
+                {
+                    string tenantId = "acme";
+                    string patientFormat = "https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Patient/{0}";
+                    string plain = $"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenantId}/Encounter";
+                    return string.Format(patientFormat, 1) + " " + string.Format(ObservationFormat, 2) + " " + plain;
+                }
+            }
+            """,
+            V2 + "/Patient/1 " + V2 + "/Observation/2 https://fhir.netsmartcloud.com/provider/patient-access/v2/acme/Encounter");
+    }
+
+    [Fact]
     public async Task Logging_templates_get_the_escape_and_log_the_url()
     {
         await AssertFixRunsAsync(
