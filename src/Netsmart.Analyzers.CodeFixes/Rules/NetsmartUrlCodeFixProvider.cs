@@ -15,7 +15,9 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
     /// <summary>
     /// Fixes NSM001–NSM005: rewrites the URL inside the literal(s) with the edits the analyzer computed,
     /// writing the tenant as the configured expression, a tenant id in scope, or the <c>{tenant-id}</c>
-    /// placeholder (always the placeholder where the code must stay constant).
+    /// placeholder (always the placeholder where the code must stay constant, and the escaped <c>{{tenant-id}}</c>
+    /// in composite format strings and message templates, see <see cref="FormatStringContext"/>).
+    /// Each title names what the edit writes: the v2 API for NSM001 (System Access in backend code), NSM002 and NSM006.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NetsmartUrlCodeFixProvider)), Shared]
     public sealed class NetsmartUrlCodeFixProvider : CodeFixProvider
