@@ -164,19 +164,24 @@ internal static class CodeGen
         Gen.Const(("https://fhirtest.netsmartcloud.com/payer/system-access/v2", "https://fhirtest.netsmartcloud.com/payer/system-access/v2/{tenant-id}")));
 
     /// <summary>
-    /// One call of a composite-format or message-template API whose format string holds a Netsmart URL in some literal
+    /// One call of a composite-format or message-template API (or of a [LoggerMessage] method) whose format string holds a Netsmart URL in some literal
     /// form (or a const, or a const chain), and the line it must produce once fixed; <c>{i}</c> in members stands for
     /// the call's index.
     /// </summary>
     private static readonly Gen<FormatCall> FormatCallGen =
         from url in FormatUrl
-        from api in Gen.Int[0, 8]
+        from api in Gen.Int[0, 9]
         from form in Gen.Int[0, 7]
         select MakeFormatCall(url.Before, url.After, api, form);
 
     private static FormatCall MakeFormatCall(string before, string after, int api, int form)
     {
         bool logging = api >= 6;
+        if (api == 9 && (form == 3 || form == 7))
+        {
+            form = 0; // an attribute argument is constant: no interpolation holes
+        }
+
         string item = logging ? "{Id}" : "{0}";
         string value = before + "/Patient/" + item;
         string member = "";
@@ -203,8 +208,14 @@ internal static class CodeGen
             5 => "Url(" + literal + ", 1)",
             6 => "Log(l => l.LogInformation(" + literal + ", 1))",
             7 => "Log(l => LoggerMessage.Define<int>(LogLevel.Information, new EventId(1), " + literal + ")(l, 1, null))",
-            _ => "Log(l => l.Log(LogLevel.Warning, " + literal + ", 1))",
+            8 => "Log(l => l.Log(LogLevel.Warning, " + literal + ", 1))",
+            _ => "Log(l => M{i}(l, 1))",
         };
+        if (api == 9)
+        {
+            member += "    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = " + literal + ")]\n    static partial void M{i}(ILogger logger, int id);\n";
+        }
+
         return new FormatCall(member, call, after + "/Patient/1");
     }
 
@@ -221,7 +232,7 @@ internal static class CodeGen
     {
         var sb = new StringBuilder();
         sb.Append("using System;\nusing System.Diagnostics.CodeAnalysis;\nusing System.Globalization;\nusing System.IO;\nusing System.Text;\nusing Microsoft.Extensions.Logging;\n\n");
-        sb.Append("public static class P\n{\n");
+        sb.Append("public static partial class P\n{\n");
         for (int i = 0; i < calls.Length; i++)
         {
             sb.Append(calls[i].Member.Replace("{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Emit;
 
 namespace Netsmart.Analyzers.Tests.Robustness;
@@ -19,10 +22,25 @@ internal static class Runner
         .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location))
         .ToList();
 
-    /// <summary>Emits the project; throws with the compiler errors when it does not compile.</summary>
+    /// <summary>The source generators of Microsoft.Extensions.Logging.Abstractions ([LoggerMessage]), from the restored package.</summary>
+    private static readonly Lazy<ImmutableArray<ISourceGenerator>> LoggingGenerators = new(() =>
+    {
+        string path = typeof(Runner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoggingGenerator").Value!;
+        return new AnalyzerFileReference(path, new Loader()).GetGenerators(LanguageNames.CSharp);
+    });
+
+    /// <summary>Emits the project, with the [LoggerMessage] generator run first; throws with the errors when it does not compile.</summary>
     public static async Task<byte[]> EmitAsync(Solution solution)
     {
         Compilation compilation = (await solution.Projects.Single().GetCompilationAsync())!;
+        CSharpGeneratorDriver.Create(LoggingGenerators.Value.ToArray())
+            .WithUpdatedParseOptions((CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out compilation, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        if (generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new InvalidOperationException("The generator rejects the code:\n" + string.Join("\n", generatorDiagnostics) + "\n" + FixRunner.Show(solution));
+        }
+
         using var stream = new MemoryStream();
         EmitResult result = compilation.Emit(stream);
         if (!result.Success)
@@ -57,5 +75,14 @@ internal static class Runner
         {
             context.Unload();
         }
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
     }
 }

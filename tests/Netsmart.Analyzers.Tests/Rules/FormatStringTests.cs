@@ -369,6 +369,47 @@ public class FormatStringTests
     }
 
     [Fact]
+    public async Task LoggerMessage_attribute_methods_generated_from_the_fixed_message_log_the_url()
+    {
+        await AssertFixRunsAsync(
+            """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public static partial class P
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "GET https://fhir.netsmartcloud.com/uscore/v1/Patient/{PatientId}")]
+                static partial void Fetching(ILogger logger, string patientId);
+
+                public static string Run()
+                {
+                    var logger = new CapturingLogger();
+                    Fetching(logger, "4");
+                    return logger.Last;
+                }
+            }
+            """ + CapturingLogger,
+            """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public static partial class P
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "GET https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Patient/{PatientId}")]
+                static partial void Fetching(ILogger logger, string patientId);
+
+                public static string Run()
+                {
+                    var logger = new CapturingLogger();
+                    Fetching(logger, "4");
+                    return logger.Last;
+                }
+            }
+            """ + CapturingLogger,
+            "GET " + V2 + "/Patient/4");
+    }
+
+    [Fact]
     public async Task NSM005_in_a_format_string_offers_no_interpolation_and_NSM004_writes_the_escape_which_NSM005_reports()
     {
         const string source = """
