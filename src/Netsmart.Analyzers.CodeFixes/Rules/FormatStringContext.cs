@@ -15,7 +15,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
     /// Tells whether a string literal is (part of) a composite format string or a logging message template, where a
     /// bare <c>{tenant-id}</c> is a format item: <c>string.Format</c> throws <see cref="FormatException"/> and logging
     /// treats it as a named hole. Decided from the called method: a parameter marked
-    /// <c>[StringSyntax(StringSyntaxAttribute.CompositeFormat)]</c> or <c>[StructuredMessageTemplate]</c>, the well-known
+    /// <c>[StringSyntax(StringSyntaxAttribute.CompositeFormat)]</c>, the well-known
     /// format and logging APIs by symbol (for targets whose reference assemblies lack the attributes), and
     /// <c>[LoggerMessage(Message = …)]</c>. A literal that initializes a field or local (const or not) is a format string
     /// when a reference to that variable is used as one (followed through a few const chains).
@@ -192,11 +192,6 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                     attribute.ConstructorArguments.Length > 0 &&
                     attribute.ConstructorArguments[0].Value is string syntax &&
                     string.Equals(syntax, "CompositeFormat", StringComparison.Ordinal))
-                {
-                    return true;
-                }
-
-                if (name == "Microsoft.Extensions.Logging.StructuredMessageTemplateAttribute")
                 {
                     return true;
                 }

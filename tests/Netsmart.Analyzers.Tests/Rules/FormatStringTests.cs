@@ -410,6 +410,54 @@ public class FormatStringTests
     }
 
     [Fact]
+    public async Task Debug_Trace_BeginScope_and_FormattableStringFactory_are_format_strings_but_other_arguments_are_not()
+    {
+        const string source = """
+            using System.Diagnostics;
+            using System.Runtime.CompilerServices;
+            using Microsoft.Extensions.Logging;
+
+            class C
+            {
+                void M(ILogger logger, string tenantId)
+                {
+                    Debug.Print({|NSM001:"https://fhir.netsmartcloud.com/uscore/v1/Patient/{0}"|}, 1);
+                    Trace.TraceWarning({|NSM001:"https://fhir.netsmartcloud.com/uscore/v1/Observation/{0}"|}, 2);
+                    using var scope = logger.BeginScope({|NSM001:"https://fhir.netsmartcloud.com/uscore/v1/Encounter/{Id}"|}, 3);
+                    FormattableString f = FormattableStringFactory.Create({|NSM001:"https://fhir.netsmartcloud.com/uscore/v1/Condition/{0}"|}, 4);
+                    string g = string.Format("{0}", {|NSM001:"https://fhir.netsmartcloud.com/uscore/v1/Goal/{0}"|});
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System.Diagnostics;
+            using System.Runtime.CompilerServices;
+            using Microsoft.Extensions.Logging;
+
+            class C
+            {
+                void M(ILogger logger, string tenantId)
+                {
+                    Debug.Print({|NSM005:"https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Patient/{0}"|}, 1);
+                    Trace.TraceWarning({|NSM005:"https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Observation/{0}"|}, 2);
+                    using var scope = logger.BeginScope({|NSM005:"https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Encounter/{Id}"|}, 3);
+                    FormattableString f = FormattableStringFactory.Create({|NSM005:"https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Condition/{0}"|}, 4);
+                    string g = string.Format("{0}", $"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenantId}/Goal/{{0}}");
+                }
+            }
+            """;
+
+        var test = new VerifyUrl.Test
+        {
+            TestCode = source.Replace("FormattableString f", "System.FormattableString f"),
+            FixedCode = fixedSource.Replace("FormattableString f", "System.FormattableString f"),
+            CodeActionEquivalenceKey = NetsmartUrlCodeFixProvider.MoveToPatientAccessKey,
+        };
+        test.TestState.AdditionalReferences.Add(Runner.References.Last());
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task NSM005_in_a_format_string_offers_no_interpolation_and_NSM004_writes_the_escape_which_NSM005_reports()
     {
         const string source = """
