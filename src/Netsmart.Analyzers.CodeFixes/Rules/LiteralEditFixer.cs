@@ -27,7 +27,12 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
 
             SyntaxToken token = FindLiteralToken(root, edits[0].Span);
             LiteralTextMap? map = token == default ? null : LiteralTextMap.Create(token);
-            return map is null || map.IsUtf8 ? null : ResolveTenant(model, token, diagnostic);
+            if (map is null || map.IsUtf8 || await FormatStringContext.IsFormatStringAsync(document, model, token, cancellationToken).ConfigureAwait(false))
+            {
+                return null; // in a format string or message template the tenant is never interpolated
+            }
+
+            return ResolveTenant(model, token, diagnostic);
         }
 
         private static string? ResolveTenant(SemanticModel model, SyntaxToken token, Diagnostic diagnostic)
@@ -96,7 +101,21 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 if (!map.IsUtf8 && (entry.Value.PlaceholderOnly || WritesPlaceholder(edits)))
                 {
                     model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    tenant = model is null ? null : ResolveTenant(model, entry.Key, entry.Value.Diagnostic);
+                    if (model != null && await FormatStringContext.IsFormatStringAsync(document, model, entry.Key, cancellationToken).ConfigureAwait(false))
+                    {
+                        // A format string or message template: a bare {tenant-id} would be a format item (FormatException,
+                        // or a named hole in a log template), and a tenant value with braces would be one too.
+                        if (entry.Value.PlaceholderOnly)
+                        {
+                            continue;
+                        }
+
+                        edits = EscapePlaceholder(edits);
+                    }
+                    else
+                    {
+                        tenant = model is null ? null : ResolveTenant(model, entry.Key, entry.Value.Diagnostic);
+                    }
                 }
 
                 if (entry.Value.PlaceholderOnly && tenant is null)
@@ -125,6 +144,13 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             }
 
             return false;
+        }
+
+        /// <summary>The edits with the placeholder written as the format-string escape <c>{{tenant-id}}</c>, which formats to <c>{tenant-id}</c>.</summary>
+        private static List<SourceEdit> EscapePlaceholder(List<SourceEdit> edits)
+        {
+            const string placeholder = Knowledge.Urls.NetsmartTenantSegment.Placeholder;
+            return edits.Select(e => new SourceEdit(e.Span, e.NewValueText.Replace(placeholder, "{" + placeholder + "}"))).ToList();
         }
 
         /// <summary>The string literal or interpolated-text token that contains <paramref name="span"/>.</summary>

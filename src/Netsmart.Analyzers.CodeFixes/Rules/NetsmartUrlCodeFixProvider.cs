@@ -15,12 +15,15 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
     /// <summary>
     /// Fixes NSM001–NSM005: rewrites the URL inside the literal(s) with the edits the analyzer computed,
     /// writing the tenant as the configured expression, a tenant id in scope, or the <c>{tenant-id}</c>
-    /// placeholder (always the placeholder where the code must stay constant).
+    /// placeholder (always the placeholder where the code must stay constant, and the escaped <c>{{tenant-id}}</c>
+    /// in composite format strings and message templates, see <see cref="FormatStringContext"/>).
+    /// Each title names what the edit writes: the v2 API for NSM001 (System Access in backend code), NSM002 and NSM006.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NetsmartUrlCodeFixProvider)), Shared]
     public sealed class NetsmartUrlCodeFixProvider : CodeFixProvider
     {
         public const string MoveToPatientAccessKey = "NSM001.MoveToV2PatientAccess";
+        public const string MoveToSystemAccessInBackendKey = "NSM001.MoveToV2SystemAccess";
         public const string MoveToSystemAccessKey = "NSM002.MoveToV2SystemAccess";
         public const string MoveToTenantAuthorizationServerKey = "NSM003.MoveToTenantAuthorizationServer";
         public const string InsertTenantKey = "NSM004.InsertTenant";
@@ -58,7 +61,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                     }
                 }
 
-                (string title, string key) = Describe(diagnostic.Id, tenant);
+                (string title, string key) = Describe(diagnostic, tenant);
                 Document document = context.Document;
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => LiteralEditFixer.FixAsync(document, ImmutableArray.Create(diagnostic), ct), key),
@@ -66,15 +69,28 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             }
         }
 
-        private static (string Title, string Key) Describe(string id, string? tenant) => id switch
+        /// <summary>The title names the API the edits write: backend code moves to System Access (NSM001 agrees with NSM006).</summary>
+        internal static (string Title, string Key) Describe(Diagnostic diagnostic, string? tenant)
         {
-            DiagnosticIds.V1PatientAccessUrl => ("Use the v2 Provider Patient Access URL", MoveToPatientAccessKey),
-            DiagnosticIds.V1BulkDataUrl => ("Use the v2 Provider System Access URL", MoveToSystemAccessKey),
-            DiagnosticIds.V1AuthorizationServerUrl => ("Use the tenant's v2 authorization server", MoveToTenantAuthorizationServerKey),
-            DiagnosticIds.V2UrlWithoutTenant => ("Insert the tenant id", InsertTenantKey),
-            DiagnosticIds.SystemAccessThroughPatientAccess => ("Use the v2 System Access API", MoveToSystemAccessForBackendKey),
-            _ => ("Replace the placeholder with '" + tenant + "'", ReplacePlaceholderKey),
-        };
+            diagnostic.Properties.TryGetValue(FixProperties.TargetApi, out string? targetApi);
+            switch (diagnostic.Id)
+            {
+                case DiagnosticIds.V1PatientAccessUrl:
+                    string api = targetApi ?? "Provider Patient Access";
+                    return ("Use the v2 " + api + " URL", IsSystemAccess(api) ? MoveToSystemAccessInBackendKey : MoveToPatientAccessKey);
+                case DiagnosticIds.V1BulkDataUrl:
+                    return ("Use the v2 Provider System Access URL", MoveToSystemAccessKey);
+                case DiagnosticIds.V1AuthorizationServerUrl:
+                    return ("Use the tenant's v2 authorization server", MoveToTenantAuthorizationServerKey);
+                case DiagnosticIds.V2UrlWithoutTenant:
+                    return ("Insert the tenant id", InsertTenantKey);
+                case DiagnosticIds.SystemAccessThroughPatientAccess:
+                    return ("Use the v2 " + (targetApi ?? "System Access") + " URL", MoveToSystemAccessForBackendKey);
+                default:
+                    return ("Replace the placeholder with '" + tenant + "'", ReplacePlaceholderKey);
+            }
+        }
 
+        private static bool IsSystemAccess(string api) => api.EndsWith("System Access", System.StringComparison.Ordinal);
     }
 }

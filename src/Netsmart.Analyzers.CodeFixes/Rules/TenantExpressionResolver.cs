@@ -73,7 +73,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 switch (symbol)
                 {
                     case ILocalSymbol local:
-                        if (!DeclaredBefore(local, position) || !DeclaredInside(local, staticFunction))
+                        if (!DeclaredBefore(local, node.SyntaxTree, position) || !DeclaredInside(local, staticFunction))
                         {
                             continue;
                         }
@@ -207,8 +207,9 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
             return true;
         }
 
-        private static bool DeclaredBefore(ISymbol symbol, int position) =>
-            symbol.DeclaringSyntaxReferences.All(r => r.Span.End <= position);
+        /// <summary>Declared in the same file, before <paramref name="position"/> (a top-level local of another file is never usable).</summary>
+        private static bool DeclaredBefore(ISymbol symbol, SyntaxTree tree, int position) =>
+            symbol.DeclaringSyntaxReferences.All(r => r.SyntaxTree == tree && r.Span.End <= position);
 
         private static bool DeclaredInside(ISymbol symbol, SyntaxNode? function) =>
             function is null || symbol.DeclaringSyntaxReferences.All(r => function.Span.Contains(r.Span));

@@ -22,9 +22,12 @@ namespace Netsmart.Analyzers
         /// <summary>Present when the fix only replaces a placeholder (NSM005): without a tenant expression there is nothing to do.</summary>
         public const string NeedsTenantExpression = "NeedsTenantExpression";
 
+        /// <summary>The display name of the v2 API the edits write (e.g. "Provider System Access"), when the fix moves a URL to another API.</summary>
+        public const string TargetApi = "TargetApi";
+
         private const string EditCount = "EditCount";
 
-        public static ImmutableDictionary<string, string?> Create(IReadOnlyList<SourceEdit> edits, string? tenantExpression, bool needsTenantExpression)
+        public static ImmutableDictionary<string, string?> Create(IReadOnlyList<SourceEdit> edits, string? tenantExpression, bool needsTenantExpression, string? targetApi = null)
         {
             ImmutableDictionary<string, string?>.Builder builder = ImmutableDictionary.CreateBuilder<string, string?>();
             if (edits.Count > 0)
@@ -48,6 +51,11 @@ namespace Netsmart.Analyzers
             if (needsTenantExpression)
             {
                 builder[NeedsTenantExpression] = "1";
+            }
+
+            if (targetApi != null && edits.Count > 0)
+            {
+                builder[TargetApi] = targetApi;
             }
 
             return builder.ToImmutable();

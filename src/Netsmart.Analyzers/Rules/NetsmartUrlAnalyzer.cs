@@ -93,7 +93,7 @@ namespace Netsmart.Analyzers.Rules
             return Diagnostic.Create(
                 Descriptors.NSM006_SystemAccessThroughPatientAccess,
                 expression.GetReportLocation(first, last),
-                FixProperties.Create(edits, tenantExpression, needsTenantExpression: false),
+                FixProperties.Create(edits, tenantExpression, needsTenantExpression: false, NetsmartV2Urls.ApiDisplayName(target)),
                 match.BaseText, why, NetsmartV2Urls.ApiDisplayName(target), v2);
         }
 
@@ -129,6 +129,7 @@ namespace Netsmart.Analyzers.Rules
             }
 
             NetsmartV2Api target = NetsmartV2Api.None;
+            string? targetApi = null;
 
             DiagnosticDescriptor descriptor;
             object[] args;
@@ -141,10 +142,11 @@ namespace Netsmart.Analyzers.Rules
                     // Backend code moves to System Access (NSM006 says why); the NSM001 fix agrees with it.
                     descriptor = Descriptors.NSM001_V1PatientAccessUrl;
                     target = SystemAccessTarget(context, expression, match, evidence);
+                    targetApi = NetsmartV2Urls.ApiDisplayName(target == NetsmartV2Api.None ? NetsmartV2Api.ProviderPatientAccess : target);
                     args = new object[]
                     {
                         match.BaseText,
-                        NetsmartV2Urls.ApiDisplayName(target == NetsmartV2Api.None ? NetsmartV2Api.ProviderPatientAccess : target),
+                        targetApi,
                         NetsmartV2Urls.RewriteBase(match, target),
                     };
                     break;
@@ -209,7 +211,7 @@ namespace Netsmart.Analyzers.Rules
 
             List<SourceEdit> edits = allowFix ? MapEdits(expression, NetsmartV2Urls.GetEdits(match, target)) : new List<SourceEdit>();
             string? tenantExpression = NetsmartOptions.GetTenantIdExpression(context.Options, context.Node.SyntaxTree);
-            ImmutableDictionary<string, string?> properties = FixProperties.Create(edits, tenantExpression, needsTenantExpression);
+            ImmutableDictionary<string, string?> properties = FixProperties.Create(edits, tenantExpression, needsTenantExpression, targetApi);
             Location location = expression.GetReportLocation(first, last);
             return severity.HasValue
                 ? Diagnostic.Create(descriptor, location, severity.Value, additionalLocations: null, properties, args)

@@ -23,6 +23,12 @@ namespace Netsmart.Knowledge.Urls
             char first = text[start];
             if (first == '{')
             {
+                // {{tenant-id}}: the placeholder escaped in a composite format string or a log message template.
+                if (length > 4 && text[start + 1] == '{' && text[end - 2] == '}' && text[end - 1] == '}' && IsTenantName(text, start + 2, end - 2))
+                {
+                    return TenantSegmentState.Placeholder;
+                }
+
                 return text[end - 1] == '}' && IsTenantName(text, start + 1, end - 1)
                     ? TenantSegmentState.Placeholder
                     : TenantSegmentState.Dynamic;

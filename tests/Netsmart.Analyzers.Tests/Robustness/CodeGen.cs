@@ -6,6 +6,15 @@ using CsCheck;
 
 namespace Netsmart.Analyzers.Tests.Robustness;
 
+/// <summary>A generated program whose class P has a static Run(), and what Run() must return once the program is fixed.</summary>
+public sealed record FormatProgram(TestProgram Program, string ExpectedOutput)
+{
+    public override string ToString() => Program.ToString();
+}
+
+/// <summary>One call in a <see cref="FormatProgram"/>: class members it needs, the call expression, the line it returns once fixed.</summary>
+internal sealed record FormatCall(string Member, string Call, string Expected);
+
 /// <summary>One generated test program: a few files (path, text).</summary>
 public sealed record TestProgram(IReadOnlyList<(string Path, string Text)> Files)
 {
@@ -116,7 +125,11 @@ internal static class CodeGen
         from l in Literal(constant: false) select "    static string M(string p) { var f = static (string s) => " + l.Replace("tenantId", "s") + "; return f(p); }",
         from l in Literal(constant: false) select "    string tenantId = \"" + Tenant + "\";\n    string P(string s) => " + l + ";",
         from v in Value select "    System.ReadOnlySpan<byte> U() => " + Regular(v) + "u8;",
-        from l in Literal(constant: true) select "    static string Q(string s) { const string local = " + l + "; return local + s; }");
+        from l in Literal(constant: true) select "    static string Q(string s) { const string local = " + l + "; return local + s; }",
+        from l in Literal(constant: false) select "    string Fmt(string s, string tenantId) => string.Format(" + l + ", s);",
+        from l in Literal(constant: false) select "    void Write(string s) => System.Console.WriteLine(" + l + ", s, 2);",
+        from l in Literal(constant: false) select "    void Log(Microsoft.Extensions.Logging.ILogger logger, string tenantId) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, " + l + ", 1);",
+        from l in Literal(constant: true) select "    const string Template = " + l + ";\n    string FromConst(string s) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, s);");
 
     private static readonly Gen<string> TopLevel =
         from l in Literal(constant: false)
@@ -141,6 +154,109 @@ internal static class CodeGen
     /// <summary>Each member in a nested class of its own (unique names), indented by <paramref name="indent"/>.</summary>
     private static string Nest(string[] members, string prefix, string indent) => string.Join("\n", members.Select((m, i) =>
         indent + "    class " + prefix + i + "\n" + indent + "    {\n" + indent + "    " + m.Replace("\n", "\n    " + indent) + "\n" + indent + "    }"));
+
+    /// <summary>A URL base before the fix and the base the fix writes in a format string or template (the escaped placeholder formats to {tenant-id}).</summary>
+    private static readonly Gen<(string Before, string After)> FormatUrl = Gen.OneOf(
+        Gen.Const(("https://fhir.netsmartcloud.com/uscore/v1", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}")),
+        Gen.Const(("http://fhirtest.netsmartcloud.com/uscore/v1", "https://fhirtest.netsmartcloud.com/provider/patient-access/v2/{tenant-id}")),
+        Gen.Const(("https://fhir.netsmartcloud.com/uscore/v1/bulk-data", "https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}")),
+        Gen.Const(("https://fhir.netsmartcloud.com/provider/patient-access/v2", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}")),
+        Gen.Const(("https://fhirtest.netsmartcloud.com/payer/system-access/v2", "https://fhirtest.netsmartcloud.com/payer/system-access/v2/{tenant-id}")));
+
+    /// <summary>
+    /// One call of a composite-format or message-template API (or of a [LoggerMessage] method) whose format string holds a Netsmart URL in some literal
+    /// form (or a const, or a const chain), and the line it must produce once fixed; <c>{i}</c> in members stands for
+    /// the call's index.
+    /// </summary>
+    private static readonly Gen<FormatCall> FormatCallGen =
+        from url in FormatUrl
+        from api in Gen.Int[0, 9]
+        from form in Gen.Int[0, 7]
+        select MakeFormatCall(url.Before, url.After, api, form);
+
+    private static FormatCall MakeFormatCall(string before, string after, int api, int form)
+    {
+        bool logging = api >= 6;
+        if (api == 9 && (form == 3 || form == 7))
+        {
+            form = 0; // an attribute argument is constant: no interpolation holes
+        }
+
+        string item = logging ? "{Id}" : "{0}";
+        string value = before + "/Patient/" + item;
+        string member = "";
+        string literal;
+        switch (form)
+        {
+            case 0: literal = Regular(value); break;
+            case 1: literal = "@\"" + value + "\""; break;
+            case 2: literal = "\"\"\"" + value + "\"\"\""; break;
+            case 3: literal = "$\"" + before + "/Patient/{" + item + "}{suffix}\""; break;
+            case 4: literal = Regular(before) + " + " + Regular("/Patient/" + item); break;
+            case 5: member = "    const string F{i} = " + Regular(value) + ";\n"; literal = "F{i}"; break;
+            case 6: member = "    const string B{i} = " + Regular(before) + ";\n    const string F{i} = B{i} + \"/Patient/" + item + "\";\n"; literal = "F{i}"; break;
+            default: literal = "$$\"\"\"" + before + "/Patient/" + item + "{{suffix}}\"\"\""; break;
+        }
+
+        string call = api switch
+        {
+            0 => "string.Format(" + literal + ", 1)",
+            1 => "string.Format(CultureInfo.InvariantCulture, " + literal + ", 1)",
+            2 => "new StringBuilder().AppendFormat(" + literal + ", 1).ToString()",
+            3 => "Write(w => w.Write(" + literal + ", 1))",
+            4 => "string.Format(null, CompositeFormat.Parse(" + literal + "), 1)",
+            5 => "Url(" + literal + ", 1)",
+            6 => "Log(l => l.LogInformation(" + literal + ", 1))",
+            7 => "Log(l => LoggerMessage.Define<int>(LogLevel.Information, new EventId(1), " + literal + ")(l, 1, null))",
+            8 => "Log(l => l.Log(LogLevel.Warning, " + literal + ", 1))",
+            _ => "Log(l => M{i}(l, 1))",
+        };
+        if (api == 9)
+        {
+            member += "    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = " + literal + ")]\n    static partial void M{i}(ILogger logger, int id);\n";
+        }
+
+        return new FormatCall(member, call, after + "/Patient/1");
+    }
+
+    /// <summary>
+    /// A class P whose static Run() makes a few format and logging calls, one result per line, with or without a
+    /// tenantId in scope (which the fix must not interpolate into a format string).
+    /// </summary>
+    public static readonly Gen<FormatProgram> FormatPrograms =
+        from calls in FormatCallGen.Array[1, 4]
+        from tenantInScope in Gen.Bool
+        select MakeFormatProgram(calls, tenantInScope);
+
+    private static FormatProgram MakeFormatProgram(FormatCall[] calls, bool tenantInScope)
+    {
+        var sb = new StringBuilder();
+        sb.Append("using System;\nusing System.Diagnostics.CodeAnalysis;\nusing System.Globalization;\nusing System.IO;\nusing System.Text;\nusing Microsoft.Extensions.Logging;\n\n");
+        sb.Append("public static partial class P\n{\n");
+        for (int i = 0; i < calls.Length; i++)
+        {
+            sb.Append(calls[i].Member.Replace("{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        sb.Append("    static string Url([StringSyntax(StringSyntaxAttribute.CompositeFormat)] string format, params object[] args) => string.Format(format, args);\n");
+        sb.Append("    static string Write(Action<StringWriter> write) { var w = new StringWriter(); write(w); return w.ToString(); }\n");
+        sb.Append("    static string Log(Action<ILogger> log) { var l = new CapturingLogger(); log(l); return l.Last; }\n\n");
+        sb.Append("    public static string Run()\n    {\n        string suffix = \"\";\n");
+        sb.Append(tenantInScope ? "        string tenantId = \"acme\";\n" : "        string tenantId = null;\n");
+        sb.Append("        var result = new StringBuilder(tenantId);\n");
+        for (int i = 0; i < calls.Length; i++)
+        {
+            sb.Append("        result.Append(").Append(calls[i].Call.Replace("{i}", i.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(").Append('\\n');\n");
+        }
+
+        sb.Append("        return result.ToString();\n    }\n}\n\n");
+        sb.Append("sealed class CapturingLogger : ILogger\n{\n    public string Last = \"\";\n");
+        sb.Append("    public IDisposable BeginScope<TState>(TState state) where TState : notnull => null;\n");
+        sb.Append("    public bool IsEnabled(LogLevel logLevel) => true;\n");
+        sb.Append("    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception exception, Func<TState, Exception, string> formatter) => Last = formatter(state, exception);\n}\n");
+        string expected = (tenantInScope ? "acme" : "") + string.Concat(calls.Select(c => c.Expected + "\n"));
+        return new FormatProgram(new TestProgram(new List<(string, string)> { ("/src/P.cs", sb.ToString()) }), expected);
+    }
 
     /// <summary>Noise: text that breaks the parser, literals no one writes, and the odd character.</summary>
     public static readonly Gen<string> Noise = Gen.OneOf(

@@ -38,6 +38,7 @@ internal static class FixRunner
     {
         Basic.Reference.Assemblies.Net100.References.SystemRuntime,
         Basic.Reference.Assemblies.Net100.References.SystemConsole,
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
     };
 
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
@@ -59,14 +60,17 @@ internal static class FixRunner
         return items;
     }
 
-    public static Solution Create(AdhocWorkspace workspace, TestProgram program)
+    public static Solution Create(AdhocWorkspace workspace, TestProgram program) =>
+        Create(workspace, program, References, OutputKind.ConsoleApplication);
+
+    public static Solution Create(AdhocWorkspace workspace, TestProgram program, IEnumerable<MetadataReference> references, OutputKind outputKind)
     {
         ProjectId projectId = ProjectId.CreateNewId();
         Solution solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(
             projectId, VersionStamp.Default, "Gen", "Gen", LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable),
+            compilationOptions: new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Disable),
             parseOptions: new CSharpParseOptions(LanguageVersion.Preview),
-            metadataReferences: References));
+            metadataReferences: references));
         foreach ((string path, string text) in program.Files)
         {
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId), System.IO.Path.GetFileName(path), SourceText.From(text), filePath: path);
@@ -135,6 +139,34 @@ internal static class FixRunner
         }
 
         return null;
+    }
+
+    /// <summary>Fixes one diagnostic at a time, each on a fresh analysis, until no fix changes anything.</summary>
+    public static async Task<Solution> FixOneByOneAsync(Solution solution, int maxSteps = 200)
+    {
+        for (int step = 0; step < maxSteps; step++)
+        {
+            Analysis current = await AnalyzeAsync(solution);
+            Solution? next = null;
+            foreach (Diagnostic diagnostic in current.Nsm.Where(d => d.Properties.ContainsKey("Fixable")))
+            {
+                Solution? changed = await FixOneAsync(solution, diagnostic);
+                if (changed != null && !Texts(changed).SequenceEqual(Texts(solution)))
+                {
+                    next = changed;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return solution;
+            }
+
+            solution = next;
+        }
+
+        return solution;
     }
 
     public static async Task<Solution> FormatAsync(Solution solution, bool normalize)

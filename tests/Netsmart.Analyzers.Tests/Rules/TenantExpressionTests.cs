@@ -1,10 +1,47 @@
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 
 namespace Netsmart.Analyzers.Tests.Rules;
 
 /// <summary>Where the fixes take the tenant from: the option, a symbol in scope, or the placeholder.</summary>
 public class TenantExpressionTests
 {
+    [Fact]
+    public async Task A_top_level_local_of_another_file_is_not_used()
+    {
+        // Top-level locals are in scope in every file but usable only in their own (CS8801), and positions of two
+        // files do not compare. Client.cs names a tenantId elsewhere, so the name is looked up there.
+        const string program = """
+            string tenantId = args.Length > 0 ? args[0] : "";
+            System.Console.WriteLine(new Client().Url() + tenantId);
+            """;
+        const string client = """
+            // The literal sits at a later position than the declaration in Program.cs.
+            class Client
+            {
+                public string Other(string tenantId) => tenantId;
+                public string Url() => {|NSM001:"https://fhir.netsmartcloud.com/uscore/v1/Patient"|};
+            }
+            """;
+        const string fixedClient = """
+            // The literal sits at a later position than the declaration in Program.cs.
+            class Client
+            {
+                public string Other(string tenantId) => tenantId;
+                public string Url() => {|NSM005:"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}/Patient"|};
+            }
+            """;
+
+        var test = new VerifyUrl.Test();
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("/0/Program.cs", program));
+        test.TestState.Sources.Add(("/0/Client.cs", client));
+        test.FixedState.Sources.Add(("/0/Program.cs", program));
+        test.FixedState.Sources.Add(("/0/Client.cs", fixedClient));
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task The_editorconfig_option_wins_over_symbols_in_scope()
     {

@@ -8,6 +8,9 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace Netsmart.Analyzers.Tests.Verifiers;
 
+/// <summary>What a user sees of a code action (its title) and what Fix-All groups it by (its equivalence key).</summary>
+public sealed record FixAction(string Title, string EquivalenceKey);
+
 /// <summary>Analyzer + code-fix verification on top of Microsoft.CodeAnalysis.Testing with <see cref="DefaultVerifier"/>.</summary>
 public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -35,6 +38,27 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         {
             TestCode = TestDefaults.Normalize(source),
             FixedCode = TestDefaults.Normalize(fixedSource),
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The fix (one by one and Fix-All in every scope) is the code action with <paramref name="action"/>'s equivalence key,
+    /// and every applied action has its title.
+    /// </summary>
+    public static async Task VerifyCodeFixAsync(string source, string fixedSource, FixAction action, string? editorConfig = null, params DiagnosticResult[] expected)
+    {
+        var test = new Test(editorConfig)
+        {
+            TestCode = TestDefaults.Normalize(source),
+            FixedCode = TestDefaults.Normalize(fixedSource),
+            CodeActionEquivalenceKey = action.EquivalenceKey,
+            CodeActionVerifier = (codeAction, verifier) =>
+            {
+                verifier.Equal(action.EquivalenceKey, codeAction.EquivalenceKey);
+                verifier.Equal(action.Title, codeAction.Title);
+            },
         };
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);

@@ -25,6 +25,8 @@ public class NetsmartUrlScannerTests
     [InlineData("https://fhir.netsmartcloud.com/provider/system-access/v2/Group/1/$export", "V2Fhir", "Production", "Missing", "https://fhir.netsmartcloud.com/provider/system-access/v2", "/Group/1/$export")]
     [InlineData("https://fhir.netsmartcloud.com/payer/patient-access/v2/acme/Patient", "V2Fhir", "Production", "Malformed", "https://fhir.netsmartcloud.com/payer/patient-access/v2/acme", "/Patient")]
     [InlineData("https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}/Patient", "V2Fhir", "Production", "Placeholder", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}", "/Patient")]
+    [InlineData("https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}/Patient/{0}", "V2Fhir", "Production", "Placeholder", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{{tenant-id}}", "/Patient/{0}")]
+    [InlineData("https://fhir.netsmartcloud.com/provider/patient-access/v2/{{0}}/Patient", "V2Fhir", "Production", "Dynamic", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{{0}}", "/Patient")]
     [InlineData("https://fhir.netsmartcloud.com/provider/patient-access/v2/{0}/Patient", "V2Fhir", "Production", "Dynamic", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{0}", "/Patient")]
     [InlineData("https://fhir.netsmartcloud.com/auth/" + Tenant + "/oauth2/v1/token", "V2Authorization", "Production", "Present", "https://fhir.netsmartcloud.com/auth/" + Tenant + "/oauth2/v1", "/token")]
     [InlineData("https://fhirtest.netsmartcloud.com/auth/oauth2/v1/authorize", "V2Authorization", "Preview", "Missing", "https://fhirtest.netsmartcloud.com/auth/oauth2/v1", "/authorize")]
