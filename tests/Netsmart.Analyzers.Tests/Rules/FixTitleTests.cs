@@ -186,12 +186,16 @@ public class FixTitleTests
         const string source = """
             class C
             {
+                // Netsmart use in the type: here NSM011 is a warning with a fix (elsewhere information only).
+                string Base() => "https://fhir.netsmartcloud.com/provider/patient-access/v2/43477c76-ceb6-47ed-81c8-1b7c0ae10ca6";
                 string Scopes() => {|NSM011:"patient/Patient.sr"|};
             }
             """;
         const string fixedSource = """
             class C
             {
+                // Netsmart use in the type: here NSM011 is a warning with a fix (elsewhere information only).
+                string Base() => "https://fhir.netsmartcloud.com/provider/patient-access/v2/43477c76-ceb6-47ed-81c8-1b7c0ae10ca6";
                 string Scopes() => "patient/Patient.rs";
             }
             """;
