@@ -97,6 +97,35 @@ public sealed class InputTests
         Assert.Contains("  FhirClient.cs(8,29): NSM001", result.Output);
     }
 
+    [Fact]
+    public async Task An_error_directive_in_a_branch_of_undefined_symbols_is_no_syntax_error_and_the_file_is_scanned_and_fixed()
+    {
+        // Multi-target code often ends an #if chain with #error. The tool parses without the project's symbols,
+        // so that branch is active here; the directive is the author's and the tree is whole.
+        using var tree = new TempTree();
+        Fixtures.WriteApp(tree);
+        tree.Write("App/Versioned.cs", """
+            class Versioned
+            {
+            #if R4
+                const string Fhir = "R4";
+            #else
+            #error Set a FHIR version
+            #endif
+                const string U = "https://fhir.netsmartcloud.com/uscore/v1/Patient";
+            }
+
+            """);
+
+        ToolResult scan = await Tool.RunAsync(tree.Root, "scan", "App");
+        ToolResult fix = await Tool.RunAsync(tree.Root, "fix", "App");
+
+        Assert.DoesNotContain("Versioned.cs: C# syntax error", scan.Output);
+        Assert.Contains("  Versioned.cs(8,22): NSM001", scan.Output);
+        Assert.Contains("const string U = \"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}/Patient\";", tree.Read("App/Versioned.cs"));
+        Assert.Contains("#error Set a FHIR version", tree.Read("App/Versioned.cs"));
+    }
+
     [Theory]
     [InlineData("Cut.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.cs", "error: '{0}' is not a valid solution file: line 2 is not a complete Project line.")]
     [InlineData("Open.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nGlobal\n", "error: '{0}' is not a valid solution file: its last project has no EndProject (the file may be cut short).")]

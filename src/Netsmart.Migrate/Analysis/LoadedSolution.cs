@@ -183,6 +183,12 @@ internal sealed class LoadedSolution
         return loaded;
     }
 
+    /// <summary>
+    /// CS1029, the author's own <c>#error</c> directive. Files are parsed without the project's preprocessor symbols, so
+    /// an <c>#if R4 … #else #error … #endif</c> chain lands on its <c>#error</c> here; the tree itself is whole.
+    /// </summary>
+    private const string ErrorDirectiveId = "CS1029";
+
     /// <summary>Parses every C# document on all cores up front (the compilation then reuses the trees) and notes syntax errors.</summary>
     private void ParseInParallel(Task bindReferences, ProgressReporter progress, CancellationToken cancellationToken)
     {
@@ -195,7 +201,7 @@ internal sealed class LoadedSolution
             SyntaxTree tree = documents[i].GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
             trees[i] = tree;
             _ = StringNodeIndex.Of(tree, cancellationToken); // while the tree is hot in the cache; analysis and checklist reuse it
-            Diagnostic? error = tree.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+            Diagnostic? error = tree.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && d.Id != ErrorDirectiveId);
             if (error != null)
             {
                 LinePosition position = error.Location.GetLineSpan().StartLinePosition;
