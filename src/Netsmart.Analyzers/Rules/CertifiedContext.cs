@@ -17,6 +17,9 @@ namespace Netsmart.Analyzers.Rules
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext> PerCompilation =
             new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext>();
 
+        /// <summary>Beyond this many trigger hits in one scope, one walk over its tokens is cheaper than a tree search per hit.</summary>
+        private const int MaxTokenSearches = 64;
+
         private readonly ConcurrentDictionary<SyntaxNode, ApiEvidence> _cache = new ConcurrentDictionary<SyntaxNode, ApiEvidence>();
 
         /// <summary>The one instance of a compilation, shared by every analyzer (each type is read once, not once per rule).</summary>
@@ -83,6 +86,7 @@ namespace Netsmart.Analyzers.Rules
 
             ApiEvidence evidence = ApiEvidence.None;
             int end = start + length;
+            int searches = 0;
             foreach ((string trigger, StringComparison comparison) in ApiEvidenceScanner.Triggers)
             {
                 int from = start;
@@ -95,6 +99,12 @@ namespace Netsmart.Analyzers.Rules
                     }
 
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (++searches > MaxTokenSearches)
+                    {
+                        // Each search descends the tree; in a chain of thousands of URLs that is quadratic. One walk is not.
+                        return ScanAllTokens(scope, cancellationToken);
+                    }
+
                     SyntaxToken token = scope.FindToken(hit);
                     if (LiteralTextMap.IsStringToken(token) && token.Span.Contains(hit))
                     {

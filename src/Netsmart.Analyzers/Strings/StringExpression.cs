@@ -165,6 +165,7 @@ namespace Netsmart.Analyzers.Strings
 
             var text = new StringBuilder();
             var parts = new List<StringPart>(leaves.Count);
+            Dictionary<string, Optional<object?>>? constants = null;
             bool anyString = anyStringLiteral;
             foreach (ExpressionSyntax leaf in leaves)
             {
@@ -195,9 +196,9 @@ namespace Netsmart.Analyzers.Strings
 
                     default:
                         Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
-                            ConstantLeaves.Classify(leaf, hints) == LeafConstness.NotConstant
+                            ConstantLeaves.Classify(leaf, hints, root) == LeafConstness.NotConstant
                             ? default
-                            : semanticModel.GetConstantValue(leaf, cancellationToken);
+                            : ConstantValue(leaf, semanticModel, ref constants, cancellationToken);
                         if (constant.HasValue && constant.Value is string s)
                         {
                             anyString = true;
@@ -213,6 +214,29 @@ namespace Netsmart.Analyzers.Strings
             }
 
             return anyString ? new StringExpression(root, text.ToString(), parts) : null;
+        }
+
+        /// <summary>
+        /// The constant value of an operand. Every operand of one chain is in the same scope, so operands written alike
+        /// have the same value: each spelling is bound once (binding climbs from the operand to its member, which for
+        /// N operands of a left-nested chain would be quadratic).
+        /// </summary>
+        private static Optional<object?> ConstantValue(ExpressionSyntax leaf, SemanticModel semanticModel, ref Dictionary<string, Optional<object?>>? constants, CancellationToken cancellationToken)
+        {
+            if (!(leaf is IdentifierNameSyntax) && !(leaf is MemberAccessExpressionSyntax))
+            {
+                return semanticModel.GetConstantValue(leaf, cancellationToken);
+            }
+
+            string key = leaf.ToString();
+            constants ??= new Dictionary<string, Optional<object?>>(System.StringComparer.Ordinal);
+            if (!constants.TryGetValue(key, out Optional<object?> value))
+            {
+                value = semanticModel.GetConstantValue(leaf, cancellationToken);
+                constants.Add(key, value);
+            }
+
+            return value;
         }
 
         /// <summary>The part whose value holds [<paramref name="start"/>, start + <paramref name="length"/>); for an insertion at a boundary, the rewritable side (the one before first).</summary>
@@ -568,7 +592,7 @@ namespace Netsmart.Analyzers.Strings
                         {
                             (pending ??= new Stack<ExpressionSyntax>()).Push(binary.Right);
                         }
-                        else if (LeafMayHoldHint(binary.Right, hints))
+                        else if (LeafMayHoldHint(binary.Right, hints, expression))
                         {
                             return true;
                         }
@@ -579,7 +603,7 @@ namespace Netsmart.Analyzers.Strings
                         current = parenthesized.Expression;
                         continue;
                     default:
-                        if (LeafMayHoldHint(current, hints))
+                        if (LeafMayHoldHint(current, hints, expression))
                         {
                             return true;
                         }
@@ -592,10 +616,10 @@ namespace Netsmart.Analyzers.Strings
             return false;
         }
 
-        private static bool LeafMayHoldHint(ExpressionSyntax leaf, ConstantHints hints) =>
+        private static bool LeafMayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode scope) =>
             !(leaf is LiteralExpressionSyntax) && !(leaf is InterpolatedStringExpressionSyntax) && // written here: the first pass read them
-            ConstantLeaves.MayHoldHint(leaf, hints) && // the cheap question first (often answered for the whole compilation at once)
-            ConstantLeaves.Classify(leaf, hints) == LeafConstness.MaybeConstant;
+            ConstantLeaves.MayHoldHint(leaf, hints, scope) && // the cheap question first (often answered for the whole compilation at once)
+            ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.MaybeConstant;
 
         private static bool IsStringLiteral(LiteralExpressionSyntax literal) =>
             literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);
