@@ -182,6 +182,13 @@ namespace Netsmart.Analyzers.Strings
                             {
                                 Add(parts, text, StringPartKind.InterpolatedText, LiteralTextMap.UnescapedValueText(textPart.TextToken), interpolated, textPart.TextToken);
                             }
+                            else if (semanticModel != null && content is InterpolationSyntax hole && IsPlainHole(hole) &&
+                                ConstantLeaves.Classify(hole.Expression, hints, root) == LeafConstness.MaybeConstant &&
+                                ConstantValue(hole.Expression, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
+                            {
+                                // A constant hole reads like a constant operand of '+': its text is known, written elsewhere.
+                                Add(parts, text, StringPartKind.Opaque, holeValue, interpolated, default);
+                            }
                             else
                             {
                                 Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), interpolated, default);
@@ -547,6 +554,9 @@ namespace Netsmart.Analyzers.Strings
             }
         }
 
+        /// <summary>A hole whose text is its expression's value: no alignment (padding) and no format.</summary>
+        private static bool IsPlainHole(InterpolationSyntax hole) => hole.AlignmentClause is null && hole.FormatClause is null;
+
         private static bool IsChain(ExpressionSyntax expression) =>
             expression is ParenthesizedExpressionSyntax || expression.IsKind(SyntaxKind.AddExpression);
 
@@ -566,7 +576,13 @@ namespace Netsmart.Analyzers.Strings
                     {
                         if (content is InterpolatedStringTextSyntax textPart)
                         {
-                            scan.AnyHint |= hasHint(textPart.TextToken.ValueText);
+                            string textValue = textPart.TextToken.ValueText;
+                            scan.AnyHint |= hasHint(textValue);
+                            scan.AnyPathCharacter |= textValue.IndexOf('/') >= 0 || textValue.IndexOf('%') >= 0;
+                        }
+                        else
+                        {
+                            scan.AnyOther = true; // a hole may be a constant
                         }
                     }
 
@@ -616,10 +632,28 @@ namespace Netsmart.Analyzers.Strings
             return false;
         }
 
-        private static bool LeafMayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode scope) =>
-            !(leaf is LiteralExpressionSyntax) && !(leaf is InterpolatedStringExpressionSyntax) && // written here: the first pass read them
-            ConstantLeaves.MayHoldHint(leaf, hints, scope) && // the cheap question first (often answered for the whole compilation at once)
-            ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.MaybeConstant;
+        private static bool LeafMayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode scope)
+        {
+            switch (leaf)
+            {
+                case LiteralExpressionSyntax _:
+                    return false; // written here: the first pass read it
+                case InterpolatedStringExpressionSyntax interpolated:
+                    // Its text was read by the first pass; its plain holes are operands like any other.
+                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                    {
+                        if (content is InterpolationSyntax hole && IsPlainHole(hole) && LeafMayHoldHint(hole.Expression, hints, scope))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return ConstantLeaves.MayHoldHint(leaf, hints, scope) && // the cheap question first (often answered for the whole compilation at once)
+                           ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.MaybeConstant;
+            }
+        }
 
         private static bool IsStringLiteral(LiteralExpressionSyntax literal) =>
             literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression);

@@ -105,6 +105,27 @@ internal static class CodeGen
 
     private static string Interpolated(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}").Replace("\n", "\\n").Replace("\t", "\\t");
 
+    /// <summary>A value split between a constant and the text of an interpolated string that reads it in a hole (plain, constant, or nested).</summary>
+    private static readonly Gen<string> ConstantHole =
+        from value in Value
+        from split in Gen.Int[0, Math.Max(0, value.Length)]
+        from form in Gen.Int[0, 2]
+        let head = "    const string H = " + Regular(value.Substring(0, split)) + ";\n"
+        let rest = Interpolated(value.Substring(split))
+        select form switch
+        {
+            0 => head + "    string I(string s) => $\"{H}" + rest + "{s}\";",
+            1 => head + "    const string J = $\"{H}" + rest + "\";",
+            _ => head + "    const string N = $\"{H}\";\n    string I(string s, string tenantId) => $\"{N}" + rest + "/{s}\";",
+        };
+
+    /// <summary>A literal followed by a long chain of constant, run-time and interpolated operands.</summary>
+    private static readonly Gen<string> LongChain =
+        from l in Literal(constant: false)
+        from n in Gen.Int[50, 1500]
+        select "    string Chain(string s, string tenantId) => " + l +
+            string.Concat(Enumerable.Range(0, n).Select(i => (i % 4) switch { 0 => " + \"/x\"", 1 => " + s", 2 => " + $\"/{s}\"", _ => " + (\"/y\" + s)" })) + ";";
+
     /// <summary>One member of a class, holding literals in some context.</summary>
     private static readonly Gen<string> Member = Gen.OneOf(
         from l in Literal(constant: false) select "    string F() { string s = \"x\"; string tenantId = \"" + Tenant + "\"; return " + l + "; }",
@@ -116,7 +137,10 @@ internal static class CodeGen
         from l in Literal(constant: false) select "    static string M(string p) { var f = static (string s) => " + l.Replace("tenantId", "s") + "; return f(p); }",
         from l in Literal(constant: false) select "    string tenantId = \"" + Tenant + "\";\n    string P(string s) => " + l + ";",
         from v in Value select "    System.ReadOnlySpan<byte> U() => " + Regular(v) + "u8;",
-        from l in Literal(constant: true) select "    static string Q(string s) { const string local = " + l + "; return local + s; }");
+        from l in Literal(constant: true) select "    static string Q(string s) { const string local = " + l + "; return local + s; }",
+        ConstantHole,
+        LongChain);
+
 
     private static readonly Gen<string> TopLevel =
         from l in Literal(constant: false)
