@@ -74,6 +74,22 @@ internal sealed class Corpus
         return new Corpus(string.Format(CultureInfo.InvariantCulture, "fix-all {0} files x {1} Netsmart literals", files, literalsPerFile), list, netsmart);
     }
 
+    /// <summary>
+    /// One file holding one Certified v1 URL followed by <paramref name="operands"/> constant <c>+ "/x"</c> operands
+    /// (generated code, query builders): analysis and Fix-All must stay linear in the operands.
+    /// </summary>
+    public static Corpus Chain(int operands)
+    {
+        var sb = new StringBuilder("namespace Chain\n{\n    public static class C\n    {\n        public const string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\"");
+        for (int i = 0; i < operands; i++)
+        {
+            sb.Append(" + \"/x\"");
+        }
+
+        sb.Append(";\n    }\n}\n");
+        return new Corpus(string.Format(CultureInfo.InvariantCulture, "chain of {0:N0} operands", operands), new[] { ("/chain/Chain.cs", sb.ToString()) }, 1);
+    }
+
     private static int CountLines(string text)
     {
         int n = 1;

@@ -33,10 +33,12 @@ internal static class Program
           --fixall-files <n,...>   Fix-All corpus sizes in files                         (default 100,1000)
           --fixall-literals <n>    Netsmart literals per file                            (default 10)
           --fixall-lines <n>       lines per file                                        (default 100)
+        Long concatenations:
+          --chain <n,...>          a v1 URL followed by n constant operands, one file each (default 2000,20000)
         Run:
           --rounds <n>             measured rounds, medians reported                     (default 5)
           --warmup <n>             warm-up rounds                                        (default 1)
-          --skip-analysis | --skip-fixall
+          --skip-analysis | --skip-fixall | --skip-chain
           --quick                  small sizes, 3 rounds: a smoke run, not figures
           --json [path]            also write the figures as JSON (to stdout when no path)
           --help
@@ -93,6 +95,19 @@ internal static class Program
             }
         }
 
+        var chains = new List<(int Operands, AnalysisResult Analysis, FixAllResult FixAll)>();
+        if (!o.SkipChain)
+        {
+            foreach (int operands in o.ChainOperands)
+            {
+                Corpus corpus = Corpus.Chain(operands);
+                Console.WriteLine($"Chain: {corpus.Name}");
+                AnalysisResult analysis = await Harness.MeasureAnalysisAsync(corpus, o.Rounds, o.Warmup, Console.WriteLine);
+                FixAllResult fixAll = await Harness.MeasureFixAllAsync(corpus, o.Rounds, o.Warmup, Console.WriteLine);
+                chains.Add((operands, analysis, fixAll));
+            }
+        }
+
         if (DirectDispatch.PerKind != null)
         {
             foreach (var kv in DirectDispatch.PerKind.OrderByDescending(k => k.Value.T))
@@ -102,7 +117,7 @@ internal static class Program
         }
 
         Console.WriteLine();
-        string report = Report(machine, o, analyses, fixAlls);
+        string report = Report(machine, o, analyses, fixAlls) + ChainReport(chains);
         Console.WriteLine(report);
         if (o.Json)
         {
@@ -188,6 +203,42 @@ internal static class Program
         return sb.ToString();
     }
 
+    /// <summary>Per-operand figures of the long-chain corpora: flat columns mean linear analysis and Fix-All.</summary>
+    private static string ChainReport(List<(int Operands, AnalysisResult Analysis, FixAllResult FixAll)> chains)
+    {
+        if (chains.Count == 0)
+        {
+            return "";
+        }
+
+        CultureInfo c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine();
+        sb.AppendLine("Long concatenation: a v1 URL followed by N constant operands (one file; medians)");
+        sb.AppendLine();
+        sb.AppendLine("| Operands | Compiler (ms) | Ours exec (ms) | Floor exec (ms) | ours/floor | Ours µs per operand | Floor µs per operand | Fix-All (ms) | Fix-All µs per operand |");
+        sb.AppendLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach ((int operands, AnalysisResult a, FixAllResult f) in chains)
+        {
+            sb.AppendLine(string.Format(c, "| {0:N0} | {1:N0} | {2:0.0} | {3:0.0} | {4:0.00} | {5:0.00} | {6:0.00} | {7:0.0} | {8:0.00} |",
+                operands, a.CompilerMs, a.OursExecMs, a.FloorExecMs, a.OursOverFloor, a.OursExecMs * 1000 / operands, a.FloorExecMs * 1000 / operands,
+                f.FixAllMs, f.FixAllMs * 1000 / operands));
+        }
+
+        if (chains.Count >= 2)
+        {
+            var small = chains[0];
+            var large = chains[^1];
+            double analysisScale = (large.Analysis.OursExecMs / large.Operands) / (small.Analysis.OursExecMs / small.Operands);
+            double fixScale = (large.FixAll.FixAllMs / large.Operands) / (small.FixAll.FixAllMs / small.Operands);
+            sb.AppendLine();
+            sb.AppendLine(Check($"analysis time per operand at {large.Operands:N0} within 2x of {small.Operands:N0}", analysisScale <= 2, analysisScale.ToString("0.00", c) + "x"));
+            sb.AppendLine(Check($"Fix-All time per operand at {large.Operands:N0} within 2x of {small.Operands:N0}", fixScale <= 2, fixScale.ToString("0.00", c) + "x"));
+        }
+
+        return sb.ToString();
+    }
+
     private static string Check(string what, bool met, string figure) => (met ? "  [met]    " : "  [MISSED] ") + what + ": " + figure;
 
     private static string Json(string machine, Options o, List<AnalysisResult> analyses, List<FixAllResult> fixAlls)
@@ -267,6 +318,8 @@ internal static class Program
         public int Warmup = 1;
         public bool SkipAnalysis;
         public bool SkipFixAll;
+        public bool SkipChain;
+        public int[] ChainOperands = { 2000, 20000 };
         public bool Json;
         public string? JsonPath;
         public bool Help;
@@ -289,9 +342,12 @@ internal static class Program
                     case "--warmup": Warmup = Math.Max(0, Int(Next())); break;
                     case "--skip-analysis": SkipAnalysis = true; break;
                     case "--skip-fixall": SkipFixAll = true; break;
+                    case "--skip-chain": SkipChain = true; break;
+                    case "--chain": ChainOperands = Next().Split(',').Select(Int).ToArray(); break;
                     case "--quick":
                         Files = 100;
                         FixAllFiles = new[] { 20, 200 };
+                        ChainOperands = new[] { 500, 5000 };
                         Rounds = 3;
                         break;
                     case "--json":

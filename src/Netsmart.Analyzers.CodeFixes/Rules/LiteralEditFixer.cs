@@ -25,7 +25,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 return null;
             }
 
-            SyntaxToken token = FindLiteralToken(root, edits[0].Span);
+            SyntaxToken token = LiteralTokenFinder.FindInTree(root, edits[0].Span);
             LiteralTextMap? map = token == default ? null : LiteralTextMap.Create(token);
             if (map is null || map.IsUtf8 || await FormatStringContext.IsFormatStringAsync(document, model, token, cancellationToken).ConfigureAwait(false))
             {
@@ -59,35 +59,43 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
 
             SemanticModel? model = null;
             var byToken = new Dictionary<SyntaxToken, TokenWork>();
+            var work = new List<(Diagnostic Diagnostic, List<SourceEdit> Edits)>();
             foreach (Diagnostic diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                if (!diagnostic.Properties.ContainsKey(FixProperties.Fixable))
+                if (diagnostic.Properties.ContainsKey(FixProperties.Fixable))
                 {
-                    continue;
+                    work.Add((diagnostic, FixProperties.ReadEdits(diagnostic.Properties)));
                 }
+            }
 
+            var finder = new LiteralTokenFinder(root, work.SelectMany(w => w.Edits).Select(e => e.Span).ToList());
+            foreach ((Diagnostic diagnostic, List<SourceEdit> diagnosticEdits) in work)
+            {
                 bool placeholderOnly = diagnostic.Properties.ContainsKey(FixProperties.NeedsTenantExpression);
-                foreach (SourceEdit edit in FixProperties.ReadEdits(diagnostic.Properties))
+                foreach (SourceEdit edit in diagnosticEdits)
                 {
-                    SyntaxToken token = FindLiteralToken(root, edit.Span);
+                    SyntaxToken token = finder.Find(edit.Span);
                     if (token == default)
                     {
                         continue;
                     }
 
-                    if (!byToken.TryGetValue(token, out TokenWork? work))
+                    if (!byToken.TryGetValue(token, out TokenWork? tokenWork))
                     {
-                        work = new TokenWork(diagnostic);
-                        byToken.Add(token, work);
+                        tokenWork = new TokenWork(diagnostic);
+                        byToken.Add(token, tokenWork);
                     }
 
-                    work.PlaceholderOnly &= placeholderOnly;
-                    work.Edits.Add(edit);
+                    tokenWork.PlaceholderOnly &= placeholderOnly;
+                    tokenWork.Edits.Add(edit);
                 }
             }
 
             var changes = new List<TextChange>();
-            foreach (KeyValuePair<SyntaxToken, TokenWork> entry in byToken)
+            var chainRoots = new Dictionary<SyntaxNode, SyntaxNode>();
+            var tenantByChain = new Dictionary<(SyntaxNode Chain, string? Configured), string?>();
+            var formatByChain = new Dictionary<SyntaxNode, bool>();
+            foreach (KeyValuePair<SyntaxToken, TokenWork> entry in byToken.OrderBy(e => e.Key.SpanStart))
             {
                 LiteralTextMap? map = LiteralTextMap.Create(entry.Key);
                 if (map is null)
@@ -101,7 +109,17 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
                 if (!map.IsUtf8 && (entry.Value.PlaceholderOnly || WritesPlaceholder(edits)))
                 {
                     model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    if (model != null && await FormatStringContext.IsFormatStringAsync(document, model, entry.Key, cancellationToken).ConfigureAwait(false))
+                    // Once per concatenation, at its first token: its operands share one scope and one use (a format
+                    // argument or not), so what holds for one literal token holds for the others.
+                    entry.Value.Diagnostic.Properties.TryGetValue(FixProperties.TenantExpression, out string? configured);
+                    SyntaxNode chainRoot = LiteralTokenFinder.ConcatenationRoot(entry.Key, chainRoots);
+                    if (!formatByChain.TryGetValue(chainRoot, out bool isFormat))
+                    {
+                        isFormat = model != null && await FormatStringContext.IsFormatStringAsync(document, model, entry.Key, cancellationToken).ConfigureAwait(false);
+                        formatByChain.Add(chainRoot, isFormat);
+                    }
+
+                    if (isFormat)
                     {
                         // A format string or message template: a bare {tenant-id} would be a format item (FormatException,
                         // or a named hole in a log template), and a tenant value with braces would be one too.
@@ -112,9 +130,10 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
 
                         edits = EscapePlaceholder(edits);
                     }
-                    else
+                    else if (!tenantByChain.TryGetValue((chainRoot, configured), out tenant))
                     {
                         tenant = model is null ? null : ResolveTenant(model, entry.Key, entry.Value.Diagnostic);
+                        tenantByChain.Add((chainRoot, configured), tenant);
                     }
                 }
 
@@ -151,27 +170,6 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
         {
             const string placeholder = Knowledge.Urls.NetsmartTenantSegment.Placeholder;
             return edits.Select(e => new SourceEdit(e.Span, e.NewValueText.Replace(placeholder, "{" + placeholder + "}"))).ToList();
-        }
-
-        /// <summary>The string literal or interpolated-text token that contains <paramref name="span"/>.</summary>
-        private static SyntaxToken FindLiteralToken(SyntaxNode root, TextSpan span)
-        {
-            SyntaxToken token = root.FindToken(span.Start);
-            if (LiteralTextMap.IsStringToken(token) && token.Span.Contains(span))
-            {
-                return token;
-            }
-
-            if (span.Start > 0)
-            {
-                token = root.FindToken(span.Start - 1);
-                if (LiteralTextMap.IsStringToken(token) && token.Span.Start <= span.Start && token.Span.End >= span.End)
-                {
-                    return token;
-                }
-            }
-
-            return default;
         }
 
         /// <summary>Sorts edits and drops duplicates and overlaps (two diagnostics never need the same characters).</summary>

@@ -21,6 +21,9 @@ namespace Netsmart.Analyzers.Rules
         /// <summary>The runtime library: a project that references it uses Netsmart.</summary>
         internal const string CareConnectAssemblyName = "Netsmart.CareConnect";
 
+        /// <summary>Beyond this many trigger hits in one scope, the string tokens are listed in one walk and searched (a tree search per hit is quadratic in a deep chain).</summary>
+        private const int MaxTokenSearches = 256;
+
         private readonly ConcurrentDictionary<SyntaxNode, ApiEvidence> _cache = new ConcurrentDictionary<SyntaxNode, ApiEvidence>();
 
         private CertifiedContext(bool isNetsmartProject)
@@ -147,6 +150,8 @@ namespace Netsmart.Analyzers.Rules
 
             ApiEvidence evidence = ApiEvidence.None;
             int end = start + length;
+            int searches = 0;
+            System.Collections.Generic.List<SyntaxToken>? stringTokens = null;
             foreach ((string trigger, StringComparison comparison) in ApiEvidenceScanner.Triggers)
             {
                 int from = start;
@@ -159,7 +164,11 @@ namespace Netsmart.Analyzers.Rules
                     }
 
                     cancellationToken.ThrowIfCancellationRequested();
-                    SyntaxToken token = scope.FindToken(hit);
+                    // Each tree search descends the tree; in a chain of thousands of URLs that is quadratic. Past a
+                    // number of hits, the string tokens of the scope are listed once (one walk) and searched instead.
+                    SyntaxToken token = ++searches <= MaxTokenSearches
+                        ? scope.FindToken(hit)
+                        : StringTokenAt(stringTokens ??= StringTokens(scope, cancellationToken), hit);
                     if (LiteralTextMap.IsStringToken(token) && token.Span.Contains(hit))
                     {
                         evidence |= ApiEvidenceScanner.FromText(LiteralTextMap.UnescapedValueText(token));
@@ -173,6 +182,42 @@ namespace Netsmart.Analyzers.Rules
             }
 
             return evidence;
+        }
+
+        private static System.Collections.Generic.List<SyntaxToken> StringTokens(SyntaxNode scope, CancellationToken cancellationToken)
+        {
+            var tokens = new System.Collections.Generic.List<SyntaxToken>();
+            foreach (SyntaxToken token in scope.DescendantTokens())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (LiteralTextMap.IsStringToken(token))
+                {
+                    tokens.Add(token);
+                }
+            }
+
+            return tokens;
+        }
+
+        /// <summary>The string token whose span holds <paramref name="position"/>, or default (binary search of tokens in text order).</summary>
+        private static SyntaxToken StringTokenAt(System.Collections.Generic.List<SyntaxToken> tokens, int position)
+        {
+            int low = 0;
+            int high = tokens.Count;
+            while (low < high)
+            {
+                int middle = low + ((high - low) / 2);
+                if (tokens[middle].Span.Start <= position)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low > 0 && tokens[low - 1].Span.Contains(position) ? tokens[low - 1] : default;
         }
 
         /// <summary>The evidence of every string token of <paramref name="scope"/>, read one by one.</summary>

@@ -58,7 +58,7 @@ namespace Netsmart.Analyzers.Rules
             }
 
             StringExpression? expression = StringExpression.Create(
-                node, node.IsKind(SyntaxKind.AddExpression) ? context.SemanticModel : null, hints, context.CancellationToken);
+                node, node is LiteralExpressionSyntax ? null : context.SemanticModel, hints, context.CancellationToken);
             if (expression != null && MayMatch(expression.Text))
             {
                 Analyze(context, expression, evidence);

@@ -23,12 +23,12 @@ namespace Netsmart.Analyzers.Strings
     internal static class ConstantLeaves
     {
         /// <summary>Whether <paramref name="leaf"/> (not a literal, not an interpolated string) can be a string constant.</summary>
-        public static LeafConstness Classify(ExpressionSyntax leaf, ConstantHints? hints)
+        public static LeafConstness Classify(ExpressionSyntax leaf, ConstantHints? hints, SyntaxNode? scope = null)
         {
             switch (leaf)
             {
                 case IdentifierNameSyntax identifier:
-                    switch (FindLocal(identifier))
+                    switch (FindLocal(identifier, scope))
                     {
                         case LocalKind.Local:
                             return LeafConstness.NotConstant;
@@ -37,7 +37,7 @@ namespace Netsmart.Analyzers.Strings
                     }
 
                 case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
-                    return IsInstanceReceiver(access.Expression, hints) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
+                    return IsInstanceReceiver(access.Expression, hints, scope) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
 
                 case InvocationExpressionSyntax invocation:
                     // nameof(...) is a constant; every other call is not.
@@ -75,12 +75,12 @@ namespace Netsmart.Analyzers.Strings
                     return LeafConstness.NotConstant; // -x, !x, ~x, ++x: never a string
 
                 case CastExpressionSyntax cast:
-                    return Classify(cast.Expression, hints);
+                    return Classify(cast.Expression, hints, scope);
                 case ParenthesizedExpressionSyntax parenthesized:
-                    return Classify(parenthesized.Expression, hints);
+                    return Classify(parenthesized.Expression, hints, scope);
                 case ConditionalExpressionSyntax conditional:
-                    return Classify(conditional.WhenTrue, hints) == LeafConstness.NotConstant &&
-                           Classify(conditional.WhenFalse, hints) == LeafConstness.NotConstant
+                    return Classify(conditional.WhenTrue, hints, scope) == LeafConstness.NotConstant &&
+                           Classify(conditional.WhenFalse, hints, scope) == LeafConstness.NotConstant
                         ? LeafConstness.NotConstant
                         : LeafConstness.MaybeConstant;
 
@@ -94,7 +94,7 @@ namespace Netsmart.Analyzers.Strings
         /// Conservative (true) whenever the answer would need binding; false only when every constant the name can
         /// denote is a source constant field whose value fails the hint, or when the name is no constant at all.
         /// </summary>
-        public static bool MayHoldHint(ExpressionSyntax leaf, ConstantHints hints)
+        public static bool MayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode? scope = null)
         {
             if (!hints.SourceMentionsHint)
             {
@@ -103,7 +103,7 @@ namespace Netsmart.Analyzers.Strings
                 return leaf switch
                 {
                     IdentifierNameSyntax identifier => hints.MayHaveStaticImport(identifier),
-                    MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints) &&
+                    MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints, scope) &&
                         !(RightmostName(access.Expression) is string receiver && hints.Names.IsType(receiver)),
                     InvocationExpressionSyntax _ => false, // nameof(x) is text written here
                     _ => true,
@@ -114,7 +114,7 @@ namespace Netsmart.Analyzers.Strings
             {
                 case IdentifierNameSyntax identifier:
                 {
-                    if (FindLocal(identifier) == LocalKind.ConstLocal)
+                    if (FindLocal(identifier, scope) == LocalKind.ConstLocal)
                     {
                         return true; // a const local: its value needs binding
                     }
@@ -146,27 +146,27 @@ namespace Netsmart.Analyzers.Strings
                            RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hints.HasHint(n);
 
                 case CastExpressionSyntax cast:
-                    return Classify(cast.Expression, hints) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints);
+                    return Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints, scope);
                 case ParenthesizedExpressionSyntax parenthesized:
-                    return Classify(parenthesized.Expression, hints) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints);
+                    return Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints, scope);
                 case ConditionalExpressionSyntax conditional:
-                    return MayHoldHintOrIsString(conditional.WhenTrue, hints) || MayHoldHintOrIsString(conditional.WhenFalse, hints);
+                    return MayHoldHintOrIsString(conditional.WhenTrue, hints, scope) || MayHoldHintOrIsString(conditional.WhenFalse, hints, scope);
 
                 default:
                     return true;
             }
         }
 
-        private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints) =>
+        private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints, SyntaxNode? scope) =>
             branch is LiteralExpressionSyntax literal
                 ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
-                : branch is InterpolatedStringExpressionSyntax || (Classify(branch, hints) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints));
+                : branch is InterpolatedStringExpressionSyntax || (Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope));
 
         /// <summary>
         /// True when <paramref name="receiver"/> is an instance (a local, a parameter, this, a field or property, a call...),
         /// so <c>receiver.Name</c> is an instance member: never a constant. False when it may be a type or namespace.
         /// </summary>
-        private static bool IsInstanceReceiver(ExpressionSyntax receiver, ConstantHints? hints)
+        private static bool IsInstanceReceiver(ExpressionSyntax receiver, ConstantHints? hints, SyntaxNode? scope)
         {
             switch (receiver)
             {
@@ -179,7 +179,7 @@ namespace Netsmart.Analyzers.Strings
                         return true; // a local or a member of that name: an instance either way (no scope walk needed)
                     }
 
-                    switch (FindLocal(identifier))
+                    switch (FindLocal(identifier, scope))
                     {
                         case LocalKind.Local:
                             // "Color Color": a local named like its type reaches the type's constants too.
@@ -219,12 +219,16 @@ namespace Netsmart.Analyzers.Strings
         }
 
         /// <summary>Resolves a simple name to a local, a const local or a parameter in scope, from syntax alone.</summary>
-        private static LocalKind FindLocal(IdentifierNameSyntax identifier)
+        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope)
         {
             string name = identifier.Identifier.ValueText;
 
+            // 'scope' (when given) is an ancestor reached from the identifier through no scope-making node, e.g. the root
+            // of the concatenation holding it: the walk starts there, so N operands of a chain are not N climbs up it.
+            SyntaxNode start = scope ?? identifier;
+
             // A parameter of the enclosing member first (cheap): no local may shadow it.
-            for (SyntaxNode? current = identifier.Parent; current != null; current = current.Parent)
+            for (SyntaxNode? current = start.Parent; current != null; current = current.Parent)
             {
                 if (current is BaseMethodDeclarationSyntax method)
                 {
@@ -242,8 +246,8 @@ namespace Netsmart.Analyzers.Strings
                 }
             }
 
-            SyntaxNode child = identifier;
-            for (SyntaxNode? current = identifier.Parent; current != null; child = current, current = current.Parent)
+            SyntaxNode child = start;
+            for (SyntaxNode? current = start.Parent; current != null; child = current, current = current.Parent)
             {
                 LocalKind found = LocalKind.None;
                 switch (current)

@@ -93,6 +93,8 @@ namespace Netsmart.Analyzers.Strings
 
         public IReadOnlyList<StringPart> Parts { get; }
 
+        private PartTree? _tree;
+
         /// <summary>True when <paramref name="node"/> is an operand of a larger string concatenation (that one is analyzed instead).</summary>
         public static bool IsInsideConcatenation(SyntaxNode node)
         {
@@ -163,6 +165,7 @@ namespace Netsmart.Analyzers.Strings
 
             var text = new StringBuilder();
             var parts = new List<StringPart>(leaves.Count);
+            Dictionary<string, Optional<object?>>? constants = null;
             bool anyString = anyStringLiteral;
             foreach (ExpressionSyntax leaf in leaves)
             {
@@ -179,6 +182,13 @@ namespace Netsmart.Analyzers.Strings
                             {
                                 Add(parts, text, StringPartKind.InterpolatedText, LiteralTextMap.UnescapedValueText(textPart.TextToken), interpolated, textPart.TextToken);
                             }
+                            else if (semanticModel != null && content is InterpolationSyntax hole && IsPlainHole(hole) &&
+                                ConstantLeaves.Classify(hole.Expression, hints, root) == LeafConstness.MaybeConstant &&
+                                ConstantValue(hole.Expression, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
+                            {
+                                // A constant hole reads like a constant operand of '+': its text is known, written elsewhere.
+                                Add(parts, text, StringPartKind.Opaque, holeValue, interpolated, default);
+                            }
                             else
                             {
                                 Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), interpolated, default);
@@ -193,9 +203,9 @@ namespace Netsmart.Analyzers.Strings
 
                     default:
                         Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
-                            ConstantLeaves.Classify(leaf, hints) == LeafConstness.NotConstant
+                            ConstantLeaves.Classify(leaf, hints, root) == LeafConstness.NotConstant
                             ? default
-                            : semanticModel.GetConstantValue(leaf, cancellationToken);
+                            : ConstantValue(leaf, semanticModel, ref constants, cancellationToken);
                         if (constant.HasValue && constant.Value is string s)
                         {
                             anyString = true;
@@ -213,29 +223,53 @@ namespace Netsmart.Analyzers.Strings
             return anyString ? new StringExpression(root, text.ToString(), parts) : null;
         }
 
+        /// <summary>
+        /// The constant value of an operand. Every operand of one chain is in the same scope, so operands written alike
+        /// have the same value: each spelling is bound once (binding climbs from the operand to its member, which for
+        /// N operands of a left-nested chain would be quadratic).
+        /// </summary>
+        private static Optional<object?> ConstantValue(ExpressionSyntax leaf, SemanticModel semanticModel, ref Dictionary<string, Optional<object?>>? constants, CancellationToken cancellationToken)
+        {
+            if (!(leaf is IdentifierNameSyntax) && !(leaf is MemberAccessExpressionSyntax))
+            {
+                return semanticModel.GetConstantValue(leaf, cancellationToken);
+            }
+
+            string key = leaf.ToString();
+            constants ??= new Dictionary<string, Optional<object?>>(System.StringComparer.Ordinal);
+            if (!constants.TryGetValue(key, out Optional<object?> value))
+            {
+                value = semanticModel.GetConstantValue(leaf, cancellationToken);
+                constants.Add(key, value);
+            }
+
+            return value;
+        }
+
         /// <summary>The part whose value holds [<paramref name="start"/>, start + <paramref name="length"/>); for an insertion at a boundary, the rewritable side (the one before first).</summary>
         public StringPart? FindPart(int start, int length)
         {
-            StringPart? boundary = null;
-            foreach (StringPart part in Parts)
+            // Parts are contiguous and in value order: only the few that touch 'start' can answer (binary search, so a
+            // chain of thousands of operands costs a logarithm per edit).
+            int i = FirstPartEndingAtOrAfter(start, inclusive: length == 0);
+            if (length > 0)
             {
-                if (length == 0)
-                {
-                    if (start > part.ValueStart && start < part.ValueEnd)
-                    {
-                        return part;
-                    }
+                return i < Parts.Count && start >= Parts[i].ValueStart && start + length <= Parts[i].ValueEnd ? Parts[i] : null;
+            }
 
-                    // At a boundary the first part wins, unless a later one can be rewritten and it cannot.
-                    bool atBoundary = start == part.ValueEnd || start == part.ValueStart;
-                    if (atBoundary && (boundary is null || (!boundary.IsRewritable && part.IsRewritable)))
-                    {
-                        boundary = part;
-                    }
-                }
-                else if (start >= part.ValueStart && start + length <= part.ValueEnd)
+            StringPart? boundary = null;
+            for (; i < Parts.Count && Parts[i].ValueStart <= start; i++)
+            {
+                StringPart part = Parts[i];
+                if (start > part.ValueStart && start < part.ValueEnd)
                 {
                     return part;
+                }
+
+                // At a boundary the first part wins, unless a later one can be rewritten and it cannot.
+                if (boundary is null || (!boundary.IsRewritable && part.IsRewritable))
+                {
+                    boundary = part;
                 }
             }
 
@@ -277,15 +311,8 @@ namespace Netsmart.Analyzers.Strings
         /// <summary>Index of the part that holds value offset <paramref name="offset"/> (the last part for the end).</summary>
         public int PartIndexAt(int offset)
         {
-            for (int i = 0; i < Parts.Count; i++)
-            {
-                if (offset < Parts[i].ValueEnd)
-                {
-                    return i;
-                }
-            }
-
-            return Parts.Count - 1;
+            int i = FirstPartEndingAtOrAfter(offset, inclusive: false);
+            return i < Parts.Count ? i : Parts.Count - 1;
         }
 
         /// <summary>
@@ -294,50 +321,49 @@ namespace Netsmart.Analyzers.Strings
         /// </summary>
         public Location GetReportLocation(int first, int last)
         {
-            SyntaxNode firstNode = Parts[first].Node;
-            SyntaxNode lastNode = Parts[last].Node;
-            SyntaxNode node = firstNode;
-            while (node != Root && !node.Span.Contains(lastNode.Span) && node.Parent != null)
+            // Node spans are not asked while climbing: in a left-nested chain a node's span start is found by walking
+            // down to its first token, which made this cubic in the number of operands. Part ranges answer instead.
+            PartTree tree = _tree ??= new PartTree(this);
+            SyntaxNode node = Parts[first].Node;
+            while (node != Root && !tree.Covers(node, last) && node.Parent != null)
             {
                 node = node.Parent;
             }
 
-            if (!IsConstantNode(node))
+            if (!tree.IsConstant(node))
             {
-                return node == firstNode || node == Root || node.Span.Contains(lastNode.Span)
-                    ? node.GetLocation()
-                    : Location.Create(node.SyntaxTree, TextSpan.FromBounds(firstNode.SpanStart, lastNode.Span.End));
+                return tree.LocationOf(node);
             }
 
-            while (node != Root && node.Parent is ExpressionSyntax parent && IsConstantNode(parent))
-            {
-                node = parent;
-            }
-
+            node = tree.OutermostConstant(node);
             while (node is ParenthesizedExpressionSyntax parenthesized && node != Root)
             {
                 node = parenthesized.Expression;
             }
 
-            return node.GetLocation();
+            return tree.LocationOf(node);
         }
 
-        private bool IsConstantNode(SyntaxNode node)
+        /// <summary>The first part whose value ends after <paramref name="offset"/> (at or after it when <paramref name="inclusive"/>); Parts.Count when none.</summary>
+        private int FirstPartEndingAtOrAfter(int offset, bool inclusive)
         {
-            bool any = false;
-            foreach (StringPart part in Parts)
+            int low = 0;
+            int high = Parts.Count;
+            while (low < high)
             {
-                if (node.Span.Contains(part.Node.Span))
+                int middle = low + ((high - low) / 2);
+                int end = Parts[middle].ValueEnd;
+                if (inclusive ? end >= offset : end > offset)
                 {
-                    any = true;
-                    if (!part.IsConstant)
-                    {
-                        return false;
-                    }
+                    high = middle;
+                }
+                else
+                {
+                    low = middle + 1;
                 }
             }
 
-            return any;
+            return low;
         }
 
         private static void Add(List<StringPart> parts, StringBuilder text, StringPartKind kind, string value, SyntaxNode node, SyntaxToken token)
@@ -369,6 +395,119 @@ namespace Netsmart.Analyzers.Strings
             }
         }
 
+        /// <summary>
+        /// The parts each node of the concatenation holds (a contiguous range), for <see cref="GetReportLocation"/>:
+        /// built once, in one iterative pass, on the first report (never for an expression with nothing to report).
+        /// </summary>
+        private sealed class PartTree
+        {
+            private readonly StringExpression _expression;
+            private readonly Dictionary<SyntaxNode, (int Low, int High)> _ranges = new Dictionary<SyntaxNode, (int Low, int High)>();
+            private readonly int[] _runTimeBefore;
+            private readonly Dictionary<SyntaxNode, SyntaxNode> _outermost = new Dictionary<SyntaxNode, SyntaxNode>();
+            private readonly Dictionary<SyntaxNode, Location> _locations = new Dictionary<SyntaxNode, Location>();
+
+            public PartTree(StringExpression expression)
+            {
+                _expression = expression;
+                IReadOnlyList<StringPart> parts = expression.Parts;
+                _runTimeBefore = new int[parts.Count + 1];
+                for (int i = 0; i < parts.Count; i++)
+                {
+                    _runTimeBefore[i + 1] = _runTimeBefore[i] + (parts[i].IsConstant ? 0 : 1);
+                    _ranges[parts[i].Node] = _ranges.TryGetValue(parts[i].Node, out (int Low, int High) range) ? (range.Low, i) : (i, i);
+                }
+
+                // Inner nodes in pre-order; read backwards, every child comes before its parent.
+                var inner = new List<ExpressionSyntax>();
+                var pending = new Stack<ExpressionSyntax>();
+                pending.Push(expression.Root);
+                while (pending.Count > 0)
+                {
+                    ExpressionSyntax node = pending.Pop();
+                    switch (node)
+                    {
+                        case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                            inner.Add(binary);
+                            pending.Push(binary.Right);
+                            pending.Push(binary.Left);
+                            break;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            inner.Add(parenthesized);
+                            pending.Push(parenthesized.Expression);
+                            break;
+                    }
+                }
+
+                for (int i = inner.Count - 1; i >= 0; i--)
+                {
+                    _ranges[inner[i]] = inner[i] is BinaryExpressionSyntax binary
+                        ? Union(RangeOf(binary.Left), RangeOf(binary.Right))
+                        : RangeOf(((ParenthesizedExpressionSyntax)inner[i]).Expression);
+                }
+            }
+
+            public bool Covers(SyntaxNode node, int part)
+            {
+                (int low, int high) = RangeOf(node);
+                return low <= part && part <= high;
+            }
+
+            /// <summary>True when the node holds at least one part and only constant ones.</summary>
+            public bool IsConstant(SyntaxNode node)
+            {
+                (int low, int high) = RangeOf(node);
+                return low <= high && _runTimeBefore[high + 1] == _runTimeBefore[low];
+            }
+
+            /// <summary>The outermost constant expression (within the root) holding the constant <paramref name="node"/>; remembered along the way.</summary>
+            public SyntaxNode OutermostConstant(SyntaxNode node)
+            {
+                var path = new List<SyntaxNode>();
+                SyntaxNode current = node;
+                while (true)
+                {
+                    if (_outermost.TryGetValue(current, out SyntaxNode? known))
+                    {
+                        current = known;
+                        break;
+                    }
+
+                    if (current == _expression.Root || !(current.Parent is ExpressionSyntax parent) || !IsConstant(parent))
+                    {
+                        break;
+                    }
+
+                    path.Add(current);
+                    current = parent;
+                }
+
+                foreach (SyntaxNode visited in path)
+                {
+                    _outermost[visited] = current;
+                }
+
+                return current;
+            }
+
+            public Location LocationOf(SyntaxNode node)
+            {
+                if (!_locations.TryGetValue(node, out Location? location))
+                {
+                    location = node.GetLocation();
+                    _locations.Add(node, location);
+                }
+
+                return location;
+            }
+
+            private (int Low, int High) RangeOf(SyntaxNode node) =>
+                _ranges.TryGetValue(node, out (int Low, int High) range) ? range : (int.MaxValue, int.MinValue);
+
+            private static (int Low, int High) Union((int Low, int High) a, (int Low, int High) b) =>
+                (System.Math.Min(a.Low, b.Low), System.Math.Max(a.High, b.High));
+        }
+
         /// <summary>What the first pass learns about the leaves.</summary>
         private struct LeafScan
         {
@@ -379,56 +518,97 @@ namespace Netsmart.Analyzers.Strings
             public bool AnyNumericLiteral;
         }
 
-        /// <summary>Walks the leaves without allocating: down the left spine of a chain, recursing only into right operands.</summary>
+        /// <summary>
+        /// Walks the leaves without allocating: down the left spine of a chain, reading leaf right operands on the way.
+        /// A right operand that is itself a chain (<c>a + (b + c)</c>) waits on a stack made only then, so no shape of
+        /// chain recurses.
+        /// </summary>
         private static void ScanLeaves(ExpressionSyntax expression, System.Func<string, bool> hasHint, ref LeafScan scan)
         {
-            ExpressionSyntax current = expression;
-            while (true)
+            Stack<ExpressionSyntax>? pending = null;
+            ExpressionSyntax? current = expression;
+            while (current != null)
             {
                 switch (current)
                 {
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        ScanLeaves(binary.Right, hasHint, ref scan);
+                        if (IsChain(binary.Right))
+                        {
+                            (pending ??= new Stack<ExpressionSyntax>()).Push(binary.Right);
+                        }
+                        else
+                        {
+                            ScanLeaf(binary.Right, hasHint, ref scan);
+                        }
+
                         current = binary.Left;
                         continue;
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
-                    case LiteralExpressionSyntax literal when IsStringLiteral(literal):
-                        string value = literal.Token.ValueText;
-                        scan.AnyStringLiteral = true;
-                        scan.AnyHint |= hasHint(value);
-                        scan.AnyPathCharacter |= value.IndexOf('/') >= 0 || value.IndexOf('%') >= 0;
-                        return;
-                    case InterpolatedStringExpressionSyntax interpolated:
-                        scan.AnyStringLiteral = true;
-                        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                        {
-                            if (content is InterpolatedStringTextSyntax textPart)
-                            {
-                                scan.AnyHint |= hasHint(textPart.TextToken.ValueText);
-                            }
-                        }
-
-                        return;
                     default:
-                        scan.AnyOther = true;
-                        scan.AnyNumericLiteral |= current.IsKind(SyntaxKind.NumericLiteralExpression);
-                        return;
+                        ScanLeaf(current, hasHint, ref scan);
+                        current = pending != null && pending.Count > 0 ? pending.Pop() : null;
+                        continue;
                 }
             }
         }
 
-        /// <summary>True when some operand that may be a constant may hold the hint (see <see cref="ConstantLeaves.MayHoldHint"/>).</summary>
+        /// <summary>A hole whose text is its expression's value: no alignment (padding) and no format.</summary>
+        private static bool IsPlainHole(InterpolationSyntax hole) => hole.AlignmentClause is null && hole.FormatClause is null;
+
+        private static bool IsChain(ExpressionSyntax expression) =>
+            expression is ParenthesizedExpressionSyntax || expression.IsKind(SyntaxKind.AddExpression);
+
+        private static void ScanLeaf(ExpressionSyntax leaf, System.Func<string, bool> hasHint, ref LeafScan scan)
+        {
+            switch (leaf)
+            {
+                case LiteralExpressionSyntax literal when IsStringLiteral(literal):
+                    string value = literal.Token.ValueText;
+                    scan.AnyStringLiteral = true;
+                    scan.AnyHint |= hasHint(value);
+                    scan.AnyPathCharacter |= value.IndexOf('/') >= 0 || value.IndexOf('%') >= 0;
+                    return;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    scan.AnyStringLiteral = true;
+                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax textPart)
+                        {
+                            string textValue = textPart.TextToken.ValueText;
+                            scan.AnyHint |= hasHint(textValue);
+                            scan.AnyPathCharacter |= textValue.IndexOf('/') >= 0 || textValue.IndexOf('%') >= 0;
+                        }
+                        else
+                        {
+                            scan.AnyOther = true; // a hole may be a constant
+                        }
+                    }
+
+                    return;
+                default:
+                    scan.AnyOther = true;
+                    scan.AnyNumericLiteral |= leaf.IsKind(SyntaxKind.NumericLiteralExpression);
+                    return;
+            }
+        }
+
+        /// <summary>True when some operand that may be a constant may hold the hint (see <see cref="ConstantLeaves.MayHoldHint"/>); iterative like <see cref="ScanLeaves"/>.</summary>
         private static bool AnyLeafMayHoldHint(ExpressionSyntax expression, ConstantHints hints)
         {
-            ExpressionSyntax current = expression;
-            while (true)
+            Stack<ExpressionSyntax>? pending = null;
+            ExpressionSyntax? current = expression;
+            while (current != null)
             {
                 switch (current)
                 {
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        if (AnyLeafMayHoldHint(binary.Right, hints))
+                        if (IsChain(binary.Right))
+                        {
+                            (pending ??= new Stack<ExpressionSyntax>()).Push(binary.Right);
+                        }
+                        else if (LeafMayHoldHint(binary.Right, hints, expression))
                         {
                             return true;
                         }
@@ -438,14 +618,40 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
-                    case LiteralExpressionSyntax _:
-                    case InterpolatedStringExpressionSyntax _:
-                        return false; // written here: the first pass read them
                     default:
-                        // The cheap question first (often answered for the whole compilation at once).
-                        return ConstantLeaves.MayHoldHint(current, hints) &&
-                               ConstantLeaves.Classify(current, hints) == LeafConstness.MaybeConstant;
+                        if (LeafMayHoldHint(current, hints, expression))
+                        {
+                            return true;
+                        }
+
+                        current = pending != null && pending.Count > 0 ? pending.Pop() : null;
+                        continue;
                 }
+            }
+
+            return false;
+        }
+
+        private static bool LeafMayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode scope)
+        {
+            switch (leaf)
+            {
+                case LiteralExpressionSyntax _:
+                    return false; // written here: the first pass read it
+                case InterpolatedStringExpressionSyntax interpolated:
+                    // Its text was read by the first pass; its plain holes are operands like any other.
+                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                    {
+                        if (content is InterpolationSyntax hole && IsPlainHole(hole) && LeafMayHoldHint(hole.Expression, hints, scope))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return ConstantLeaves.MayHoldHint(leaf, hints, scope) && // the cheap question first (often answered for the whole compilation at once)
+                           ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.MaybeConstant;
             }
         }
 

@@ -114,6 +114,27 @@ internal static class CodeGen
 
     private static string Interpolated(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("{", "{{").Replace("}", "}}").Replace("\n", "\\n").Replace("\t", "\\t");
 
+    /// <summary>A value split between a constant and the text of an interpolated string that reads it in a hole (plain, constant, or nested).</summary>
+    private static readonly Gen<string> ConstantHole =
+        from value in Value
+        from split in Gen.Int[0, Math.Max(0, value.Length)]
+        from form in Gen.Int[0, 2]
+        let head = "    const string H = " + Regular(value.Substring(0, split)) + ";\n"
+        let rest = Interpolated(value.Substring(split))
+        select form switch
+        {
+            0 => head + "    string I(string s) => $\"{H}" + rest + "{s}\";",
+            1 => head + "    const string J = $\"{H}" + rest + "\";",
+            _ => head + "    const string N = $\"{H}\";\n    string I(string s, string tenantId) => $\"{N}" + rest + "/{s}\";",
+        };
+
+    /// <summary>A literal followed by a long chain of constant, run-time and interpolated operands.</summary>
+    private static readonly Gen<string> LongChain =
+        from l in Literal(constant: false)
+        from n in Gen.Int[50, 1500]
+        select "    string Chain(string s, string tenantId) => " + l +
+            string.Concat(Enumerable.Range(0, n).Select(i => (i % 4) switch { 0 => " + \"/x\"", 1 => " + s", 2 => " + $\"/{s}\"", _ => " + (\"/y\" + s)" })) + ";";
+
     /// <summary>One member of a class, holding literals in some context.</summary>
     private static readonly Gen<string> Member = Gen.OneOf(
         from l in Literal(constant: false) select "    string F() { string s = \"x\"; string tenantId = \"" + Tenant + "\"; return " + l + "; }",
@@ -129,7 +150,10 @@ internal static class CodeGen
         from l in Literal(constant: false) select "    string Fmt(string s, string tenantId) => string.Format(" + l + ", s);",
         from l in Literal(constant: false) select "    void Write(string s) => System.Console.WriteLine(" + l + ", s, 2);",
         from l in Literal(constant: false) select "    void Log(Microsoft.Extensions.Logging.ILogger logger, string tenantId) => Microsoft.Extensions.Logging.LoggerExtensions.LogInformation(logger, " + l + ", 1);",
-        from l in Literal(constant: true) select "    const string Template = " + l + ";\n    string FromConst(string s) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, s);");
+        from l in Literal(constant: true) select "    const string Template = " + l + ";\n    string FromConst(string s) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, s);",
+        ConstantHole,
+        LongChain);
+
 
     private static readonly Gen<string> TopLevel =
         from l in Literal(constant: false)

@@ -124,6 +124,35 @@ internal static class FixRunner
         return solution;
     }
 
+    /// <summary>The Fix-All (solution scope) of each fixer for diagnostics already computed on <paramref name="solution"/> (no analysis in between).</summary>
+    public static async Task<Solution> FixAllAsync(Solution solution, ImmutableArray<Diagnostic> analyzed)
+    {
+        Solution result = solution;
+        foreach (CodeFixProvider fixer in Fixers)
+        {
+            ImmutableArray<Diagnostic> diagnostics = analyzed.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)).ToImmutableArray();
+            if (diagnostics.IsEmpty)
+            {
+                continue;
+            }
+
+            var context = new FixAllContext(
+                solution.Projects.Single().Documents.First(), fixer, FixAllScope.Solution, null, fixer.FixableDiagnosticIds,
+                new Provider(diagnostics), CancellationToken.None);
+            CodeAction? action = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+            if (action != null)
+            {
+                Solution changed = await ApplyAsync(action);
+                foreach (DocumentId id in changed.GetChanges(solution).GetProjectChanges().SelectMany(p => p.GetChangedDocuments()))
+                {
+                    result = result.WithDocumentText(id, await changed.GetDocument(id)!.GetTextAsync());
+                }
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The first code action registered for <paramref name="diagnostic"/>, applied; null when none is offered.</summary>
     public static async Task<Solution?> FixOneAsync(Solution solution, Diagnostic diagnostic)
     {
