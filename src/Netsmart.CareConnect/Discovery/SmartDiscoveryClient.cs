@@ -12,7 +12,9 @@ namespace Netsmart.CareConnect
 {
     /// <summary>
     /// Fetches <c>{base}/.well-known/smart-configuration</c> (migration step 5), caches it per base with expiry, and
-    /// refuses documents whose endpoints are not https or not on a trusted host. Thread-safe.
+    /// refuses documents whose endpoints are not https or not on a trusted host, or whose token, authorization,
+    /// issuer or JWKS URLs are not under the tenant's own authorization server <c>{origin}/auth/{tenant}/oauth2/v1/</c>.
+    /// Never follows redirects. Thread-safe.
     /// </summary>
     public sealed class SmartDiscoveryClient
     {
@@ -21,7 +23,13 @@ namespace Netsmart.CareConnect
         private readonly ILogger _logger;
         private readonly ConcurrentDictionary<string, CacheEntry> _cache = new ConcurrentDictionary<string, CacheEntry>(StringComparer.Ordinal);
 
-        /// <summary>Creates a discovery client on an HttpClient (not disposed by this class).</summary>
+        /// <summary>Creates a discovery client on its own back-channel HttpClient, which never follows redirects.</summary>
+        public SmartDiscoveryClient(SmartDiscoveryOptions? options = null)
+            : this(ToFactory(CareConnectBackchannel.CreateClient(System.Threading.Timeout.InfiniteTimeSpan)), options)
+        {
+        }
+
+        /// <summary>Creates a discovery client on an HttpClient (not disposed by this class). Its handler should not follow redirects; a redirected document is refused.</summary>
         public SmartDiscoveryClient(HttpClient httpClient, SmartDiscoveryOptions? options = null)
             : this(ToFactory(httpClient), options)
         {
@@ -45,6 +53,7 @@ namespace Netsmart.CareConnect
         {
             Guard.NotNull(fhirBaseUri, nameof(fhirBaseUri));
             _options.HostPolicy.EnsureTrusted(fhirBaseUri, "FHIR base for discovery");
+            _ = TenantAuthorizationServer.FromFhirBase(fhirBaseUri);
             var canonicalBase = fhirBaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
             var now = _options.TimeProvider.GetUtcNow();
             if (_cache.TryGetValue(canonicalBase, out var cached) && now < cached.ExpiresAt)
@@ -54,12 +63,28 @@ namespace Netsmart.CareConnect
 
             var uri = new Uri(canonicalBase + "/.well-known/smart-configuration", UriKind.Absolute);
             string body;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
             try
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                 var requestId = HttpUtil.EnsureRequestId(request);
-                using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                if (CareConnectBackchannel.WasRedirected(uri, response))
+                {
+                    throw new CareConnectDiscoveryException(
+                        CareConnectDiscoveryFailure.UntrustedEndpoint,
+                        "SMART discovery at " + uri.AbsoluteUri + " was redirected by the HttpClient; discovery never follows redirects (the document must come from the tenant's own FHIR base). Use a handler with AllowAutoRedirect = false. X-Request-ID: " + requestId + ".");
+                }
+
+                if (CareConnectBackchannel.IsRedirect(response.StatusCode))
+                {
+                    throw new CareConnectDiscoveryException(
+                        CareConnectDiscoveryFailure.Unavailable,
+                        "SMART discovery at " + uri.AbsoluteUri + " answered " + (int)response.StatusCode + " (a redirect); discovery never follows redirects (the document must come from the tenant's own FHIR base). X-Request-ID: " + requestId + ".");
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     var error = await CareConnectErrors.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
@@ -69,7 +94,7 @@ namespace Netsmart.CareConnect
                         error);
                 }
 
-                body = await HttpUtil.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                body = await HttpUtil.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException ex)
             {
@@ -83,7 +108,7 @@ namespace Netsmart.CareConnect
             var configuration = SmartConfiguration.Parse(body);
             try
             {
-                configuration.EnsureTrusted(_options.HostPolicy);
+                configuration.EnsureTrusted(_options.HostPolicy, new Uri(canonicalBase, UriKind.Absolute));
             }
             catch (CareConnectDiscoveryException ex)
             {

@@ -12,6 +12,9 @@ namespace Netsmart.CareConnect
         /// <summary>How long a fetched document is reused for its base. Default: one hour.</summary>
         public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(1);
 
+        /// <summary>How long one discovery request may take before discovery counts as unavailable. Default: 30 seconds.</summary>
+        public TimeSpan Timeout { get; set; } = CareConnectBackchannel.DefaultTimeout;
+
         /// <summary>The clock used for cache expiry. Default: <see cref="TimeProvider.System"/>.</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
