@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
@@ -14,14 +14,16 @@ namespace Netsmart.CareConnect
     /// Fetches <c>{base}/.well-known/smart-configuration</c> (migration step 5), caches it per base with expiry, and
     /// refuses documents whose endpoints are not https or not on a trusted host, or whose token, authorization,
     /// issuer or JWKS URLs are not under the tenant's own authorization server <c>{origin}/auth/{tenant}/oauth2/v1/</c>.
-    /// Never follows redirects. Thread-safe.
+    /// Never follows redirects. Single flight: concurrent callers for one base share one request, and a failure is
+    /// remembered for <see cref="SmartDiscoveryOptions.FailureCacheDuration"/> so an outage is not hammered. Thread-safe.
     /// </summary>
     public sealed class SmartDiscoveryClient
     {
         private readonly Func<HttpClient> _httpClient;
         private readonly SmartDiscoveryOptions _options;
         private readonly ILogger _logger;
-        private readonly ConcurrentDictionary<string, CacheEntry> _cache = new ConcurrentDictionary<string, CacheEntry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, CacheEntry> _cache = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task<SmartConfiguration>> _inflight = new Dictionary<string, Task<SmartConfiguration>>(StringComparer.Ordinal);
 
         /// <summary>Creates a discovery client on its own back-channel HttpClient, which never follows redirects.</summary>
         public SmartDiscoveryClient(SmartDiscoveryOptions? options = null)
@@ -55,12 +57,60 @@ namespace Netsmart.CareConnect
             _options.HostPolicy.EnsureTrusted(fhirBaseUri, "FHIR base for discovery");
             _ = TenantAuthorizationServer.FromFhirBase(fhirBaseUri);
             var canonicalBase = fhirBaseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
-            var now = _options.TimeProvider.GetUtcNow();
-            if (_cache.TryGetValue(canonicalBase, out var cached) && now < cached.ExpiresAt)
+            Task<SmartConfiguration> fetch;
+            lock (_cache)
             {
-                return cached.Configuration;
+                var now = _options.TimeProvider.GetUtcNow();
+                if (_cache.TryGetValue(canonicalBase, out var cached) && now < cached.ExpiresAt)
+                {
+                    if (cached.Failure is null)
+                    {
+                        return cached.Configuration!;
+                    }
+
+                    fetch = FromException(cached.Failure);
+                }
+                else if (_inflight.TryGetValue(canonicalBase, out var running) && !running.IsCompleted)
+                {
+                    fetch = running;
+                }
+                else
+                {
+                    fetch = _inflight[canonicalBase] = FetchAndCacheAsync(canonicalBase);
+                }
             }
 
+            return await TaskWaiting.WaitAsync(fetch, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<SmartConfiguration> FetchAndCacheAsync(string canonicalBase)
+        {
+            // Leave the lock first. The fetch is shared by every caller waiting for this base, so it runs on its own
+            // timeout, not on any caller's cancellation token.
+            await Task.Yield();
+            try
+            {
+                var configuration = await FetchAsync(canonicalBase, CancellationToken.None).ConfigureAwait(false);
+                lock (_cache)
+                {
+                    _cache[canonicalBase] = new CacheEntry(configuration, null, _options.TimeProvider.GetUtcNow() + _options.CacheDuration);
+                }
+
+                return configuration;
+            }
+            catch (CareConnectDiscoveryException ex)
+            {
+                lock (_cache)
+                {
+                    _cache[canonicalBase] = new CacheEntry(null, ex, _options.TimeProvider.GetUtcNow() + _options.FailureCacheDuration);
+                }
+
+                throw;
+            }
+        }
+
+        private async Task<SmartConfiguration> FetchAsync(string canonicalBase, CancellationToken cancellationToken)
+        {
             var uri = new Uri(canonicalBase + "/.well-known/smart-configuration", UriKind.Absolute);
             string body;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -117,7 +167,6 @@ namespace Netsmart.CareConnect
             }
 
             _logger.LogDebug("CareConnect SMART configuration fetched from {DiscoveryUri}; token endpoint {TokenEndpoint}.", uri.AbsoluteUri, configuration.TokenEndpoint.GetLeftPart(UriPartial.Path));
-            _cache[canonicalBase] = new CacheEntry(configuration, now + _options.CacheDuration);
             return configuration;
         }
 
@@ -142,7 +191,20 @@ namespace Netsmart.CareConnect
         }
 
         /// <summary>Forgets all cached documents.</summary>
-        public void ClearCache() => _cache.Clear();
+        public void ClearCache()
+        {
+            lock (_cache)
+            {
+                _cache.Clear();
+            }
+        }
+
+        private static Task<SmartConfiguration> FromException(Exception exception)
+        {
+            var tcs = new TaskCompletionSource<SmartConfiguration>();
+            tcs.SetException(exception);
+            return tcs.Task;
+        }
 
         private static Func<HttpClient> ToFactory(HttpClient httpClient)
         {
@@ -152,13 +214,16 @@ namespace Netsmart.CareConnect
 
         private sealed class CacheEntry
         {
-            public CacheEntry(SmartConfiguration configuration, DateTimeOffset expiresAt)
+            public CacheEntry(SmartConfiguration? configuration, CareConnectDiscoveryException? failure, DateTimeOffset expiresAt)
             {
                 Configuration = configuration;
+                Failure = failure;
                 ExpiresAt = expiresAt;
             }
 
-            public SmartConfiguration Configuration { get; }
+            public SmartConfiguration? Configuration { get; }
+
+            public CareConnectDiscoveryException? Failure { get; }
 
             public DateTimeOffset ExpiresAt { get; }
         }

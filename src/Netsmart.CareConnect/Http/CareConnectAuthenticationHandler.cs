@@ -12,7 +12,7 @@ namespace Netsmart.CareConnect
     /// A <see cref="DelegatingHandler"/> that attaches <c>Authorization: Bearer</c> from an
     /// <see cref="ICareConnectTokenProvider"/> to requests under one tenant FHIR base, sends an <c>X-Request-ID</c> on
     /// every request (unless the caller set one), asks for <c>application/fhir+json</c> when no Accept header is set,
-    /// and forgets the token after a 401. Works with HttpClient and with Firely's <c>FhirClient(baseUrl, settings, handler)</c>.
+    /// and after a 401 forgets the token and retries once with a new one when the request content can be replayed. Works with HttpClient and with Firely's <c>FhirClient(baseUrl, settings, handler)</c>.
     /// </summary>
     /// <remarks>
     /// The token is bound to its FHIR base (its <c>aud</c>). A request to any other URL — another host, the other
@@ -115,12 +115,48 @@ namespace Netsmart.CareConnect
             var token = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            if (response.StatusCode != HttpStatusCode.Unauthorized)
             {
-                _tokenProvider.Invalidate(token);
+                return response;
             }
 
-            return response;
+            // The token was rejected (revoked, or expired earlier than announced): forget it, and when the request can be
+            // sent again unchanged, retry once with a new token. The provider spaces out forced renewals, so an API that
+            // rejects every token gets the 401 back instead of a renewal loop.
+            _tokenProvider.Invalidate(token);
+            if (!IsReplayable(request.Content))
+            {
+                return response;
+            }
+
+            var fresh = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (string.Equals(fresh.Token, token.Token, StringComparison.Ordinal))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Token);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Content that sends the same bytes again: none, or in-memory content (<see cref="ByteArrayContent"/>, which
+        /// covers <see cref="StringContent"/> and <see cref="FormUrlEncodedContent"/>; <c>ReadOnlyMemoryContent</c> on
+        /// .NET 8). A stream may be consumed, so streamed content is never replayed.
+        /// </summary>
+        internal static bool IsReplayable(HttpContent? content)
+        {
+            if (content is null || content is ByteArrayContent)
+            {
+                return true;
+            }
+
+#if NET8_0_OR_GREATER
+            return content is ReadOnlyMemoryContent;
+#else
+            return false;
+#endif
         }
 
         private static (string Origin, string BasePath) Pin(Uri fhirBaseUri, CareConnectHostPolicy policy)

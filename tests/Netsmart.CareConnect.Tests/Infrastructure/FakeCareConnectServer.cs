@@ -55,6 +55,9 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     public int TokenLifetimeSeconds { get; set; } = 300;
 
+    /// <summary>When set, the FHIR endpoints answer 401 to every bearer token (an API that rejects all tokens).</summary>
+    public bool RejectAllBearerTokens { get; set; }
+
     /// <summary>When set, <c>expires_in</c> is left out of token responses.</summary>
     public bool OmitExpiresIn { get; set; }
 
@@ -63,6 +66,12 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     /// <summary>When set, token requests wait for it before answering (to hold N callers on one in-flight request).</summary>
     public TaskCompletionSource? TokenGate { get; set; }
+
+    /// <summary>Completed when a token request has arrived (before <see cref="TokenGate"/> is awaited).</summary>
+    public TaskCompletionSource? TokenRequestArrived { get; set; }
+
+    /// <summary>When set, discovery requests wait for it before answering.</summary>
+    public TaskCompletionSource? DiscoveryGate { get; set; }
 
     /// <summary>Changes the discovery document of one tenant (the dictionary holds every field, the auth base is in "x_auth").</summary>
     public void OverrideDiscovery(Guid tenant, Action<Dictionary<string, object>> change) => _discoveryOverrides[tenant] = change;
@@ -177,7 +186,15 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             await next(context);
         });
 
-        app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", (string group, string access, string tenant, HttpContext context) => SmartConfiguration(tenant, context));
+        app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", async (string group, string access, string tenant, HttpContext context) =>
+        {
+            if (DiscoveryGate is { } gate)
+            {
+                await gate.Task;
+            }
+
+            return SmartConfiguration(tenant, context);
+        });
         app.MapGet("/auth/{tenant}/oauth2/v1/authorize", (string tenant, HttpContext context) => Authorize(tenant, context));
         app.MapPost("/auth/{tenant}/oauth2/v1/token", (string tenant, HttpContext context) => Token(tenant, context));
         app.MapGet("/{group}/{access}/v2/{tenant}/Patient/{id}", (string group, string access, string tenant, string id, HttpContext context) => Patient(group + "/" + access, tenant, id, context));
@@ -270,6 +287,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         }
 
         var form = await context.Request.ReadFormAsync();
+        TokenRequestArrived?.TrySetResult();
         if (TokenGate is { } gate)
         {
             await gate.Task;
@@ -435,7 +453,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             return Outcome(401, "security", "Invalid or missing access token", null);
         }
 
-        if (token.Revoked)
+        if (token.Revoked || RejectAllBearerTokens)
         {
             return Outcome(401, "security", "Access token revoked", null);
         }
