@@ -146,6 +146,12 @@ namespace Netsmart.CareConnect
 
                 return TokenResponse.Parse(body, _options.TimeProvider.GetUtcNow(), HttpUtil.Header(response, HttpUtil.RequestIdHeader) ?? requestId);
             }
+            catch (HttpRequestException ex)
+            {
+                throw new CareConnectException(
+                    "The token request to " + tokenEndpoint.Scheme + "://" + tokenEndpoint.Authority + " failed before an answer arrived (network error, see the inner exception); retry later. X-Request-ID: " + requestId + ".",
+                    ex);
+            }
             catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new CareConnectException(

@@ -63,6 +63,12 @@ public sealed class ResilienceTests : IDisposable
         }
 
         Assert.All(failures, f => Assert.Equal(HttpStatusCode.ServiceUnavailable, f.StatusCode));
+        Assert.True(failures[0].IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(7), failures[0].RetryAfter);
+        Assert.Equal("maintenance for patient 123", failures[0].OAuthErrorDescription);
+        Assert.DoesNotContain("patient 123", failures[0].Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("/oauth2/", failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("OAuth error: temporarily_unavailable. X-Request-ID: ", failures[0].Message, StringComparison.Ordinal);
         Assert.Single(failures.Distinct());
         Assert.Equal(1, _server.TokenRequestCount(clientId));
 
@@ -283,5 +289,22 @@ public sealed class ResilienceTests : IDisposable
         var configs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => discovery.GetConfigurationAsync(tenant, CareConnectApi.ProviderSystemAccess)));
         Assert.Single(configs.Distinct());
         Assert.Equal(2, Fetches());
+    }
+
+    [Fact]
+    public async Task A_token_endpoint_that_cannot_be_reached_is_a_transient_CareConnectException()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var tenant = new CareConnectTenant(Guid.NewGuid()).WithOrigin(new Uri("https://127.0.0.1:" + port));
+
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() =>
+            _tokens.RequestClientCredentialsTokenAsync(tenant.TokenEndpoint, CareConnectClientCredentials.ClientSecret("c", "s"), "system/Patient.rs"));
+
+        Assert.True(ex.IsTransient);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.StartsWith("The token request to https://127.0.0.1:" + port + " failed before an answer arrived", ex.Message, StringComparison.Ordinal);
     }
 }
