@@ -111,6 +111,28 @@ namespace Netsmart.CareConnect
 
         private async Task<SmartConfiguration> FetchAsync(string canonicalBase, CancellationToken cancellationToken)
         {
+            using var activity = CareConnectDiagnostics.Source.StartActivity(CareConnectDiagnostics.DiscoveryActivityName, System.Diagnostics.ActivityKind.Client);
+            activity?.SetTag("url.full", canonicalBase + "/.well-known/smart-configuration");
+            try
+            {
+                var configuration = await FetchCoreAsync(canonicalBase, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("http.response.status_code", 200);
+                return configuration;
+            }
+            catch (Exception ex)
+            {
+                CareConnectDiagnostics.Fail(activity, ex);
+                if (ex is CareConnectDiscoveryException d && d.Failure != CareConnectDiscoveryFailure.UntrustedEndpoint)
+                {
+                    _logger.LogWarning(CareConnectDiagnostics.DiscoveryFailed, "CareConnect SMART discovery at {DiscoveryUri} failed ({Failure}, transient {IsTransient}); remembered for {FailureCacheDuration}.", canonicalBase + "/.well-known/smart-configuration", d.Failure, d.IsTransient, _options.FailureCacheDuration);
+                }
+
+                throw;
+            }
+        }
+
+        private async Task<SmartConfiguration> FetchCoreAsync(string canonicalBase, CancellationToken cancellationToken)
+        {
             var uri = new Uri(canonicalBase + "/.well-known/smart-configuration", UriKind.Absolute);
             string body;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -162,11 +184,11 @@ namespace Netsmart.CareConnect
             }
             catch (CareConnectDiscoveryException ex)
             {
-                _logger.LogError("CareConnect SMART discovery at {DiscoveryUri} refused: {Reason}", uri.AbsoluteUri, ex.Message);
+                _logger.LogError(CareConnectDiagnostics.DiscoveryRefused, "CareConnect SMART discovery at {DiscoveryUri} refused: {Reason}", uri.AbsoluteUri, ex.Message);
                 throw;
             }
 
-            _logger.LogDebug("CareConnect SMART configuration fetched from {DiscoveryUri}; token endpoint {TokenEndpoint}.", uri.AbsoluteUri, configuration.TokenEndpoint.GetLeftPart(UriPartial.Path));
+            _logger.LogDebug(CareConnectDiagnostics.DiscoveryFetched, "CareConnect SMART configuration fetched from {DiscoveryUri}; token endpoint {TokenEndpoint}.", uri.AbsoluteUri, configuration.TokenEndpoint.GetLeftPart(UriPartial.Path));
             return configuration;
         }
 
@@ -185,7 +207,7 @@ namespace Netsmart.CareConnect
             }
             catch (CareConnectDiscoveryException ex) when (allowTemplateFallback && ex.Failure != CareConnectDiscoveryFailure.UntrustedEndpoint)
             {
-                _logger.LogWarning("CareConnect SMART discovery for {FhirBase} failed ({Failure}); using the documented template endpoints.", tenant.GetFhirBaseUri(api).AbsoluteUri, ex.Failure);
+                _logger.LogWarning(CareConnectDiagnostics.DiscoveryFallback, "CareConnect SMART discovery for {FhirBase} failed ({Failure}); using the documented template endpoints.", tenant.GetFhirBaseUri(api).AbsoluteUri, ex.Failure);
                 return CareConnectEndpoints.FromTemplate(tenant, api);
             }
         }

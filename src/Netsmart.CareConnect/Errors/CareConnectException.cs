@@ -215,7 +215,7 @@ namespace Netsmart.CareConnect
             status is { } s && ((int)s == 408 || (int)s == 429 || (int)s >= 500);
 
         /// <summary>Codes and ids are short tokens; anything else (free text in a code field) is cut and reduced to safe characters.</summary>
-        private static string SafeCode(string value)
+        internal static string SafeCode(string value)
         {
             var sb = new StringBuilder(Math.Min(value.Length, 64));
             foreach (var c in value)

@@ -4,6 +4,8 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Netsmart.CareConnect.Internal;
 
 namespace Netsmart.CareConnect
@@ -24,6 +26,7 @@ namespace Netsmart.CareConnect
     {
         private const string FhirJson = "application/fhir+json";
         private readonly ICareConnectTokenProvider _tokenProvider;
+        private readonly ILogger _logger;
         private readonly string _origin;
         private readonly string _basePath;
 
@@ -32,9 +35,11 @@ namespace Netsmart.CareConnect
         /// <param name="fhirBaseUri">The tenant FHIR base the token is for, for example <see cref="CareConnectTenant.GetFhirBaseUri"/>; only requests under it receive the token.</param>
         /// <param name="hostPolicy">Hosts a FHIR base may be on; default <see cref="CareConnectHostPolicy.Default"/>.</param>
         /// <exception cref="ArgumentException">The base is not an https URI on a trusted host.</exception>
-        public CareConnectAuthenticationHandler(ICareConnectTokenProvider tokenProvider, Uri fhirBaseUri, CareConnectHostPolicy? hostPolicy = null)
+        /// <param name="logger">Logs 401 retries (<see cref="CareConnectDiagnostics.UnauthorizedRetried"/>, <see cref="CareConnectDiagnostics.UnauthorizedNotRetried"/>); optional.</param>
+        public CareConnectAuthenticationHandler(ICareConnectTokenProvider tokenProvider, Uri fhirBaseUri, CareConnectHostPolicy? hostPolicy = null, ILogger? logger = null)
         {
             _tokenProvider = Guard.NotNull(tokenProvider, nameof(tokenProvider));
+            _logger = logger ?? NullLogger.Instance;
             (_origin, _basePath) = Pin(fhirBaseUri, hostPolicy ?? CareConnectHostPolicy.Default);
         }
 
@@ -44,10 +49,12 @@ namespace Netsmart.CareConnect
         /// <param name="innerHandler">The handler that sends the request.</param>
         /// <param name="hostPolicy">Hosts a FHIR base may be on; default <see cref="CareConnectHostPolicy.Default"/>.</param>
         /// <exception cref="ArgumentException">The base is not an https URI on a trusted host.</exception>
-        public CareConnectAuthenticationHandler(ICareConnectTokenProvider tokenProvider, Uri fhirBaseUri, HttpMessageHandler innerHandler, CareConnectHostPolicy? hostPolicy = null)
+        /// <param name="logger">Logs 401 retries; optional.</param>
+        public CareConnectAuthenticationHandler(ICareConnectTokenProvider tokenProvider, Uri fhirBaseUri, HttpMessageHandler innerHandler, CareConnectHostPolicy? hostPolicy = null, ILogger? logger = null)
             : base(Guard.NotNull(innerHandler, nameof(innerHandler)))
         {
             _tokenProvider = Guard.NotNull(tokenProvider, nameof(tokenProvider));
+            _logger = logger ?? NullLogger.Instance;
             (_origin, _basePath) = Pin(fhirBaseUri, hostPolicy ?? CareConnectHostPolicy.Default);
         }
 
@@ -124,20 +131,39 @@ namespace Netsmart.CareConnect
             // sent again unchanged, retry once with a new token. The provider spaces out forced renewals, so an API that
             // rejects every token gets the 401 back instead of a renewal loop.
             _tokenProvider.Invalidate(token);
+            var origin = CareConnectDiagnostics.Origin(request.RequestUri);
             if (!IsReplayable(request.Content))
             {
+                CareConnectDiagnostics.LogNotRetried(_logger, origin, "the request content is streamed and cannot be sent again", null);
                 return response;
             }
 
-            var fresh = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            if (string.Equals(fresh.Token, token.Token, StringComparison.Ordinal))
+            using var activity = CareConnectDiagnostics.Source.StartActivity(CareConnectDiagnostics.UnauthorizedRetryActivityName, System.Diagnostics.ActivityKind.Internal);
+            activity?.SetTag("server.address", origin);
+            try
             {
-                return response;
-            }
+                var fresh = await _tokenProvider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+                if (string.Equals(fresh.Token, token.Token, StringComparison.Ordinal))
+                {
+                    activity?.SetTag("careconnect.retried", false);
+                    CareConnectDiagnostics.LogNotRetried(_logger, origin, "the token was renewed moments ago and is spaced out (TokenCacheOptions.RetryDelay)", null);
+                    return response;
+                }
 
-            response.Dispose();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Token);
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response.Dispose();
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Token);
+                var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("careconnect.retried", true);
+                activity?.SetTag("http.response.status_code", (int)retried.StatusCode);
+                CareConnectDiagnostics.LogRetried(_logger, origin, null);
+                return retried;
+            }
+            catch (Exception ex)
+            {
+                response.Dispose();
+                CareConnectDiagnostics.Fail(activity, ex);
+                throw;
+            }
         }
 
         /// <summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Netsmart.CareConnect.Internal;
 
 namespace Netsmart.CareConnect
@@ -30,6 +32,7 @@ namespace Netsmart.CareConnect
         private readonly object _lock = new object();
         private readonly CancellationTokenSource _disposed = new CancellationTokenSource();
         private readonly TokenCacheOptions _cacheOptions;
+        private readonly ILogger _logger;
         private Entry? _current;
         private Task<Entry>? _renewal;
         private Exception? _lastFailure;
@@ -39,9 +42,16 @@ namespace Netsmart.CareConnect
 
         /// <summary>Creates the provider.</summary>
         protected CachingTokenProvider(TimeProvider timeProvider, TokenCacheOptions? cacheOptions)
+            : this(timeProvider, cacheOptions, null)
+        {
+        }
+
+        /// <summary>Creates the provider with a logger for renewal failures (<see cref="CareConnectDiagnostics.TokenRenewalFailed"/>, <see cref="CareConnectDiagnostics.TokenServedAfterFailedRenewal"/>).</summary>
+        protected CachingTokenProvider(TimeProvider timeProvider, TokenCacheOptions? cacheOptions, ILogger? logger)
         {
             TimeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
             _cacheOptions = cacheOptions ?? new TokenCacheOptions();
+            _logger = logger ?? NullLogger.Instance;
         }
 
         /// <summary>The clock.</summary>
@@ -99,6 +109,7 @@ namespace Netsmart.CareConnect
             catch (Exception) when (!cancellationToken.IsCancellationRequested && StillValid() is { } valid)
             {
                 // Early renewal failed: the token we have is still good.
+                CareConnectDiagnostics.LogServedAfterFailure(_logger, valid.ValidUntil, null);
                 return valid.Token;
             }
         }
@@ -210,6 +221,9 @@ namespace Netsmart.CareConnect
                     _lastFailure = ex;
                     _retryAt = TimeProvider.GetUtcNow() + Backoff(_consecutiveFailures);
                 }
+
+                var failure = ex as CareConnectException;
+                CareConnectDiagnostics.LogRenewalFailed(_logger, ex.GetType().Name, failure?.StatusCode is { } status ? (int)status : 0, failure?.IsTransient ?? false, failure?.RequestId, null);
 
                 throw;
             }

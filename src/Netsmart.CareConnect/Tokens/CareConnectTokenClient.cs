@@ -110,6 +110,30 @@ namespace Netsmart.CareConnect
         {
             Guard.NotNull(tokenEndpoint, nameof(tokenEndpoint));
             _options.HostPolicy.EnsureTrusted(tokenEndpoint, "token endpoint");
+            using var activity = CareConnectDiagnostics.Source.StartActivity(CareConnectDiagnostics.TokenActivityName, System.Diagnostics.ActivityKind.Client);
+            activity?.SetTag("server.address", CareConnectDiagnostics.Origin(tokenEndpoint));
+            activity?.SetTag("oauth.grant_type", form.Count > 0 ? form[0].Value : null);
+            try
+            {
+                var token = await SendCoreAsync(tokenEndpoint, credentials, form, tail, activity, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("http.response.status_code", 200);
+                return token;
+            }
+            catch (Exception ex)
+            {
+                CareConnectDiagnostics.Fail(activity, ex);
+                throw;
+            }
+        }
+
+        private async Task<TokenResponse> SendCoreAsync(
+            Uri tokenEndpoint,
+            CareConnectClientCredentials credentials,
+            List<KeyValuePair<string, string>> form,
+            IEnumerable<KeyValuePair<string, string>> tail,
+            System.Diagnostics.Activity? activity,
+            CancellationToken cancellationToken)
+        {
             using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint);
             var now = _options.TimeProvider.GetUtcNow();
             credentials.Apply(request, form, tokenEndpoint, now, _options.ClientAssertionLifetime);
@@ -119,6 +143,7 @@ namespace Netsmart.CareConnect
             request.Content = content;
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             var requestId = HttpUtil.EnsureRequestId(request);
+            activity?.SetTag("careconnect.request_id", requestId);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
