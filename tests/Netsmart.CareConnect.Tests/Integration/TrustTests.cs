@@ -133,6 +133,36 @@ public sealed class TrustTests : IDisposable
     }
 
     [Fact]
+    public async Task Token_and_discovery_requests_have_a_timeout_that_is_reported_as_transient()
+    {
+        var tenant = _server.Tenant(Guid.NewGuid());
+        var clientId = "timeout-" + Guid.NewGuid().ToString("N");
+        _server.RegisterSecretClient(clientId, "s", tenant.Id, CareConnectApi.ProviderSystemAccess);
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.TokenGate = never;
+        _server.DiscoveryGate = never;
+        try
+        {
+            var tokens = new CareConnectTokenClient(_http, new CareConnectTokenClientOptions { HostPolicy = _server.HostPolicy, TimeProvider = _server.Clock, Timeout = TimeSpan.FromMilliseconds(200) });
+            var ex = await Assert.ThrowsAsync<CareConnectException>(() =>
+                tokens.RequestClientCredentialsTokenAsync(tenant.TokenEndpoint, CareConnectClientCredentials.ClientSecret(clientId, "s"), "system/Patient.rs"));
+            Assert.StartsWith("The token request timed out after 0.2 s (CareConnectTokenClientOptions.Timeout).", ex.Message, StringComparison.Ordinal);
+            Assert.True(ex.IsTransient);
+
+            var discovery = new SmartDiscoveryClient(_http, new SmartDiscoveryOptions { HostPolicy = _server.HostPolicy, TimeProvider = _server.Clock, Timeout = TimeSpan.FromMilliseconds(200) });
+            var dex = await Assert.ThrowsAsync<CareConnectDiscoveryException>(() => discovery.GetConfigurationAsync(tenant, CareConnectApi.ProviderSystemAccess));
+            Assert.Equal(CareConnectDiscoveryFailure.Unavailable, dex.Failure);
+            Assert.True(dex.IsTransient);
+        }
+        finally
+        {
+            _server.TokenGate = null;
+            _server.DiscoveryGate = null;
+            never.SetResult();
+        }
+    }
+
+    [Fact]
     public void The_backchannel_handler_never_follows_redirects()
     {
         using var handler = CareConnectBackchannel.CreateHandler();
