@@ -16,8 +16,9 @@ namespace Netsmart.CareConnect
     /// its token or its failure (an outage with N waiting callers costs one request and one timeout, not N).</item>
     /// <item>The renewal does not run on any caller's <see cref="CancellationToken"/>: a caller that cancels stops
     /// waiting, the shared renewal goes on (it ends when the provider is disposed).</item>
-    /// <item>When an early renewal (inside <see cref="TokenCacheOptions.RenewBeforeExpiry"/>) fails, the still-valid
-    /// token is served.</item>
+    /// <item>During an early renewal (inside <see cref="TokenCacheOptions.RenewBeforeExpiry"/>) only the caller that
+    /// started it waits for it; other callers get the still-valid token at once. When the early renewal fails, the
+    /// still-valid token is served.</item>
     /// <item>After a failure no new request is made for <see cref="TokenCacheOptions.RetryDelay"/>, doubling up to
     /// <see cref="TokenCacheOptions.MaxRetryDelay"/>; callers without a valid token get the same failure at once.</item>
     /// <item>Lifetimes below <see cref="TokenCacheOptions.MinimumLifetime"/> (including <c>expires_in: 0</c>) count
@@ -80,6 +81,12 @@ namespace Netsmart.CareConnect
                 var stillValid = current is not null && now < current.ValidUntil;
                 if (_renewal is { IsCompleted: false })
                 {
+                    if (stillValid)
+                    {
+                        // Someone else is renewing early; the current token is still good, so do not wait for it.
+                        return current!.Token;
+                    }
+
                     renewal = _renewal;
                 }
                 else if (_lastFailure is not null && now < _retryAt)

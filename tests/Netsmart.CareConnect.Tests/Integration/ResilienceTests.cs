@@ -108,6 +108,27 @@ public sealed class ResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task During_an_early_renewal_other_callers_get_the_still_valid_token_without_waiting()
+    {
+        var (_, provider, clientId) = Backend();
+        using var _p = provider;
+        var first = await provider.GetTokenAsync(CancellationToken.None);
+        _server.Clock.Advance(TimeSpan.FromSeconds(250));
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _server.TokenGate = gate; // the token endpoint hangs
+
+        var renewing = provider.GetTokenAsync(CancellationToken.None);
+        var others = Enumerable.Range(0, 8).Select(_ => provider.GetTokenAsync(CancellationToken.None)).ToArray();
+
+        Assert.All(others, o => Assert.True(o.IsCompletedSuccessfully));
+        Assert.All(others, o => Assert.Same(first, o.Result));
+        Assert.False(renewing.IsCompleted);
+        gate.SetResult();
+        Assert.NotSame(first, await renewing);
+        Assert.Equal(2, _server.TokenRequestCount(clientId));
+    }
+
+    [Fact]
     public async Task A_caller_that_cancels_stops_waiting_but_not_the_shared_renewal()
     {
         var (_, provider, clientId) = Backend();
