@@ -159,7 +159,7 @@ namespace Netsmart.CareConnect
 
                 if (!response.IsSuccessStatusCode)
                 {
-                    var error = await CareConnectErrors.CreateExceptionAsync(response, cancellationToken).ConfigureAwait(false);
+                    var error = await CareConnectErrors.CreateExceptionAsync(response, timeout.Token).ConfigureAwait(false);
                     throw new CareConnectDiscoveryException(
                         CareConnectDiscoveryFailure.Unavailable,
                         "SMART discovery at " + uri.AbsoluteUri + " failed with " + (int)response.StatusCode + " (X-Request-ID: " + requestId + ").",
