@@ -64,7 +64,7 @@ namespace Microsoft.Extensions.DependencyInjection
                 throw new ArgumentNullException(nameof(builder));
             }
 
-            return builder.AddHttpMessageHandler(sp => new CareConnectAuthenticationHandler(sp.GetRequiredService<ICareConnectTokenProvider>(), sp.GetRequiredService<CareConnectHostPolicy>()));
+            return builder.AddHttpMessageHandler(sp => new CareConnectAuthenticationHandler(sp.GetRequiredService<ICareConnectTokenProvider>(), sp.GetRequiredService<CareConnectTenant>().GetFhirBaseUri(sp.GetRequiredService<IOptions<CareConnectOptions>>().Value.Api), sp.GetRequiredService<CareConnectHostPolicy>()));
         }
 
         private static IServiceCollection AddCareConnectCore(this IServiceCollection services)

@@ -27,7 +27,7 @@ namespace Netsmart.CareConnect
 
         /// <summary>Creates a provider whose token endpoint is resolved on first use (for example by discovery).</summary>
         public ClientCredentialsTokenProvider(CareConnectTokenClient client, Func<CancellationToken, Task<Uri>> tokenEndpointResolver, CareConnectClientCredentials credentials, string scope, TokenCacheOptions? cacheOptions = null, ILogger? logger = null)
-            : base(Guard.NotNull(client, nameof(client)).TimeProvider, cacheOptions)
+            : base(Guard.NotNull(client, nameof(client)).TimeProvider, cacheOptions, logger)
         {
             _client = client;
             _tokenEndpoint = Guard.NotNull(tokenEndpointResolver, nameof(tokenEndpointResolver));
@@ -42,6 +42,7 @@ namespace Netsmart.CareConnect
             var endpoint = await _tokenEndpoint(cancellationToken).ConfigureAwait(false);
             var response = await _client.RequestClientCredentialsTokenAsync(endpoint, _credentials, _scope, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation(
+                CareConnectDiagnostics.TokenAcquired,
                 "CareConnect token acquired for client {ClientId} ({Method}) at {TokenEndpoint}; expires in {ExpiresIn} s; granted scope {Scope}; X-Request-ID {RequestId}.",
                 _credentials.ClientId,
                 _credentials.Method,

@@ -34,6 +34,10 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new();
     private readonly ConcurrentDictionary<string, byte> _seenJti = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<Guid, Action<Dictionary<string, object>>> _discoveryOverrides = new();
+    private readonly ConcurrentDictionary<Guid, int> _discoveryFailures = new();
+    private readonly ConcurrentDictionary<Guid, (int Status, string Location)> _tokenRedirects = new();
+    private readonly ConcurrentDictionary<string, byte> _revokedClients = new();
     private int _counter;
 
     private FakeCareConnectServer(WebApplication app, X509Certificate2 certificate, ManualTimeProvider clock)
@@ -50,6 +54,44 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public Uri Origin { get; private set; } = null!;
 
     public int TokenLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>When set, the FHIR endpoints answer 401 to every bearer token (an API that rejects all tokens).</summary>
+    public bool RejectAllBearerTokens { get; set; }
+
+    /// <summary>When set, <c>expires_in</c> is left out of token responses.</summary>
+    public bool OmitExpiresIn { get; set; }
+
+    /// <summary>When set, every token request answers this status (an outage) after <see cref="TokenGate"/> opens.</summary>
+    public int? TokenOutageStatus { get; set; }
+
+    /// <summary>When set, token requests wait for it before answering (to hold N callers on one in-flight request).</summary>
+    public TaskCompletionSource? TokenGate { get; set; }
+
+    /// <summary>Completed when a token request has arrived (before <see cref="TokenGate"/> is awaited).</summary>
+    public TaskCompletionSource? TokenRequestArrived { get; set; }
+
+    /// <summary>When set, discovery requests wait for it before answering.</summary>
+    public TaskCompletionSource? DiscoveryGate { get; set; }
+
+    /// <summary>Changes the discovery document of one tenant (the dictionary holds every field, the auth base is in "x_auth").</summary>
+    public void OverrideDiscovery(Guid tenant, Action<Dictionary<string, object>> change) => _discoveryOverrides[tenant] = change;
+
+    /// <summary>Discovery of the tenant answers this status.</summary>
+    public void FailDiscovery(Guid tenant, int status) => _discoveryFailures[tenant] = status;
+
+    public void RestoreDiscovery(Guid tenant) => _discoveryFailures.TryRemove(tenant, out _);
+
+    /// <summary>The token endpoint of the tenant answers with a redirect to <paramref name="location"/>.</summary>
+    public void RedirectTokenEndpoint(Guid tenant, int status, string location) => _tokenRedirects[tenant] = (status, location);
+
+    /// <summary>Every token already issued to the client is rejected with 401 from now on (tokens issued later are accepted).</summary>
+    public void RevokeIssuedTokens(string clientId)
+    {
+        foreach (var pair in _tokens.Where(t => t.Value.ClientId == clientId))
+        {
+            _tokens[pair.Key] = pair.Value with { Revoked = true };
+        }
+    }
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -119,13 +161,22 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+            string? body = null;
+            if (form is null && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0))
+            {
+                context.Request.EnableBuffering();
+                body = await new System.IO.StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync();
+                context.Request.Body.Position = 0;
+            }
+
             _requests.Enqueue(new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value ?? string.Empty,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 form?.ToDictionary(f => f.Key, f => f.Value.ToString()),
-                ClientIdOf(context, form)));
+                ClientIdOf(context, form),
+                body));
             if (context.Request.Headers.TryGetValue("X-Request-ID", out var requestId))
             {
                 context.Response.Headers["X-Request-ID"] = requestId.ToString();
@@ -135,15 +186,30 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             await next(context);
         });
 
-        app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", (string group, string access, string tenant, HttpContext context) => SmartConfiguration(tenant, context));
+        app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", async (string group, string access, string tenant, HttpContext context) =>
+        {
+            if (DiscoveryGate is { } gate)
+            {
+                await gate.Task;
+            }
+
+            return SmartConfiguration(tenant, context);
+        });
         app.MapGet("/auth/{tenant}/oauth2/v1/authorize", (string tenant, HttpContext context) => Authorize(tenant, context));
         app.MapPost("/auth/{tenant}/oauth2/v1/token", (string tenant, HttpContext context) => Token(tenant, context));
         app.MapGet("/{group}/{access}/v2/{tenant}/Patient/{id}", (string group, string access, string tenant, string id, HttpContext context) => Patient(group + "/" + access, tenant, id, context));
+        app.MapPost("/{group}/{access}/v2/{tenant}/Patient", (string group, string access, string tenant, HttpContext context) => Patient(group + "/" + access, tenant, "created", context));
+        app.MapMethods("/elsewhere/{**rest}", new[] { "GET", "POST" }, () => Results.Json(new { access_token = "stolen", token_type = "Bearer", expires_in = 300 }));
     }
 
     private IResult SmartConfiguration(string tenant, HttpContext context)
     {
         var id = Guid.Parse(tenant);
+        if (_discoveryFailures.TryGetValue(id, out var failure))
+        {
+            return Results.StatusCode(failure);
+        }
+
         if (id == NoDiscoveryTenant)
         {
             return Results.NotFound();
@@ -179,6 +245,13 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             ["user_access_brand_identifier"] = "urn:oid:2.16.840.1.113883.3.3569",
             ["x_netsmart_extra"] = new { region = "us" },
         };
+        if (_discoveryOverrides.TryGetValue(id, out var change))
+        {
+            json["x_auth"] = auth;
+            change(json);
+            json.Remove("x_auth");
+        }
+
         return Results.Json(json);
     }
 
@@ -214,6 +287,24 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         }
 
         var form = await context.Request.ReadFormAsync();
+        TokenRequestArrived?.TrySetResult();
+        if (TokenGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        if (_tokenRedirects.TryGetValue(Guid.Parse(tenant), out var redirect))
+        {
+            context.Response.Headers.Location = redirect.Location;
+            return Results.StatusCode(redirect.Status);
+        }
+
+        if (TokenOutageStatus is { } outage)
+        {
+            context.Response.Headers.RetryAfter = "7";
+            return OAuthError(outage, "temporarily_unavailable", "maintenance for patient 123");
+        }
+
         var tokenUrl = Origin.AbsoluteUri + "auth/" + tenant + "/oauth2/v1/token";
         var (client, error) = await AuthenticateAsync(context, form, tokenUrl);
         if (client is null)
@@ -324,7 +415,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null)
     {
         var token = "at-" + Interlocked.Increment(ref _counter) + "-" + Guid.NewGuid().ToString("N");
-        _tokens[token] = new IssuedToken(client.Tenant, client.Api, Clock.GetUtcNow().AddSeconds(TokenLifetimeSeconds));
+        _tokens[token] = new IssuedToken(client.ClientId, client.Tenant, client.Api, Clock.GetUtcNow().AddSeconds(TokenLifetimeSeconds), false);
         var body = new Dictionary<string, object>
         {
             ["access_token"] = token,
@@ -332,6 +423,11 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             ["expires_in"] = TokenLifetimeSeconds,
             ["scope"] = scope,
         };
+        if (OmitExpiresIn)
+        {
+            body.Remove("expires_in");
+        }
+
         if (refresh)
         {
             var rt = "rt-" + Guid.NewGuid().ToString("N");
@@ -355,6 +451,11 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !_tokens.TryGetValue(authorization[7..], out var token))
         {
             return Outcome(401, "security", "Invalid or missing access token", null);
+        }
+
+        if (token.Revoked || RejectAllBearerTokens)
+        {
+            return Outcome(401, "security", "Access token revoked", null);
         }
 
         if (token.ExpiresAt <= Clock.GetUtcNow())
@@ -412,11 +513,11 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         return form?["client_id"].ToString();
     }
 
-    public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string>? Form, string? ClientId);
+    public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string>? Form, string? ClientId, string? Body = null);
 
     private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api);
 
-    private sealed record IssuedToken(Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt);
+    private sealed record IssuedToken(string ClientId, Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt, bool Revoked);
 
     private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant);
 }

@@ -59,7 +59,7 @@ public sealed class PatientAppFlowTests : IDisposable
 
         // 3. The token reads the patient through the handler; after expiry the provider refreshes.
         using var provider = new RefreshingUserTokenProvider(_tokens, endpoints.TokenEndpoint, CareConnectClientCredentials.PublicClient(clientId), token);
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderPatientAccess) };
+        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderPatientAccess), _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderPatientAccess) };
         using (var patient = await api.GetAsync("Patient/123"))
         {
             await patient.EnsureCareConnectSuccessAsync();
