@@ -14,6 +14,12 @@ namespace Netsmart.CareConnect
                 return CareConnectClientCredentials.ClientSecret(clientId, options.ClientSecret!);
             }
 
+            if (string.IsNullOrEmpty(options.PrivateKeyJwk) && string.IsNullOrEmpty(options.PrivateKeyPem) && options.SigningKey is null)
+            {
+                // Only a user app gets here (the validator demands a secret or key of a backend): a public PKCE client.
+                return CareConnectClientCredentials.PublicClient(clientId);
+            }
+
             var key = options.SigningKey ?? LoadKey(options);
             if (!string.IsNullOrEmpty(options.KeyId))
             {

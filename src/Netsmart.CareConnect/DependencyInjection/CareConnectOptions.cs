@@ -12,6 +12,18 @@ namespace Netsmart.CareConnect
         /// <summary>The configuration section name, <c>CareConnect</c>.</summary>
         public const string SectionName = "CareConnect";
 
+        /// <summary>The section under <see cref="SectionName"/> whose children are named clients (<c>CareConnect:Clients:agency-a</c>).</summary>
+        public const string ClientsSectionName = "Clients";
+
+        /// <summary>A backend service (default) or a patient/practitioner app; decides what is required.</summary>
+        public CareConnectAppKind AppKind { get; set; } = CareConnectAppKind.Backend;
+
+        /// <summary>
+        /// The redirect URI registered for a <see cref="CareConnectAppKind.UserApp"/> (required there), sent with the
+        /// authorize request and the code exchange.
+        /// </summary>
+        public string? RedirectUri { get; set; }
+
         /// <summary>The tenant UUID from the developer portal.</summary>
         public string? TenantId { get; set; }
 
@@ -42,7 +54,10 @@ namespace Netsmart.CareConnect
         /// <summary>A signing key given in code instead of configuration (not bound).</summary>
         public SecurityKey? SigningKey { get; set; }
 
-        /// <summary>Space-separated scopes of the client-credentials token, for example <c>system/Patient.rs system/Observation.rs</c>.</summary>
+        /// <summary>
+        /// Space-separated scopes: of the client-credentials token for a backend (for example <c>system/Patient.rs system/Observation.rs</c>),
+        /// of the authorize request for a user app (for example <c>launch/patient openid fhirUser offline_access patient/Patient.rs</c>).
+        /// </summary>
         public string? Scope { get; set; }
 
         /// <summary>Use SMART discovery for the token endpoint (default <see langword="true"/>).</summary>
@@ -65,7 +80,7 @@ namespace Netsmart.CareConnect
 
         /// <inheritdoc />
         public override string ToString() =>
-            "CareConnectOptions { TenantId = " + TenantId + ", Environment = " + Environment + ", Api = " + Api + ", ClientId = " + ClientId +
+            "CareConnectOptions { AppKind = " + AppKind + ", TenantId = " + TenantId + ", Environment = " + Environment + ", Api = " + Api + ", ClientId = " + ClientId +
             ", ClientSecret = " + (string.IsNullOrEmpty(ClientSecret) ? "-" : "***") +
             ", PrivateKey = " + (string.IsNullOrEmpty(PrivateKeyJwk) && string.IsNullOrEmpty(PrivateKeyPem) && SigningKey is null ? "-" : "***") +
             ", Scope = " + Scope + " }";
