@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -24,6 +26,7 @@ namespace Netsmart.CareConnect
         private readonly IHttpClientFactory _httpClientFactory;
         private readonly IHttpMessageHandlerFactory _handlerFactory;
         private readonly OptionsClientCredentialsTokenProvider? _backendTokens;
+        private readonly IAuthorizationStateStore _stateStore;
 
         internal CareConnectClient(string name, IServiceProvider services)
         {
@@ -31,6 +34,7 @@ namespace Netsmart.CareConnect
             _monitor = services.GetRequiredService<IOptionsMonitor<CareConnectOptions>>();
             _httpClientFactory = services.GetRequiredService<IHttpClientFactory>();
             _handlerFactory = services.GetRequiredService<IHttpMessageHandlerFactory>();
+            _stateStore = services.GetRequiredService<IAuthorizationStateStore>();
             var options = _monitor.Get(name);
             var tenant = CareConnectTenant.Parse(options.TenantId!, options.Environment);
             Tenant = string.IsNullOrEmpty(options.Origin) ? tenant : tenant.WithOrigin(new Uri(options.Origin, UriKind.Absolute));
@@ -143,8 +147,76 @@ namespace Netsmart.CareConnect
             };
         }
 
+        /// <summary>
+        /// Starts a user app's sign-in: builds the authorize request (PKCE S256, state, <c>nonce</c> with <c>openid</c>,
+        /// <c>aud</c> = <see cref="FhirBaseUri"/>) from the configured scope and redirect URI, and saves its
+        /// <see cref="PendingAuthorization"/> in the <see cref="IAuthorizationStateStore"/>. Redirect the user to
+        /// <see cref="AuthorizationRequest.Url"/>.
+        /// </summary>
+        /// <param name="launch">The EHR launch's <c>launch</c> value (the <c>launch</c> scope is added), or <see langword="null"/> for a standalone launch.</param>
+        /// <param name="cancellationToken">Cancels discovery and the store.</param>
+        public async Task<AuthorizationRequest> BeginAuthorizationAsync(string? launch = null, CancellationToken cancellationToken = default)
+        {
+            EnsureUserApp();
+            var options = _monitor.Get(Name);
+            var scopes = options.Scope!.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (!string.IsNullOrEmpty(launch) && !scopes.Contains("launch", StringComparer.Ordinal))
+            {
+                scopes.Insert(0, "launch");
+            }
+
+            var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            var request = SmartAuthorization.CreateAuthorizationRequest(endpoints, ClientId, new Uri(options.RedirectUri!, UriKind.Absolute), scopes, launch);
+            await _stateStore.SaveAsync(PendingAuthorization.From(request, TimeProvider.GetUtcNow(), Name, Tenant.Id, Api), cancellationToken).ConfigureAwait(false);
+            return request;
+        }
+
+        /// <summary>
+        /// Completes a sign-in started by <see cref="BeginAuthorizationAsync"/> on any server: takes the pending
+        /// authorization of the callback's <c>state</c> from the store (once), checks state and age, and exchanges the
+        /// code (PKCE verifier, redirect URI, this client's credentials).
+        /// </summary>
+        /// <exception cref="CareConnectException">Unknown or reused state, another client's state, expired, an error callback, or a failed exchange.</exception>
+        public async Task<CareConnectAuthorizationResult> CompleteAuthorizationAsync(Uri callbackUri, CancellationToken cancellationToken = default)
+        {
+            var pending = await TakePendingAsync(_stateStore, callbackUri, cancellationToken).ConfigureAwait(false);
+            return await CompleteAuthorizationAsync(pending, callbackUri, cancellationToken).ConfigureAwait(false);
+        }
+
         /// <inheritdoc />
         public void Dispose() => _backendTokens?.Dispose();
+
+        internal static async Task<PendingAuthorization> TakePendingAsync(IAuthorizationStateStore store, Uri callbackUri, CancellationToken cancellationToken)
+        {
+            Guard.NotNull(callbackUri, nameof(callbackUri));
+            var state = SmartAuthorization.GetCallbackState(callbackUri)
+                ?? throw new CareConnectException("The authorization callback has no state; the code was not used.");
+            return await store.TakeAsync(state, cancellationToken).ConfigureAwait(false)
+                ?? throw new CareConnectException("The authorization callback's state is unknown or was already used (a replayed, forged or expired callback); the code was not used. Start the sign-in again.");
+        }
+
+        internal async Task<CareConnectAuthorizationResult> CompleteAuthorizationAsync(PendingAuthorization pending, Uri callbackUri, CancellationToken cancellationToken)
+        {
+            EnsureUserApp();
+            if (!string.Equals(pending.ClientName, Name, StringComparison.Ordinal) || !string.Equals(pending.ClientId, ClientId, StringComparison.Ordinal))
+            {
+                throw new CareConnectException("The authorization callback belongs to another CareConnect client than '" + Name + "'; the code was not used.");
+            }
+
+            var options = _monitor.Get(Name);
+            var code = SmartAuthorization.ReadCallback(pending, callbackUri, TimeProvider.GetUtcNow(), options.AuthorizationMaxAge);
+            var tokenEndpoint = pending.TokenEndpoint ?? (await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false)).TokenEndpoint;
+            var token = await TokenClient.RequestAuthorizationCodeTokenAsync(tokenEndpoint, code, pending.RedirectUri, pending.CodeVerifier, GetCredentials(), cancellationToken).ConfigureAwait(false);
+            return new CareConnectAuthorizationResult(this, pending, token);
+        }
+
+        private void EnsureUserApp()
+        {
+            if (AppKind != CareConnectAppKind.UserApp)
+            {
+                throw new InvalidOperationException("CareConnect client '" + Name + "' is a Backend client: sign-in (authorization code) needs AppKind UserApp.");
+            }
+        }
 
         /// <inheritdoc />
         public override string ToString() =>

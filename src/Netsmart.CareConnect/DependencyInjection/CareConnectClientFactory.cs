@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Netsmart.CareConnect.Internal;
 
 namespace Netsmart.CareConnect
@@ -18,11 +20,13 @@ namespace Netsmart.CareConnect
     internal sealed class CareConnectClientFactory : ICareConnectClientFactory, IDisposable
     {
         private readonly IServiceProvider _services;
+        private readonly IAuthorizationStateStore _stateStore;
         private readonly ConcurrentDictionary<string, Lazy<CareConnectClient>> _clients = new ConcurrentDictionary<string, Lazy<CareConnectClient>>(StringComparer.Ordinal);
 
-        public CareConnectClientFactory(IServiceProvider services, IEnumerable<CareConnectRegistration> registrations)
+        public CareConnectClientFactory(IServiceProvider services, IEnumerable<CareConnectRegistration> registrations, IAuthorizationStateStore stateStore)
         {
             _services = services;
+            _stateStore = stateStore;
             Names = registrations.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToArray();
         }
 
@@ -75,6 +79,29 @@ namespace Netsmart.CareConnect
             }
 
             return false;
+        }
+
+        public Task<AuthorizationRequest> BeginEhrLaunchAsync(Uri launchUri, CancellationToken cancellationToken = default)
+        {
+            var (iss, launch) = SmartAuthorization.ReadEhrLaunch(launchUri);
+            if (!TryGetByFhirBase(iss, out var client))
+            {
+                throw new CareConnectException(
+                    "The EHR launch's iss '" + CareConnectHostPolicy.Describe(iss) + "' is not the FHIR base of a registered CareConnect user app; the launch was refused and nothing was sent to it.");
+            }
+
+            return client.BeginAuthorizationAsync(launch, cancellationToken);
+        }
+
+        public async Task<CareConnectAuthorizationResult> CompleteAuthorizationAsync(Uri callbackUri, CancellationToken cancellationToken = default)
+        {
+            var pending = await CareConnectClient.TakePendingAsync(_stateStore, callbackUri, cancellationToken).ConfigureAwait(false);
+            if (pending.ClientName is null || !Names.Contains(pending.ClientName, StringComparer.Ordinal))
+            {
+                throw new CareConnectException("The authorization callback belongs to no registered CareConnect client; the code was not used.");
+            }
+
+            return await GetClient(pending.ClientName).CompleteAuthorizationAsync(pending, callbackUri, cancellationToken).ConfigureAwait(false);
         }
 
         public void Dispose()

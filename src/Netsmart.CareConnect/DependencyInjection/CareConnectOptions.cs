@@ -75,6 +75,9 @@ namespace Netsmart.CareConnect
         /// <summary>Renew tokens this long before expiry. Default: 60 seconds.</summary>
         public TimeSpan TokenRenewBeforeExpiry { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>How long a user app's sign-in may take from the authorize redirect to the callback. Default: 10 minutes.</summary>
+        public TimeSpan AuthorizationMaxAge { get; set; } = TimeSpan.FromMinutes(10);
+
         /// <summary>How long a discovery document is cached. Default: one hour.</summary>
         public TimeSpan DiscoveryCacheDuration { get; set; } = TimeSpan.FromHours(1);
 

@@ -132,6 +132,11 @@ namespace Netsmart.CareConnect
                 errors.Add(S + "TokenRenewBeforeExpiry must not be negative.");
             }
 
+            if (options.AuthorizationMaxAge <= TimeSpan.Zero)
+            {
+                errors.Add(S + "AuthorizationMaxAge must be positive.");
+            }
+
             if (options.DiscoveryCacheDuration < TimeSpan.Zero)
             {
                 errors.Add(S + "DiscoveryCacheDuration must not be negative.");

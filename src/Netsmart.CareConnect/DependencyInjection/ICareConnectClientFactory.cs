@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace Netsmart.CareConnect
 {
@@ -31,5 +33,20 @@ namespace Netsmart.CareConnect
         /// <see langword="false"/> when none is registered: the registered clients are the <c>iss</c> allow-list.
         /// </summary>
         bool TryGetByFhirBase(Uri fhirBaseUri, [NotNullWhen(true)] out CareConnectClient? client);
+
+        /// <summary>
+        /// Starts an EHR launch from the launch request (<c>?iss=…&amp;launch=…</c>): the <c>iss</c> must be the FHIR
+        /// base of a registered user app (the allow-list), which then builds the authorize request with <c>launch</c>
+        /// and the <c>launch</c> scope. Nothing is sent to an <c>iss</c> that is not on the list.
+        /// </summary>
+        /// <exception cref="CareConnectException">The request lacks iss/launch, or the iss is not a registered FHIR base.</exception>
+        Task<AuthorizationRequest> BeginEhrLaunchAsync(Uri launchUri, CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Completes a sign-in of whichever registered client started it (one redirect URI may serve every tenant):
+        /// the callback's <c>state</c> picks the pending authorization from the store.
+        /// </summary>
+        /// <exception cref="CareConnectException">Unknown or reused state, expired, an error callback, or a failed exchange.</exception>
+        Task<CareConnectAuthorizationResult> CompleteAuthorizationAsync(Uri callbackUri, CancellationToken cancellationToken = default);
     }
 }

@@ -33,6 +33,10 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new();
     private readonly ConcurrentDictionary<string, byte> _seenJti = new();
+    private readonly ConcurrentDictionary<string, Action<Dictionary<string, object>>> _idTokenTampers = new();
+    private readonly ConcurrentDictionary<string, byte> _unknownKeyClients = new();
+    private readonly RsaSecurityKey _idTokenKey = new(RSA.Create(2048)) { KeyId = "fake-idp-1" };
+    private readonly RsaSecurityKey _unknownKey = new(RSA.Create(2048)) { KeyId = "fake-idp-1" };
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private int _counter;
 
@@ -99,6 +103,14 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public void RegisterPublicClient(string clientId, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, null, null, tenant, api);
 
+    /// <summary>Changes the id_token claims issued to a client (wrong nonce, audience, expiry...).</summary>
+    public void TamperIdTokens(string clientId, Action<Dictionary<string, object>> tamper) => _idTokenTampers[clientId] = tamper;
+
+    /// <summary>Signs the client's id_tokens with a key that is not in the JWKS (same kid).</summary>
+    public void SignIdTokensWithUnknownKey(string clientId) => _unknownKeyClients[clientId] = 0;
+
+    public string FhirUserOf(Guid tenant) => Origin.AbsoluteUri + "provider/patient-access/v2/" + tenant + "/Practitioner/77";
+
     public int TokenRequestCount(string clientId) => _requests.Count(r => r.Path.EndsWith("/oauth2/v1/token", StringComparison.Ordinal) && r.ClientId == clientId);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
@@ -138,6 +150,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", (string group, string access, string tenant, HttpContext context) => SmartConfiguration(tenant, context));
         app.MapGet("/auth/{tenant}/oauth2/v1/authorize", (string tenant, HttpContext context) => Authorize(tenant, context));
         app.MapPost("/auth/{tenant}/oauth2/v1/token", (string tenant, HttpContext context) => Token(tenant, context));
+        app.MapGet("/auth/{tenant}/oauth2/v1/keys", () => Results.Json(new { keys = new[] { PublicJwk(_idTokenKey) } }));
         app.MapGet("/{group}/{access}/v2/{tenant}/Patient/{id}", (string group, string access, string tenant, string id, HttpContext context) => Patient(group + "/" + access, tenant, id, context));
     }
 
@@ -201,8 +214,14 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             return Results.BadRequest(new { error = "unauthorized_client", error_description = "unknown client" });
         }
 
+        var scopes = q["scope"].ToString().Split(' ');
+        if (!string.IsNullOrEmpty(q["launch"]) && !scopes.Contains("launch"))
+        {
+            return Results.BadRequest(new { error = "invalid_scope", error_description = "launch needs the launch scope" });
+        }
+
         var code = "code-" + Interlocked.Increment(ref _counter);
-        _codes[code] = new PendingCode(q["client_id"]!, q["redirect_uri"]!, q["code_challenge"]!, q["scope"]!, Guid.Parse(tenant));
+        _codes[code] = new PendingCode(q["client_id"]!, q["redirect_uri"]!, q["code_challenge"]!, q["scope"]!, Guid.Parse(tenant), q["nonce"], q["launch"]);
         return Results.Redirect(q["redirect_uri"] + "?code=" + Uri.EscapeDataString(code) + "&state=" + Uri.EscapeDataString(q["state"]!));
     }
 
@@ -254,7 +273,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
                     return OAuthError(400, "invalid_grant", "code_verifier does not match");
                 }
 
-                return IssueToken(client, pending.Scope, refresh: true, patient: "123");
+                return IssueToken(client, pending.Scope, refresh: true, patient: "123", idTokenNonce: pending.Scope.Split(' ').Contains("openid") ? pending.Nonce ?? string.Empty : null);
             case "refresh_token":
                 if (!_refreshTokens.TryRemove(form["refresh_token"].ToString(), out var refreshClient) || refreshClient != client.ClientId)
                 {
@@ -321,7 +340,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         return _clients.TryGetValue(clientId, out var pub) && pub.Secret is null && pub.PublicKey is null ? (pub, null) : (null, "client authentication required");
     }
 
-    private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null)
+    private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null, string? idTokenNonce = null)
     {
         var token = "at-" + Interlocked.Increment(ref _counter) + "-" + Guid.NewGuid().ToString("N");
         _tokens[token] = new IssuedToken(client.Tenant, client.Api, Clock.GetUtcNow().AddSeconds(TokenLifetimeSeconds));
@@ -346,7 +365,44 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             body["fhirContext"] = new object[] { new { reference = "Encounter/9" } };
         }
 
+        if (idTokenNonce is not null)
+        {
+            body["id_token"] = IdToken(client, idTokenNonce);
+        }
+
         return Results.Json(body, statusCode: 200);
+    }
+
+    private string IdToken(ClientRegistration client, string nonce)
+    {
+        var now = Clock.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = Origin.AbsoluteUri + "auth/" + client.Tenant + "/oauth2/v1",
+            ["aud"] = client.ClientId,
+            ["sub"] = "user-" + client.ClientId,
+            ["fhirUser"] = FhirUserOf(client.Tenant),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddMinutes(5).ToUnixTimeSeconds(),
+        };
+        if (nonce.Length > 0)
+        {
+            claims["nonce"] = nonce;
+        }
+
+        if (_idTokenTampers.TryGetValue(client.ClientId, out var tamper))
+        {
+            tamper(claims);
+        }
+
+        var key = _unknownKeyClients.ContainsKey(client.ClientId) ? _unknownKey : _idTokenKey;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(JsonSerializer.Serialize(claims), new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+    }
+
+    private static Dictionary<string, string> PublicJwk(RsaSecurityKey key)
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
+        return new Dictionary<string, string> { ["kty"] = "RSA", ["kid"] = jwk.Kid, ["use"] = "sig", ["alg"] = "RS256", ["n"] = jwk.N, ["e"] = jwk.E };
     }
 
     private IResult Patient(string apiPath, string tenant, string id, HttpContext context)
@@ -418,5 +474,5 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     private sealed record IssuedToken(Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt);
 
-    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant);
+    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant, string? Nonce, string? Launch);
 }

@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Netsmart.CareConnect.Tests.Infrastructure;
+
+namespace Netsmart.CareConnect.Tests.Integration;
+
+/// <summary>The authorization-code flow of a registered user app, across servers (a shared, serializing state store).</summary>
+[Collection(ServerCollection.Name)]
+public sealed class AuthorizationFlowTests : IDisposable
+{
+    private const string Redirect = "https://app.example.com/smart/redirect";
+    private readonly FakeCareConnectServer _server;
+    private readonly HttpClient _browser;
+    private readonly SerializingStore _sharedStore = new();
+    private readonly Guid _tenant = Guid.NewGuid();
+    private readonly string _clientId = "patient-app-" + Guid.NewGuid().ToString("N");
+
+    public AuthorizationFlowTests(ServerFixture fixture)
+    {
+        _server = fixture.Server;
+        _server.TokenLifetimeSeconds = 300;
+        _browser = _server.CreateHttpClient();
+        _server.RegisterPublicClient(_clientId, _tenant, CareConnectApi.ProviderPatientAccess);
+    }
+
+    public void Dispose() => _browser.Dispose();
+
+    /// <summary>One server of a farm: its own container, the shared store.</summary>
+    private ServiceProvider Node(string scope = "launch/patient openid fhirUser offline_access patient/Patient.rs")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CareConnect:Clients:patient-app:AppKind"] = "UserApp",
+            ["CareConnect:Clients:patient-app:TenantId"] = _tenant.ToString(),
+            ["CareConnect:Clients:patient-app:Api"] = "ProviderPatientAccess",
+            ["CareConnect:Clients:patient-app:ClientId"] = _clientId,
+            ["CareConnect:Clients:patient-app:RedirectUri"] = Redirect,
+            ["CareConnect:Clients:patient-app:Scope"] = scope,
+            ["CareConnect:Clients:patient-app:Origin"] = _server.Origin.AbsoluteUri,
+            ["CareConnect:Clients:patient-app:TrustedHosts:0"] = "127.0.0.1",
+            ["CareConnect:Clients:agency-a:TenantId"] = _tenant.ToString(),
+            ["CareConnect:Clients:agency-a:ClientId"] = "backend",
+            ["CareConnect:Clients:agency-a:ClientSecret"] = "s",
+            ["CareConnect:Clients:agency-a:Scope"] = "system/Patient.rs",
+            ["CareConnect:Clients:agency-a:Origin"] = _server.Origin.AbsoluteUri,
+            ["CareConnect:Clients:agency-a:TrustedHosts:0"] = "127.0.0.1",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_server.Clock);
+        services.AddSingleton<IAuthorizationStateStore>(_sharedStore);
+        services.AddCareConnectClients(configuration);
+        services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(_server.CreateHandler));
+        services.AddHttpClient(CareConnectServiceCollectionExtensions.BackchannelClientName).ConfigurePrimaryHttpMessageHandler(_server.CreateHandler);
+        var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        sp.GetRequiredService<IStartupValidator>().Validate();
+        return sp;
+    }
+
+    private async Task<Uri> FollowAuthorizeAsync(AuthorizationRequest request)
+    {
+        using var response = await _browser.GetAsync(request.Url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!;
+    }
+
+    [Fact]
+    public async Task A_sign_in_started_on_one_server_completes_on_another_once()
+    {
+        await using var nodeA = Node();
+        await using var nodeB = Node();
+        var request = await nodeA.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app").BeginAuthorizationAsync();
+        var callback = await FollowAuthorizeAsync(request);
+
+        // The record crossed the farm as a string only.
+        Assert.Single(_sharedStore.Serialized);
+        var result = await nodeB.GetRequiredService<ICareConnectClientFactory>().CompleteAuthorizationAsync(callback);
+
+        Assert.Equal("patient-app", result.Client.Name);
+        Assert.Equal("123", result.Patient);
+        var exchange = _server.Requests.Last(r => r.ClientId == _clientId);
+        Assert.Equal("authorization_code", exchange.Form!["grant_type"]);
+        Assert.Equal(request.CodeVerifier, exchange.Form["code_verifier"]);
+        Assert.Equal(Redirect, exchange.Form["redirect_uri"]);
+        Assert.False(exchange.Headers.ContainsKey("Authorization"));
+
+        // The user's token reads through the named client's pipeline.
+        using var userTokens = new RefreshingUserTokenProvider(result.Client.TokenClient, request.TokenEndpoint!, result.Client.GetCredentials(), result.Token);
+        using (var api = result.Client.CreateHttpClient(userTokens))
+        using (var patient = await api.GetAsync("Patient/123"))
+        {
+            await patient.EnsureCareConnectSuccessAsync();
+        }
+
+        var replay = await Assert.ThrowsAsync<CareConnectException>(() => nodeA.GetRequiredService<ICareConnectClientFactory>().CompleteAuthorizationAsync(callback));
+        Assert.Equal("The authorization callback's state is unknown or was already used (a replayed, forged or expired callback); the code was not used. Start the sign-in again.", replay.Message);
+    }
+
+    [Fact]
+    public async Task An_expired_or_forged_callback_is_refused_before_the_code_is_used()
+    {
+        await using var node = Node();
+        var clients = node.GetRequiredService<ICareConnectClientFactory>();
+        var request = await clients.GetClient("patient-app").BeginAuthorizationAsync();
+        var callback = await FollowAuthorizeAsync(request);
+
+        var forged = await Assert.ThrowsAsync<CareConnectException>(() => clients.CompleteAuthorizationAsync(new Uri(callback.GetLeftPart(UriPartial.Path) + "?code=stolen&state=forged")));
+        Assert.Contains("state is unknown or was already used", forged.Message, StringComparison.Ordinal);
+
+        _server.Clock.Advance(TimeSpan.FromMinutes(11));
+        var expired = await Assert.ThrowsAsync<CareConnectException>(() => clients.CompleteAuthorizationAsync(callback));
+
+        Assert.Contains("has expired (it must complete within 10 minutes); start the sign-in again. The code was not used.", expired.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _server.TokenRequestCount(_clientId));
+    }
+
+    [Fact]
+    public async Task An_ehr_launch_from_a_registered_iss_sends_launch_and_the_launch_scope()
+    {
+        await using var node = Node();
+        var clients = node.GetRequiredService<ICareConnectClientFactory>();
+        var iss = _server.Origin.AbsoluteUri + "provider/patient-access/v2/" + _tenant.ToString().ToUpperInvariant() + "/";
+        var launchUri = new Uri("https://app.example.com/smart/launch?iss=" + Uri.EscapeDataString(iss) + "&launch=ctx%2042");
+
+        var request = await clients.BeginEhrLaunchAsync(launchUri);
+        var callback = await FollowAuthorizeAsync(request);
+        var result = await clients.CompleteAuthorizationAsync(callback);
+
+        Assert.Equal("launch launch/patient openid fhirUser offline_access patient/Patient.rs", request.Scope);
+        Assert.EndsWith("&launch=ctx%2042", request.Url.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Equal("ctx 42", result.Authorization.Launch);
+        Assert.Equal("123", result.Patient);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.com/fhir")]
+    [InlineData("SYSTEM-ACCESS")]
+    public async Task An_ehr_launch_from_an_iss_not_on_the_list_is_refused(string iss)
+    {
+        await using var node = Node();
+        var clients = node.GetRequiredService<ICareConnectClientFactory>();
+        if (iss == "SYSTEM-ACCESS")
+        {
+            // The backend client's base is registered, but not as a user app.
+            iss = _server.Origin.AbsoluteUri + "provider/system-access/v2/" + _tenant;
+        }
+
+        var before = _server.Requests.Count;
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => clients.BeginEhrLaunchAsync(new Uri("https://app.example.com/launch?iss=" + Uri.EscapeDataString(iss) + "&launch=abc")));
+
+        Assert.StartsWith("The EHR launch's iss '", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("' is not the FHIR base of a registered CareConnect user app; the launch was refused and nothing was sent to it.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _server.Requests.Count);
+        Assert.Empty(_sharedStore.Serialized);
+    }
+
+    [Fact]
+    public void A_pending_authorization_round_trips_through_a_string_and_hides_its_secrets()
+    {
+        var tenant = CareConnectTenant.Parse("43477c76-ceb6-47ed-81c8-1b7c0ae10ca6");
+        var request = SmartAuthorization.CreateAuthorizationRequest(tenant, CareConnectApi.ProviderPatientAccess, "c", new Uri(Redirect), new[] { "launch", "openid", "patient/*.rs" }, launch: "L1");
+        var created = DateTimeOffset.FromUnixTimeMilliseconds(1_780_000_000_123);
+        var pending = PendingAuthorization.From(request, created, "patient-app", tenant.Id, CareConnectApi.ProviderPatientAccess);
+
+        var copy = PendingAuthorization.Deserialize(pending.Serialize());
+
+        Assert.Equal(
+            (request.State, request.CodeVerifier, request.Nonce, Redirect, "c", "patient-app", tenant.Id, CareConnectApi.ProviderPatientAccess, request.Audience, "launch openid patient/*.rs", "L1", tenant.TokenEndpoint, created),
+            (copy.State, copy.CodeVerifier, copy.Nonce, copy.RedirectUri.AbsoluteUri, copy.ClientId, copy.ClientName, copy.TenantId!.Value, copy.Api!.Value, copy.Audience, copy.Scope, copy.Launch, copy.TokenEndpoint, copy.CreatedAt));
+        Assert.NotNull(request.Nonce);
+        var text = copy.ToString();
+        Assert.DoesNotContain(request.State, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(request.CodeVerifier, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(request.Nonce!, text, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => PendingAuthorization.Deserialize("{\"v\":1,\"state\":\"s\"}"));
+        Assert.Throws<FormatException>(() => PendingAuthorization.Deserialize("not json"));
+    }
+
+    /// <summary>Stands in for a distributed cache: only strings are kept.</summary>
+    private sealed class SerializingStore : IAuthorizationStateStore
+    {
+        public ConcurrentDictionary<string, string> Serialized { get; } = new();
+
+        public Task SaveAsync(PendingAuthorization pending, CancellationToken cancellationToken = default)
+        {
+            Serialized[pending.State] = pending.Serialize();
+            return Task.CompletedTask;
+        }
+
+        public Task<PendingAuthorization?> TakeAsync(string state, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Serialized.TryRemove(state, out var text) ? PendingAuthorization.Deserialize(text) : null);
+    }
+}
