@@ -27,6 +27,7 @@ namespace Netsmart.CareConnect
         private readonly IHttpMessageHandlerFactory _handlerFactory;
         private readonly OptionsClientCredentialsTokenProvider? _backendTokens;
         private readonly IAuthorizationStateStore _stateStore;
+        private readonly CareConnectIdTokenValidator _idTokens;
 
         internal CareConnectClient(string name, IServiceProvider services)
         {
@@ -59,6 +60,7 @@ namespace Netsmart.CareConnect
             TokenClient = new CareConnectTokenClient(
                 () => _httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BackchannelClientName),
                 new CareConnectTokenClientOptions { HostPolicy = HostPolicy, TimeProvider = timeProvider });
+            _idTokens = new CareConnectIdTokenValidator(() => _httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BackchannelClientName), HostPolicy, timeProvider);
             if (AppKind == CareConnectAppKind.Backend)
             {
                 _backendTokens = new OptionsClientCredentialsTokenProvider(
@@ -207,7 +209,16 @@ namespace Netsmart.CareConnect
             var code = SmartAuthorization.ReadCallback(pending, callbackUri, TimeProvider.GetUtcNow(), options.AuthorizationMaxAge);
             var tokenEndpoint = pending.TokenEndpoint ?? (await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false)).TokenEndpoint;
             var token = await TokenClient.RequestAuthorizationCodeTokenAsync(tokenEndpoint, code, pending.RedirectUri, pending.CodeVerifier, GetCredentials(), cancellationToken).ConfigureAwait(false);
-            return new CareConnectAuthorizationResult(this, pending, token);
+            CareConnectIdentity? identity = null;
+            if (token.IdToken is not null)
+            {
+                var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
+                var jwksUri = endpoints.Configuration?.JwksUri ?? throw new CareConnectException(
+                    "The token response has an id_token but the tenant's jwks_uri is unknown (SMART discovery unavailable or without jwks_uri); the id_token cannot be validated and the sign-in was refused.");
+                identity = await _idTokens.ValidateAsync(token.IdToken, jwksUri, CareConnectIdTokenValidator.ExpectedIssuer(Tenant), ClientId, pending.Nonce, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new CareConnectAuthorizationResult(this, pending, token, identity);
         }
 
         private void EnsureUserApp()

@@ -79,6 +79,9 @@ public sealed class AuthorizationFlowTests : IDisposable
 
         Assert.Equal("patient-app", result.Client.Name);
         Assert.Equal("123", result.Patient);
+        Assert.Equal("user-" + _clientId, result.Identity!.Subject);
+        Assert.Equal(_server.FhirUserOf(_tenant), result.Identity.FhirUser);
+        Assert.Single(_server.Requests, r => r.Path == "/auth/" + _tenant + "/oauth2/v1/keys");
         var exchange = _server.Requests.Last(r => r.ClientId == _clientId);
         Assert.Equal("authorization_code", exchange.Form!["grant_type"]);
         Assert.Equal(request.CodeVerifier, exchange.Form["code_verifier"]);
@@ -153,6 +156,35 @@ public sealed class AuthorizationFlowTests : IDisposable
         Assert.EndsWith("' is not the FHIR base of a registered CareConnect user app; the launch was refused and nothing was sent to it.", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, _server.Requests.Count);
         Assert.Empty(_sharedStore.Serialized);
+    }
+
+    [Theory]
+    [InlineData("wrong-nonce", "its nonce does not match the authorization request (a replayed or injected id_token).")]
+    [InlineData("no-nonce", "its nonce is missing (a replayed or injected id_token).")]
+    [InlineData("wrong-audience", "its audience is not this client's id.")]
+    [InlineData("wrong-issuer", "it was not issued by the tenant's authorization server (")]
+    [InlineData("expired", "it expired at ")]
+    [InlineData("bad-signature", "its signature does not verify against the tenant's JWKS.")]
+    public async Task An_id_token_that_fails_a_check_refuses_the_sign_in(string tampering, string reason)
+    {
+        switch (tampering)
+        {
+            case "wrong-nonce": _server.TamperIdTokens(_clientId, c => c["nonce"] = "another-nonce"); break;
+            case "no-nonce": _server.TamperIdTokens(_clientId, c => c.Remove("nonce")); break;
+            case "wrong-audience": _server.TamperIdTokens(_clientId, c => c["aud"] = "some-other-client"); break;
+            case "wrong-issuer": _server.TamperIdTokens(_clientId, c => c["iss"] = _server.Origin.AbsoluteUri + "auth/" + Guid.NewGuid() + "/oauth2/v1"); break;
+            case "expired": _server.TamperIdTokens(_clientId, c => c["exp"] = _server.Clock.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds()); break;
+            case "bad-signature": _server.SignIdTokensWithUnknownKey(_clientId); break;
+        }
+
+        await using var node = Node();
+        var clients = node.GetRequiredService<ICareConnectClientFactory>();
+        var callback = await FollowAuthorizeAsync(await clients.GetClient("patient-app").BeginAuthorizationAsync());
+
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => clients.CompleteAuthorizationAsync(callback));
+
+        Assert.StartsWith("The id_token was refused: " + reason, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", ex.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
