@@ -28,6 +28,8 @@ namespace Netsmart.CareConnect
         private readonly OptionsClientCredentialsTokenProvider? _backendTokens;
         private readonly IAuthorizationStateStore _stateStore;
         private readonly CareConnectIdTokenValidator _idTokens;
+        private readonly IRefreshTokenStore _refreshTokens;
+        private readonly TokenCacheOptions _userCacheOptions;
 
         internal CareConnectClient(string name, IServiceProvider services)
         {
@@ -36,6 +38,7 @@ namespace Netsmart.CareConnect
             _httpClientFactory = services.GetRequiredService<IHttpClientFactory>();
             _handlerFactory = services.GetRequiredService<IHttpMessageHandlerFactory>();
             _stateStore = services.GetRequiredService<IAuthorizationStateStore>();
+            _refreshTokens = services.GetRequiredService<IRefreshTokenStore>();
             var options = _monitor.Get(name);
             var tenant = CareConnectTenant.Parse(options.TenantId!, options.Environment);
             Tenant = string.IsNullOrEmpty(options.Origin) ? tenant : tenant.WithOrigin(new Uri(options.Origin, UriKind.Absolute));
@@ -60,6 +63,7 @@ namespace Netsmart.CareConnect
             TokenClient = new CareConnectTokenClient(
                 () => _httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BackchannelClientName),
                 new CareConnectTokenClientOptions { HostPolicy = HostPolicy, TimeProvider = timeProvider });
+            _userCacheOptions = new TokenCacheOptions { RenewBeforeExpiry = options.TokenRenewBeforeExpiry };
             _idTokens = new CareConnectIdTokenValidator(() => _httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BackchannelClientName), HostPolicy, timeProvider);
             if (AppKind == CareConnectAppKind.Backend)
             {
@@ -184,6 +188,46 @@ namespace Netsmart.CareConnect
             var pending = await TakePendingAsync(_stateStore, callbackUri, cancellationToken).ConfigureAwait(false);
             return await CompleteAuthorizationAsync(pending, callbackUri, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>
+        /// Starts the session of a signed-in user under <paramref name="sessionKey"/> (for example the app's user id):
+        /// saves the refresh token in the <see cref="IRefreshTokenStore"/> and returns the user's token provider.
+        /// </summary>
+        public async Task<CareConnectUserTokenProvider> StartSessionAsync(string sessionKey, CareConnectAuthorizationResult signIn, CancellationToken cancellationToken = default)
+        {
+            EnsureUserApp();
+            Guard.NotNull(signIn, nameof(signIn));
+            if (!ReferenceEquals(signIn.Client, this))
+            {
+                throw new ArgumentException("The sign-in belongs to CareConnect client '" + signIn.Client.Name + "', not '" + Name + "'.", nameof(signIn));
+            }
+
+            var key = CareConnectUserTokenProvider.StoreKey(this, sessionKey);
+            if (!string.IsNullOrEmpty(signIn.Token.RefreshToken))
+            {
+                await _refreshTokens.SaveAsync(key, signIn.Token.RefreshToken!, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await _refreshTokens.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new CareConnectUserTokenProvider(this, _refreshTokens, key, signIn.Token, _userCacheOptions);
+        }
+
+        /// <summary>
+        /// The token provider of a session started earlier (on this or another server): its first token comes from the
+        /// stored refresh token. Dispose it when the request ends.
+        /// </summary>
+        public CareConnectUserTokenProvider CreateUserTokenProvider(string sessionKey)
+        {
+            EnsureUserApp();
+            return new CareConnectUserTokenProvider(this, _refreshTokens, CareConnectUserTokenProvider.StoreKey(this, sessionKey), null, _userCacheOptions);
+        }
+
+        /// <summary>Ends a session (sign-out): forgets its refresh token.</summary>
+        public Task EndSessionAsync(string sessionKey, CancellationToken cancellationToken = default) =>
+            _refreshTokens.RemoveAsync(CareConnectUserTokenProvider.StoreKey(this, sessionKey), cancellationToken);
 
         /// <inheritdoc />
         public void Dispose() => _backendTokens?.Dispose();

@@ -145,6 +145,7 @@ namespace Microsoft.Extensions.DependencyInjection
             services.AddOptions<CareConnectOptions>(name).ValidateOnStart();
             services.TryAddSingleton(TimeProvider.System);
             services.TryAddSingleton<ICareConnectClientFactory, CareConnectClientFactory>();
+            services.TryAddSingleton<IRefreshTokenStore, InMemoryRefreshTokenStore>();
             services.TryAddSingleton<IAuthorizationStateStore>(sp => new InMemoryAuthorizationStateStore(sp.GetRequiredService<TimeProvider>()));
             AddBackchannel(services);
 

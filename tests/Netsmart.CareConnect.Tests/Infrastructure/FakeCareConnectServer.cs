@@ -111,6 +111,15 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     public string FhirUserOf(Guid tenant) => Origin.AbsoluteUri + "provider/patient-access/v2/" + tenant + "/Practitioner/77";
 
+    /// <summary>Revokes every refresh token of a client (the user signed out at the tenant, or an admin revoked the grant).</summary>
+    public void RevokeRefreshTokens(string clientId)
+    {
+        foreach (var entry in _refreshTokens.Where(e => e.Value == clientId).ToList())
+        {
+            _refreshTokens.TryRemove(entry.Key, out _);
+        }
+    }
+
     public int TokenRequestCount(string clientId) => _requests.Count(r => r.Path.EndsWith("/oauth2/v1/token", StringComparison.Ordinal) && r.ClientId == clientId);
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();

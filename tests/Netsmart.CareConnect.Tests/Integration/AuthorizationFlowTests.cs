@@ -14,6 +14,7 @@ public sealed class AuthorizationFlowTests : IDisposable
     private readonly FakeCareConnectServer _server;
     private readonly HttpClient _browser;
     private readonly SerializingStore _sharedStore = new();
+    private readonly InMemoryRefreshTokenStore _sharedRefreshTokens = new();
     private readonly Guid _tenant = Guid.NewGuid();
     private readonly string _clientId = "patient-app-" + Guid.NewGuid().ToString("N");
 
@@ -50,6 +51,7 @@ public sealed class AuthorizationFlowTests : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_server.Clock);
         services.AddSingleton<IAuthorizationStateStore>(_sharedStore);
+        services.AddSingleton<IRefreshTokenStore>(_sharedRefreshTokens);
         services.AddCareConnectClients(configuration);
         services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(_server.CreateHandler));
         services.AddHttpClient(CareConnectServiceCollectionExtensions.BackchannelClientName).ConfigurePrimaryHttpMessageHandler(_server.CreateHandler);
@@ -185,6 +187,59 @@ public sealed class AuthorizationFlowTests : IDisposable
 
         Assert.StartsWith("The id_token was refused: " + reason, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("eyJ", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_rotated_refresh_token_is_saved_and_resumes_the_session_on_another_server()
+    {
+        await using var nodeA = Node();
+        await using var nodeB = Node();
+        var appA = nodeA.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app");
+        var signIn = await nodeA.GetRequiredService<ICareConnectClientFactory>().CompleteAuthorizationAsync(await FollowAuthorizeAsync(await appA.BeginAuthorizationAsync()));
+        using var tokensA = await appA.StartSessionAsync("user-1", signIn);
+        var first = signIn.Token.RefreshToken!;
+        Assert.Equal(first, await _sharedRefreshTokens.GetAsync("patient-app:user-1"));
+        Assert.Equal(signIn.Token.AccessToken, (await tokensA.GetTokenAsync(CancellationToken.None)).Token);
+
+        // Expiry: the refresh uses the stored token; the server rotates it (the old one is now dead) and the new one is saved.
+        _server.Clock.Advance(TimeSpan.FromSeconds(300));
+        await tokensA.GetTokenAsync(CancellationToken.None);
+        var refresh = _server.Requests.Last(r => r.ClientId == _clientId);
+        Assert.Equal(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = first, ["client_id"] = _clientId }, refresh.Form);
+        var rotated = await _sharedRefreshTokens.GetAsync("patient-app:user-1");
+        Assert.NotEqual(first, rotated);
+
+        // Another server resumes the session from the store alone.
+        using var tokensB = nodeB.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app").CreateUserTokenProvider("user-1");
+        using (var api = nodeB.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app").CreateHttpClient(tokensB))
+        using (var patient = await api.GetAsync("Patient/123"))
+        {
+            await patient.EnsureCareConnectSuccessAsync();
+        }
+
+        Assert.Equal(rotated, _server.Requests.Last(r => r.ClientId == _clientId).Form!["refresh_token"]);
+    }
+
+    [Fact]
+    public async Task Invalid_grant_on_refresh_ends_the_session_and_is_not_retried()
+    {
+        await using var node = Node();
+        var app = node.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app");
+        var signIn = await node.GetRequiredService<ICareConnectClientFactory>().CompleteAuthorizationAsync(await FollowAuthorizeAsync(await app.BeginAuthorizationAsync()));
+        using var tokens = await app.StartSessionAsync("user-2", signIn);
+        _server.RevokeRefreshTokens(_clientId);
+        _server.Clock.Advance(TimeSpan.FromSeconds(300));
+
+        var ended = await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
+        var requests = _server.TokenRequestCount(_clientId);
+        var again = await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
+
+        Assert.Equal("The CareConnect session ended: the authorization server refused the refresh token (invalid_grant: revoked, expired or already used). The stored refresh token was removed; sign the user in again.", ended.Message);
+        Assert.Equal("invalid_grant", Assert.IsAssignableFrom<CareConnectException>(ended.InnerException).OAuthError);
+        Assert.Null(await _sharedRefreshTokens.GetAsync("patient-app:user-2"));
+        Assert.StartsWith("The CareConnect session has no refresh token", again.Message, StringComparison.Ordinal);
+        Assert.Equal(requests, _server.TokenRequestCount(_clientId));
+        Assert.DoesNotContain(signIn.Token.RefreshToken!, ended.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
