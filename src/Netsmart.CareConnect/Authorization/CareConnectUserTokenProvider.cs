@@ -43,7 +43,7 @@ namespace Netsmart.CareConnect
             TokenResponse response;
             try
             {
-                response = await _client.TokenClient.RequestRefreshTokenAsync(endpoints.TokenEndpoint, refreshToken, _client.GetCredentials(), null, cancellationToken).ConfigureAwait(false);
+                response = await _client.TokenClient.RequestRefreshTokenAsync(endpoints.TokenEndpoint, refreshToken, _client.GetCredentials(endpoints), null, cancellationToken).ConfigureAwait(false);
             }
             catch (CareConnectException ex) when (string.Equals(ex.OAuthError, "invalid_grant", StringComparison.Ordinal))
             {

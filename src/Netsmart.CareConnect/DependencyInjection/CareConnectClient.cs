@@ -71,7 +71,7 @@ namespace Netsmart.CareConnect
                     name,
                     _monitor,
                     TokenClient,
-                    async ct => (await ResolveEndpointsAsync(ct).ConfigureAwait(false)).TokenEndpoint,
+                    ResolveEndpointsAsync,
                     new TokenCacheOptions { RenewBeforeExpiry = options.TokenRenewBeforeExpiry },
                     loggerFactory?.CreateLogger<ClientCredentialsTokenProvider>() ?? (ILogger)NullLogger.Instance);
             }
@@ -123,9 +123,15 @@ namespace Netsmart.CareConnect
 
         internal string HttpClientName => CareConnectServiceCollectionExtensions.GetHttpClientName(Name);
 
-        /// <summary>The client credentials of the current settings (a rotated secret or key shows here at once).</summary>
-        public CareConnectClientCredentials GetCredentials() =>
-            _backendTokens is not null ? _backendTokens.CurrentCredentials(out _) : CareConnectKeyLoader.CreateCredentials(_monitor.Get(Name));
+        /// <summary>
+        /// The client credentials of the current settings (a rotated secret or key shows here at once). Without an
+        /// explicit <see cref="CareConnectOptions.TokenEndpointAuthMethod"/> a secret is sent as Basic; token requests
+        /// made by this client also follow the discovery document's <c>token_endpoint_auth_methods_supported</c>.
+        /// </summary>
+        public CareConnectClientCredentials GetCredentials() => GetCredentials(null);
+
+        internal CareConnectClientCredentials GetCredentials(CareConnectEndpoints? endpoints) =>
+            _backendTokens is not null ? _backendTokens.CurrentCredentials(endpoints?.Configuration, out _) : CareConnectKeyLoader.CreateCredentials(_monitor.Get(Name), endpoints?.Configuration);
 
         /// <summary>The token endpoint (and authorize endpoint) of this client: from discovery when enabled, else the template.</summary>
         public Task<CareConnectEndpoints> ResolveEndpointsAsync(CancellationToken cancellationToken = default) =>
@@ -251,12 +257,12 @@ namespace Netsmart.CareConnect
 
             var options = _monitor.Get(Name);
             var code = SmartAuthorization.ReadCallback(pending, callbackUri, TimeProvider.GetUtcNow(), options.AuthorizationMaxAge);
-            var tokenEndpoint = pending.TokenEndpoint ?? (await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false)).TokenEndpoint;
-            var token = await TokenClient.RequestAuthorizationCodeTokenAsync(tokenEndpoint, code, pending.RedirectUri, pending.CodeVerifier, GetCredentials(), cancellationToken).ConfigureAwait(false);
+            var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
+            var tokenEndpoint = pending.TokenEndpoint ?? endpoints.TokenEndpoint;
+            var token = await TokenClient.RequestAuthorizationCodeTokenAsync(tokenEndpoint, code, pending.RedirectUri, pending.CodeVerifier, GetCredentials(endpoints), cancellationToken).ConfigureAwait(false);
             CareConnectIdentity? identity = null;
             if (token.IdToken is not null)
             {
-                var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
                 var jwksUri = endpoints.Configuration?.JwksUri ?? throw new CareConnectException(
                     "The token response has an id_token but the tenant's jwks_uri is unknown (SMART discovery unavailable or without jwks_uri); the id_token cannot be validated and the sign-in was refused.");
                 identity = await _idTokens.ValidateAsync(token.IdToken, jwksUri, CareConnectIdTokenValidator.ExpectedIssuer(Tenant), ClientId, pending.Nonce, cancellationToken).ConfigureAwait(false);

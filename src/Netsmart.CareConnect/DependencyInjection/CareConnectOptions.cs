@@ -39,6 +39,15 @@ namespace Netsmart.CareConnect
         /// <summary>The client secret (client_secret_basic). Use either this or a private key.</summary>
         public string? ClientSecret { get; set; }
 
+        /// <summary>
+        /// How the secret is sent: <c>client_secret_basic</c> or <c>client_secret_post</c>. Default (empty): from the
+        /// discovery document's <c>token_endpoint_auth_methods_supported</c> (Basic when listed or unknown).
+        /// </summary>
+        public string? TokenEndpointAuthMethod { get; set; }
+
+        /// <summary>The https URL of the JWKS registered for the client, sent as the <c>jku</c> header of client assertions (optional, private_key_jwt).</summary>
+        public string? JwksUrl { get; set; }
+
         /// <summary>The private key as a JWK JSON object (private_key_jwt; works on every target framework).</summary>
         public string? PrivateKeyJwk { get; set; }
 

@@ -94,6 +94,30 @@ namespace Netsmart.CareConnect
                 errors.Add(S + "RedirectUri is set but AppKind is Backend: set AppKind to UserApp for a patient or practitioner app.");
             }
 
+            if (!string.IsNullOrEmpty(options.TokenEndpointAuthMethod))
+            {
+                if (options.TokenEndpointAuthMethod != "client_secret_basic" && options.TokenEndpointAuthMethod != "client_secret_post")
+                {
+                    errors.Add(S + "TokenEndpointAuthMethod must be client_secret_basic or client_secret_post (private_key_jwt follows from a private key).");
+                }
+                else if (!hasSecret)
+                {
+                    errors.Add(S + "TokenEndpointAuthMethod " + options.TokenEndpointAuthMethod + " needs a ClientSecret.");
+                }
+            }
+
+            if (!string.IsNullOrEmpty(options.JwksUrl))
+            {
+                if (!Uri.TryCreate(options.JwksUrl, UriKind.Absolute, out var jku) || jku.Scheme != Uri.UriSchemeHttps || jku.Fragment.Length != 0)
+                {
+                    errors.Add(S + "JwksUrl must be the absolute https URL of the JWKS registered for the client.");
+                }
+                else if (keyCount == 0)
+                {
+                    errors.Add(S + "JwksUrl (the jku header) is only sent with a private key (private_key_jwt).");
+                }
+            }
+
             if (keyCount == 1 && errors.Count == 0)
             {
                 try

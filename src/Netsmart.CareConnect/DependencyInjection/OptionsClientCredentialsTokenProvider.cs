@@ -16,17 +16,18 @@ namespace Netsmart.CareConnect
         private readonly string _name;
         private readonly IOptionsMonitor<CareConnectOptions> _monitor;
         private readonly CareConnectTokenClient _client;
-        private readonly Func<CancellationToken, Task<Uri>> _tokenEndpoint;
+        private readonly Func<CancellationToken, Task<CareConnectEndpoints>> _endpoints;
         private readonly ILogger _logger;
         private readonly object _lock = new object();
         private CareConnectOptions? _credentialsFrom;
+        private SmartConfiguration? _credentialsDiscovered;
         private CareConnectClientCredentials? _credentials;
 
         public OptionsClientCredentialsTokenProvider(
             string name,
             IOptionsMonitor<CareConnectOptions> monitor,
             CareConnectTokenClient client,
-            Func<CancellationToken, Task<Uri>> tokenEndpoint,
+            Func<CancellationToken, Task<CareConnectEndpoints>> endpoints,
             TokenCacheOptions cacheOptions,
             ILogger logger)
             : base(client.TimeProvider, cacheOptions)
@@ -34,20 +35,21 @@ namespace Netsmart.CareConnect
             _name = name;
             _monitor = monitor;
             _client = client;
-            _tokenEndpoint = tokenEndpoint;
+            _endpoints = endpoints;
             _logger = logger;
         }
 
         /// <summary>The credentials of the current options (rebuilt only when the options instance changes).</summary>
-        public CareConnectClientCredentials CurrentCredentials(out CareConnectOptions options)
+        public CareConnectClientCredentials CurrentCredentials(SmartConfiguration? discovered, out CareConnectOptions options)
         {
             options = _monitor.Get(_name);
             lock (_lock)
             {
-                if (!ReferenceEquals(options, _credentialsFrom) || _credentials is null)
+                if (!ReferenceEquals(options, _credentialsFrom) || !ReferenceEquals(discovered, _credentialsDiscovered) || _credentials is null)
                 {
-                    _credentials = CareConnectKeyLoader.CreateCredentials(options);
+                    _credentials = CareConnectKeyLoader.CreateCredentials(options, discovered);
                     _credentialsFrom = options;
+                    _credentialsDiscovered = discovered;
                 }
 
                 return _credentials;
@@ -56,8 +58,9 @@ namespace Netsmart.CareConnect
 
         protected override async Task<TokenResponse> AcquireAsync(CancellationToken cancellationToken)
         {
-            var credentials = CurrentCredentials(out var options);
-            var endpoint = await _tokenEndpoint(cancellationToken).ConfigureAwait(false);
+            var endpoints = await _endpoints(cancellationToken).ConfigureAwait(false);
+            var credentials = CurrentCredentials(endpoints.Configuration, out var options);
+            var endpoint = endpoints.TokenEndpoint;
             var response = await _client.RequestClientCredentialsTokenAsync(endpoint, credentials, options.Scope!, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation(
                 "CareConnect token acquired for client {ClientId} ({Method}) at {TokenEndpoint}; expires in {ExpiresIn} s; granted scope {Scope}; X-Request-ID {RequestId}.",

@@ -27,6 +27,9 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public static readonly Guid NoDiscoveryTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000003");
     public static readonly Guid HtmlDiscoveryTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000004");
 
+    /// <summary>Discovery lists client_secret_post (not Basic) and the token endpoint refuses Basic.</summary>
+    public static readonly Guid PostOnlyTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000005");
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ClientRegistration> _clients = new();
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
@@ -97,8 +100,8 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public void RegisterSecretClient(string clientId, string secret, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, secret, null, tenant, api);
 
-    public void RegisterKeyClient(string clientId, SecurityKey publicKey, Guid tenant, CareConnectApi api) =>
-        _clients[clientId] = new ClientRegistration(clientId, null, publicKey, tenant, api);
+    public void RegisterKeyClient(string clientId, SecurityKey publicKey, Guid tenant, CareConnectApi api, Uri? jwksUrl = null) =>
+        _clients[clientId] = new ClientRegistration(clientId, null, publicKey, tenant, api, jwksUrl);
 
     public void RegisterPublicClient(string clientId, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, null, null, tenant, api);
@@ -187,7 +190,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             ["authorization_endpoint"] = auth + "authorize",
             ["token_endpoint"] = tokenEndpoint,
             ["grant_types_supported"] = new[] { "authorization_code", "client_credentials" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "private_key_jwt" },
+            ["token_endpoint_auth_methods_supported"] = id == PostOnlyTenant ? new[] { "client_secret_post", "private_key_jwt" } : new[] { "client_secret_basic", "private_key_jwt" },
             ["token_endpoint_auth_signing_alg_values_supported"] = new[] { "RS384", "ES384" },
             ["registration_endpoint"] = auth + "register",
             ["scopes_supported"] = new[] { "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "system/*.rs" },
@@ -298,6 +301,16 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private async Task<(ClientRegistration? Client, string? Error)> AuthenticateAsync(HttpContext context, IFormCollection form, string tokenUrl)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.Ordinal) && tokenUrl.Contains(PostOnlyTenant.ToString(), StringComparison.Ordinal))
+        {
+            return (null, "client_secret_basic is not supported");
+        }
+
+        if (form.ContainsKey("client_secret"))
+        {
+            return _clients.TryGetValue(form["client_id"].ToString(), out var posted) && posted.Secret is not null && posted.Secret == form["client_secret"] ? (posted, null) : (null, "bad client secret");
+        }
+
         if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
         {
             var raw = Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Substring(6)));
@@ -333,6 +346,12 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             if (!result.IsValid)
             {
                 return (null, "assertion rejected: " + result.Exception?.GetType().Name);
+            }
+
+            var hasJku = jwt.TryGetHeaderValue<string>("jku", out var jku);
+            if (hasJku && (c.JwksUrl is null || jku != c.JwksUrl.AbsoluteUri))
+            {
+                return (null, "jku does not match the registered JWKS URL");
             }
 
             var now = Clock.GetUtcNow().ToUnixTimeSeconds();
@@ -479,7 +498,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string>? Form, string? ClientId);
 
-    private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api);
+    private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api, Uri? JwksUrl = null);
 
     private sealed record IssuedToken(Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt);
 
