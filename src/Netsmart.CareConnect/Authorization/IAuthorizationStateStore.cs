@@ -36,8 +36,8 @@ namespace Netsmart.CareConnect
             _timeProvider = timeProvider ?? TimeProvider.System;
         }
 
-        /// <summary>How long a record is kept at most. Default: 1 hour.</summary>
-        public TimeSpan MaxAge { get; set; } = TimeSpan.FromHours(1);
+        /// <summary>How long a record is kept at most (bounds the memory that abandoned sign-ins take). Default: 30 minutes.</summary>
+        public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(30);
 
         /// <inheritdoc />
         public Task SaveAsync(PendingAuthorization pending, CancellationToken cancellationToken = default)

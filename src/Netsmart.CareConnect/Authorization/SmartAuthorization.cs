@@ -118,6 +118,9 @@ namespace Netsmart.CareConnect
             return code;
         }
 
+        internal static string? GetCallbackParameter(Uri callbackUri, string name) =>
+            Query(Guard.NotNull(callbackUri, nameof(callbackUri))).TryGetValue(name, out var value) ? value : null;
+
         /// <summary>The <c>state</c> of a callback URI, or <see langword="null"/>.</summary>
         public static string? GetCallbackState(Uri callbackUri)
         {

@@ -257,6 +257,12 @@ namespace Netsmart.CareConnect
 
             var options = _monitor.Get(Name);
             var code = SmartAuthorization.ReadCallback(pending, callbackUri, TimeProvider.GetUtcNow(), options.AuthorizationMaxAge);
+            var callbackIssuer = SmartAuthorization.GetCallbackParameter(callbackUri, "iss");
+            if (callbackIssuer is not null && !string.Equals(callbackIssuer.TrimEnd('/'), CareConnectIdTokenValidator.ExpectedIssuer(Tenant), StringComparison.Ordinal))
+            {
+                // RFC 9207: the callback names the authorization server that issued the code (the auth server, not the FHIR base).
+                throw new CareConnectException("The authorization callback's iss is not this tenant's authorization server (a mix-up or a misrouted callback); the code was not used.");
+            }
             var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
             var tokenEndpoint = pending.TokenEndpoint ?? endpoints.TokenEndpoint;
             var token = await TokenClient.RequestAuthorizationCodeTokenAsync(tokenEndpoint, code, pending.RedirectUri, pending.CodeVerifier, GetCredentials(endpoints), cancellationToken).ConfigureAwait(false);

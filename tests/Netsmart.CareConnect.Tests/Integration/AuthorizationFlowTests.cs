@@ -243,6 +243,41 @@ public sealed class AuthorizationFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task A_callback_naming_another_authorization_server_is_refused_and_the_right_one_accepted()
+    {
+        await using var node = Node();
+        var clients = node.GetRequiredService<ICareConnectClientFactory>();
+        var mixedUp = await FollowAuthorizeAsync(await clients.GetClient("patient-app").BeginAuthorizationAsync());
+        var otherIssuer = _server.Origin.AbsoluteUri + "auth/" + Guid.NewGuid() + "/oauth2/v1";
+
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => clients.CompleteAuthorizationAsync(new Uri(mixedUp.AbsoluteUri + "&iss=" + Uri.EscapeDataString(otherIssuer))));
+        Assert.Equal("The authorization callback's iss is not this tenant's authorization server (a mix-up or a misrouted callback); the code was not used.", ex.Message);
+        Assert.Equal(0, _server.TokenRequestCount(_clientId));
+
+        var callback = await FollowAuthorizeAsync(await clients.GetClient("patient-app").BeginAuthorizationAsync());
+        var ownIssuer = _server.Origin.AbsoluteUri + "auth/" + _tenant + "/oauth2/v1";
+        var result = await clients.CompleteAuthorizationAsync(new Uri(callback.AbsoluteUri + "&iss=" + Uri.EscapeDataString(ownIssuer)));
+        Assert.Equal("123", result.Patient);
+    }
+
+    [Fact]
+    public async Task A_refreshing_user_token_provider_stops_after_invalid_grant()
+    {
+        await using var node = Node();
+        var app = node.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app");
+        var signIn = await node.GetRequiredService<ICareConnectClientFactory>().CompleteAuthorizationAsync(await FollowAuthorizeAsync(await app.BeginAuthorizationAsync()));
+        using var tokens = new RefreshingUserTokenProvider(app.TokenClient, signIn.Authorization.TokenEndpoint!, app.GetCredentials(), signIn.Token);
+        _server.RevokeRefreshTokens(_clientId);
+        _server.Clock.Advance(TimeSpan.FromSeconds(300));
+
+        await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
+        var requests = _server.TokenRequestCount(_clientId);
+        await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
+
+        Assert.Equal(requests, _server.TokenRequestCount(_clientId));
+    }
+
+    [Fact]
     public void A_pending_authorization_round_trips_through_a_string_and_hides_its_secrets()
     {
         var tenant = CareConnectTenant.Parse("43477c76-ceb6-47ed-81c8-1b7c0ae10ca6");
