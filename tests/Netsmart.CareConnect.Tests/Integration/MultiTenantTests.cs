@@ -167,6 +167,42 @@ public sealed class MultiTenantTests
     }
 
     [Fact]
+    public async Task A_client_configured_in_code_serves_a_typed_client()
+    {
+        var tenant = Guid.NewGuid();
+        var clientId = "typed-" + Guid.NewGuid().ToString("N");
+        _server.RegisterSecretClient(clientId, "typed-secret", tenant, CareConnectApi.ProviderSystemAccess);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_server.Clock);
+        services.AddCareConnect("agency-c", o =>
+        {
+            o.TenantId = tenant.ToString();
+            o.ClientId = clientId;
+            o.ClientSecret = "typed-secret";
+            o.Scope = "system/Patient.rs";
+            o.Origin = _server.Origin.AbsoluteUri;
+            o.TrustedHosts = new[] { "127.0.0.1" };
+        }).ConfigurePrimaryHttpMessageHandler(_server.CreateHandler).AddTypedClient<AgencyApi>();
+        services.AddHttpClient(CareConnectServiceCollectionExtensions.BackchannelClientName).ConfigurePrimaryHttpMessageHandler(_server.CreateHandler);
+        await using var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        sp.GetRequiredService<IStartupValidator>().Validate();
+
+        var api = sp.GetRequiredService<AgencyApi>();
+        using var response = await api.Http.GetAsync("Patient/9");
+
+        await response.EnsureCareConnectSuccessAsync();
+        Assert.Equal(_server.Origin.AbsoluteUri + "provider/system-access/v2/" + tenant + "/Patient/9", response.RequestMessage!.RequestUri!.AbsoluteUri);
+        Assert.Equal(1, _server.TokenRequestCount(clientId));
+    }
+
+    public sealed class AgencyApi
+    {
+        public AgencyApi(HttpClient http) => Http = http;
+
+        public HttpClient Http { get; }
+    }
+
+    [Fact]
     public async Task The_backchannel_does_not_follow_redirects_and_has_a_timeout()
     {
         var services = new ServiceCollection();
