@@ -37,6 +37,22 @@ namespace Netsmart.CareConnect
                 return initial;
             }
 
+            // Providers of the same session on this server refresh one at a time: with a rotating server, the second
+            // one then reads the refresh token the first one saved instead of presenting a used one.
+            var gate = _client.SessionGate(_key);
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        private async Task<TokenResponse> RefreshAsync(CancellationToken cancellationToken)
+        {
             var refreshToken = await _store.GetAsync(_key, cancellationToken).ConfigureAwait(false)
                 ?? throw new CareConnectSessionEndedException("The CareConnect session has no refresh token (never granted, or the session ended); sign the user in again.");
             var endpoints = await _client.ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);

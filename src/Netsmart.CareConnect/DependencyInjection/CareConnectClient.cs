@@ -30,6 +30,7 @@ namespace Netsmart.CareConnect
         private readonly CareConnectIdTokenValidator _idTokens;
         private readonly IRefreshTokenStore _refreshTokens;
         private readonly TokenCacheOptions _userCacheOptions;
+        private readonly SemaphoreSlim[] _sessionGates = Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
         internal CareConnectClient(string name, IServiceProvider services)
         {
@@ -236,7 +237,18 @@ namespace Netsmart.CareConnect
             _refreshTokens.RemoveAsync(CareConnectUserTokenProvider.StoreKey(this, sessionKey), cancellationToken);
 
         /// <inheritdoc />
-        public void Dispose() => _backendTokens?.Dispose();
+        public void Dispose()
+        {
+            _backendTokens?.Dispose();
+            foreach (var gate in _sessionGates)
+            {
+                gate.Dispose();
+            }
+        }
+
+        /// <summary>A lock per session key (striped, so memory stays bounded) for refreshing one session at a time.</summary>
+        internal SemaphoreSlim SessionGate(string key) =>
+            _sessionGates[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_sessionGates.Length)];
 
         internal static async Task<PendingAuthorization> TakePendingAsync(IAuthorizationStateStore store, Uri callbackUri, CancellationToken cancellationToken)
         {

@@ -14,7 +14,7 @@ public sealed class AuthorizationFlowTests : IDisposable
     private readonly FakeCareConnectServer _server;
     private readonly HttpClient _browser;
     private readonly SerializingStore _sharedStore = new();
-    private readonly InMemoryRefreshTokenStore _sharedRefreshTokens = new();
+    private readonly HookingRefreshTokenStore _sharedRefreshTokens = new();
     private readonly Guid _tenant = Guid.NewGuid();
     private readonly string _clientId = "patient-app-" + Guid.NewGuid().ToString("N");
 
@@ -243,6 +243,30 @@ public sealed class AuthorizationFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_providers_of_one_session_refresh_one_after_the_other_with_a_rotating_server()
+    {
+        await using var node = Node();
+        var app = node.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app");
+        var signIn = await node.GetRequiredService<ICareConnectClientFactory>().CompleteAuthorizationAsync(await FollowAuthorizeAsync(await app.BeginAuthorizationAsync()));
+        (await app.StartSessionAsync("user-3", signIn)).Dispose();
+        using var first = app.CreateUserTokenProvider("user-3");
+        using var second = app.CreateUserTokenProvider("user-3");
+        Task<CareConnectAccessToken>? secondCall = null;
+
+        // The second request of the same user asks while the first is in the middle of its refresh.
+        _sharedRefreshTokens.BeforeNextGet = () => secondCall = second.GetTokenAsync(CancellationToken.None);
+        var a = await first.GetTokenAsync(CancellationToken.None);
+        var b = await secondCall!;
+
+        Assert.NotEqual(a.Token, b.Token);
+        var refreshes = _server.Requests.Where(r => r.ClientId == _clientId && r.Form!["grant_type"] == "refresh_token").Select(r => r.Form!["refresh_token"]).ToList();
+        Assert.Equal(2, refreshes.Count);
+        Assert.Equal(signIn.Token.RefreshToken, refreshes[0]);
+        Assert.NotEqual(refreshes[0], refreshes[1]);
+        Assert.NotNull(await _sharedRefreshTokens.GetAsync("patient-app:user-3"));
+    }
+
+    [Fact]
     public async Task A_callback_naming_another_authorization_server_is_refused_and_the_right_one_accepted()
     {
         await using var node = Node();
@@ -297,6 +321,26 @@ public sealed class AuthorizationFlowTests : IDisposable
         Assert.DoesNotContain(request.Nonce!, text, StringComparison.Ordinal);
         Assert.Throws<FormatException>(() => PendingAuthorization.Deserialize("{\"v\":1,\"state\":\"s\"}"));
         Assert.Throws<FormatException>(() => PendingAuthorization.Deserialize("not json"));
+    }
+
+    /// <summary>The in-memory store, with a hook that runs once before a read (to interleave two callers).</summary>
+    private sealed class HookingRefreshTokenStore : IRefreshTokenStore
+    {
+        private readonly InMemoryRefreshTokenStore _inner = new();
+
+        public Action? BeforeNextGet { get; set; }
+
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken = default)
+        {
+            var hook = BeforeNextGet;
+            BeforeNextGet = null;
+            hook?.Invoke();
+            return _inner.GetAsync(key, cancellationToken);
+        }
+
+        public Task SaveAsync(string key, string refreshToken, CancellationToken cancellationToken = default) => _inner.SaveAsync(key, refreshToken, cancellationToken);
+
+        public Task RemoveAsync(string key, CancellationToken cancellationToken = default) => _inner.RemoveAsync(key, cancellationToken);
     }
 
     /// <summary>Stands in for a distributed cache: only strings are kept.</summary>
