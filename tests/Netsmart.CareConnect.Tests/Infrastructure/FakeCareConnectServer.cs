@@ -27,12 +27,19 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public static readonly Guid NoDiscoveryTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000003");
     public static readonly Guid HtmlDiscoveryTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000004");
 
+    /// <summary>Discovery lists client_secret_post (not Basic) and the token endpoint refuses Basic.</summary>
+    public static readonly Guid PostOnlyTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000005");
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ClientRegistration> _clients = new();
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new();
     private readonly ConcurrentDictionary<string, byte> _seenJti = new();
+    private readonly ConcurrentDictionary<string, Action<Dictionary<string, object>>> _idTokenTampers = new();
+    private readonly ConcurrentDictionary<string, byte> _unknownKeyClients = new();
+    private readonly RsaSecurityKey _idTokenKey = new(RSA.Create(2048)) { KeyId = "fake-idp-1" };
+    private readonly RsaSecurityKey _unknownKey = new(RSA.Create(2048)) { KeyId = "fake-idp-1" };
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentDictionary<Guid, Action<Dictionary<string, object>>> _discoveryOverrides = new();
     private readonly ConcurrentDictionary<Guid, int> _discoveryFailures = new();
@@ -135,11 +142,28 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public void RegisterSecretClient(string clientId, string secret, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, secret, null, tenant, api);
 
-    public void RegisterKeyClient(string clientId, SecurityKey publicKey, Guid tenant, CareConnectApi api) =>
-        _clients[clientId] = new ClientRegistration(clientId, null, publicKey, tenant, api);
+    public void RegisterKeyClient(string clientId, SecurityKey publicKey, Guid tenant, CareConnectApi api, Uri? jwksUrl = null) =>
+        _clients[clientId] = new ClientRegistration(clientId, null, publicKey, tenant, api, jwksUrl);
 
     public void RegisterPublicClient(string clientId, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, null, null, tenant, api);
+
+    /// <summary>Changes the id_token claims issued to a client (wrong nonce, audience, expiry...).</summary>
+    public void TamperIdTokens(string clientId, Action<Dictionary<string, object>> tamper) => _idTokenTampers[clientId] = tamper;
+
+    /// <summary>Signs the client's id_tokens with a key that is not in the JWKS (same kid).</summary>
+    public void SignIdTokensWithUnknownKey(string clientId) => _unknownKeyClients[clientId] = 0;
+
+    public string FhirUserOf(Guid tenant) => Origin.AbsoluteUri + "provider/patient-access/v2/" + tenant + "/Practitioner/77";
+
+    /// <summary>Revokes every refresh token of a client (the user signed out at the tenant, or an admin revoked the grant).</summary>
+    public void RevokeRefreshTokens(string clientId)
+    {
+        foreach (var entry in _refreshTokens.Where(e => e.Value == clientId).ToList())
+        {
+            _refreshTokens.TryRemove(entry.Key, out _);
+        }
+    }
 
     public int TokenRequestCount(string clientId) => _requests.Count(r => r.Path.EndsWith("/oauth2/v1/token", StringComparison.Ordinal) && r.ClientId == clientId);
 
@@ -197,6 +221,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         });
         app.MapGet("/auth/{tenant}/oauth2/v1/authorize", (string tenant, HttpContext context) => Authorize(tenant, context));
         app.MapPost("/auth/{tenant}/oauth2/v1/token", (string tenant, HttpContext context) => Token(tenant, context));
+        app.MapGet("/auth/{tenant}/oauth2/v1/keys", () => Results.Json(new { keys = new[] { PublicJwk(_idTokenKey) } }));
         app.MapGet("/{group}/{access}/v2/{tenant}/Patient/{id}", (string group, string access, string tenant, string id, HttpContext context) => Patient(group + "/" + access, tenant, id, context));
         app.MapPost("/{group}/{access}/v2/{tenant}/Patient", (string group, string access, string tenant, HttpContext context) => Patient(group + "/" + access, tenant, "created", context));
         app.MapMethods("/elsewhere/{**rest}", new[] { "GET", "POST" }, () => Results.Json(new { access_token = "stolen", token_type = "Bearer", expires_in = 300 }));
@@ -231,7 +256,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             ["authorization_endpoint"] = auth + "authorize",
             ["token_endpoint"] = tokenEndpoint,
             ["grant_types_supported"] = new[] { "authorization_code", "client_credentials" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "private_key_jwt" },
+            ["token_endpoint_auth_methods_supported"] = id == PostOnlyTenant ? new[] { "client_secret_post", "private_key_jwt" } : new[] { "client_secret_basic", "private_key_jwt" },
             ["token_endpoint_auth_signing_alg_values_supported"] = new[] { "RS384", "ES384" },
             ["registration_endpoint"] = auth + "register",
             ["scopes_supported"] = new[] { "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "system/*.rs" },
@@ -274,8 +299,14 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             return Results.BadRequest(new { error = "unauthorized_client", error_description = "unknown client" });
         }
 
+        var scopes = q["scope"].ToString().Split(' ');
+        if (!string.IsNullOrEmpty(q["launch"]) && !scopes.Contains("launch"))
+        {
+            return Results.BadRequest(new { error = "invalid_scope", error_description = "launch needs the launch scope" });
+        }
+
         var code = "code-" + Interlocked.Increment(ref _counter);
-        _codes[code] = new PendingCode(q["client_id"]!, q["redirect_uri"]!, q["code_challenge"]!, q["scope"]!, Guid.Parse(tenant));
+        _codes[code] = new PendingCode(q["client_id"]!, q["redirect_uri"]!, q["code_challenge"]!, q["scope"]!, Guid.Parse(tenant), q["nonce"], q["launch"]);
         return Results.Redirect(q["redirect_uri"] + "?code=" + Uri.EscapeDataString(code) + "&state=" + Uri.EscapeDataString(q["state"]!));
     }
 
@@ -345,7 +376,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
                     return OAuthError(400, "invalid_grant", "code_verifier does not match");
                 }
 
-                return IssueToken(client, pending.Scope, refresh: true, patient: "123");
+                return IssueToken(client, pending.Scope, refresh: true, patient: "123", idTokenNonce: pending.Scope.Split(' ').Contains("openid") ? pending.Nonce ?? string.Empty : null);
             case "refresh_token":
                 if (!_refreshTokens.TryRemove(form["refresh_token"].ToString(), out var refreshClient) || refreshClient != client.ClientId)
                 {
@@ -361,6 +392,16 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private async Task<(ClientRegistration? Client, string? Error)> AuthenticateAsync(HttpContext context, IFormCollection form, string tokenUrl)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.Ordinal) && tokenUrl.Contains(PostOnlyTenant.ToString(), StringComparison.Ordinal))
+        {
+            return (null, "client_secret_basic is not supported");
+        }
+
+        if (form.ContainsKey("client_secret"))
+        {
+            return _clients.TryGetValue(form["client_id"].ToString(), out var posted) && posted.Secret is not null && posted.Secret == form["client_secret"] ? (posted, null) : (null, "bad client secret");
+        }
+
         if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
         {
             var raw = Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Substring(6)));
@@ -398,6 +439,12 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
                 return (null, "assertion rejected: " + result.Exception?.GetType().Name);
             }
 
+            var hasJku = jwt.TryGetHeaderValue<string>("jku", out var jku);
+            if (hasJku && (c.JwksUrl is null || jku != c.JwksUrl.AbsoluteUri))
+            {
+                return (null, "jku does not match the registered JWKS URL");
+            }
+
             var now = Clock.GetUtcNow().ToUnixTimeSeconds();
             var exp = jwt.GetPayloadValue<long>("exp");
             if (jwt.Subject != c.ClientId || jwt.Kid != c.PublicKey.KeyId || exp <= now || exp - now > 300 || string.IsNullOrEmpty(jwt.Id) || !_seenJti.TryAdd(jwt.Id, 0))
@@ -412,7 +459,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         return _clients.TryGetValue(clientId, out var pub) && pub.Secret is null && pub.PublicKey is null ? (pub, null) : (null, "client authentication required");
     }
 
-    private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null)
+    private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null, string? idTokenNonce = null)
     {
         var token = "at-" + Interlocked.Increment(ref _counter) + "-" + Guid.NewGuid().ToString("N");
         _tokens[token] = new IssuedToken(client.ClientId, client.Tenant, client.Api, Clock.GetUtcNow().AddSeconds(TokenLifetimeSeconds), false);
@@ -442,7 +489,44 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             body["fhirContext"] = new object[] { new { reference = "Encounter/9" } };
         }
 
+        if (idTokenNonce is not null)
+        {
+            body["id_token"] = IdToken(client, idTokenNonce);
+        }
+
         return Results.Json(body, statusCode: 200);
+    }
+
+    private string IdToken(ClientRegistration client, string nonce)
+    {
+        var now = Clock.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = Origin.AbsoluteUri + "auth/" + client.Tenant + "/oauth2/v1",
+            ["aud"] = client.ClientId,
+            ["sub"] = "user-" + client.ClientId,
+            ["fhirUser"] = FhirUserOf(client.Tenant),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddMinutes(5).ToUnixTimeSeconds(),
+        };
+        if (nonce.Length > 0)
+        {
+            claims["nonce"] = nonce;
+        }
+
+        if (_idTokenTampers.TryGetValue(client.ClientId, out var tamper))
+        {
+            tamper(claims);
+        }
+
+        var key = _unknownKeyClients.ContainsKey(client.ClientId) ? _unknownKey : _idTokenKey;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(JsonSerializer.Serialize(claims), new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+    }
+
+    private static Dictionary<string, string> PublicJwk(RsaSecurityKey key)
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
+        return new Dictionary<string, string> { ["kty"] = "RSA", ["kid"] = jwk.Kid, ["use"] = "sig", ["alg"] = "RS256", ["n"] = jwk.N, ["e"] = jwk.E };
     }
 
     private IResult Patient(string apiPath, string tenant, string id, HttpContext context)
@@ -515,9 +599,9 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string>? Form, string? ClientId, string? Body = null);
 
-    private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api);
+    private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api, Uri? JwksUrl = null);
 
     private sealed record IssuedToken(string ClientId, Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt, bool Revoked);
 
-    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant);
+    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant, string? Nonce, string? Launch);
 }
