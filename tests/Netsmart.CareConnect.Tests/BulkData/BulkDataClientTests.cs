@@ -114,6 +114,23 @@ public sealed class BulkDataClientTests
     }
 
     [Fact]
+    public async Task Too_many_transient_failures_in_a_row_end_the_wait()
+    {
+        var clock = new RecordingTimeProvider();
+        await using var server = await FakeBulkDataServer.StartAsync(clock);
+        server.Script = new[] { StatusStep.ServerError, StatusStep.TooManyRequests, StatusStep.TransientOutcome, StatusStep.Complete };
+        using var http = server.CreateHttpClient();
+        var client = Client(server, http, clock, o => o.MaxTransientFailures = 2);
+
+        var job = await client.StartExportAsync(new BulkExportRequest());
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => job.WaitForCompletionAsync());
+
+        Assert.Contains("failed 3 times in a row", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("transient", Assert.IsType<CareConnectException>(ex.InnerException).Issues.Single().Code);
+        Assert.Equal(3, server.StatusPolls);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_polling_at_once()
     {
         await using var server = await FakeBulkDataServer.StartAsync();
@@ -199,6 +216,20 @@ public sealed class BulkDataClientTests
         var otherFile = server.Requests.Single(r => r.Path.EndsWith("/Observation.ndjson", StringComparison.Ordinal));
         Assert.Equal(("main", true), (mainFile.Host, mainFile.Authorization?.StartsWith("Bearer bt-", StringComparison.Ordinal) == true));
         Assert.Equal(("other", (string?)null), (otherFile.Host, otherFile.Authorization));
+        var outcomes = new List<JsonElement>();
+        await foreach (var o in client.ReadResourcesAsync(manifest, manifest.Error[0]))
+        {
+            outcomes.Add(o);
+        }
+
+        var deletions = new List<Bundle>();
+        await foreach (var b in client.ReadResourcesAsync(manifest, manifest.Deleted[0], json => deserializer.Deserialize<Bundle>(json)))
+        {
+            deletions.Add(b);
+        }
+
+        Assert.Equal("3 resources skipped", Assert.Single(outcomes).GetProperty("issue")[0].GetProperty("diagnostics").GetString());
+        Assert.Equal(Bundle.HTTPVerb.DELETE, Assert.Single(deletions).Entry[0].Request!.Method);
         Assert.True(client.SendsTokenFor(manifest, manifest.Output[0].Url));
         Assert.False(client.SendsTokenFor(manifest, manifest.Output[1].Url));
     }
