@@ -44,8 +44,32 @@ namespace Netsmart.CareConnect
         /// <summary>Tolerated clock difference for <c>exp</c>/<c>nbf</c>. Default: 2 minutes.</summary>
         public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
-        /// <summary>The issuer of a tenant's id_tokens: its authorization server, <c>{origin}/auth/{tenant}/oauth2/v1</c>.</summary>
+        /// <summary>The template issuer of a tenant's id_tokens (no discovery): its authorization server, <c>{origin}/auth/{tenant}/oauth2/v1</c>.</summary>
         public static string ExpectedIssuer(CareConnectTenant tenant) => Guard.NotNull(tenant, nameof(tenant)).AuthorizationServer.AbsoluteUri.TrimEnd('/');
+
+        /// <summary>
+        /// The issuer of a tenant's id_tokens and of its authorization callbacks (RFC 9207 <c>iss</c>): the
+        /// <c>issuer</c> of the tenant's discovery document when there is one (pinned: exactly <c>{origin}/auth/{tenant}</c>
+        /// or below <c>{origin}/auth/{tenant}/</c>, on the tenant's origin), else the template
+        /// <c>{origin}/auth/{tenant}/oauth2/v1</c>. Without a trailing slash.
+        /// </summary>
+        /// <exception cref="CareConnectException">The discovered issuer is not this tenant's.</exception>
+        public static string ExpectedIssuer(CareConnectTenant tenant, SmartConfiguration? discovered)
+        {
+            Guard.NotNull(tenant, nameof(tenant));
+            if (discovered?.Issuer is not { Length: > 0 } issuer)
+            {
+                return ExpectedIssuer(tenant);
+            }
+
+            var server = TenantAuthorizationServer.FromFhirBase(tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess));
+            if (!Uri.TryCreate(issuer, UriKind.Absolute, out var uri) || !server.ContainsIssuer(uri))
+            {
+                throw new CareConnectException("The discovered issuer is not this tenant's authorization server (" + server.IssuerRoot + " or below it); the id_token and callback cannot be checked.");
+            }
+
+            return issuer.TrimEnd('/');
+        }
 
         /// <summary>Validates <paramref name="idToken"/> and returns the user it names.</summary>
         /// <exception cref="CareConnectException">The id_token is refused; the message says which check failed.</exception>

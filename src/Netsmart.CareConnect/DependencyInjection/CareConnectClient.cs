@@ -269,13 +269,17 @@ namespace Netsmart.CareConnect
 
             var options = _monitor.Get(Name);
             var code = SmartAuthorization.ReadCallback(pending, callbackUri, TimeProvider.GetUtcNow(), options.AuthorizationMaxAge);
+            var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
+
+            // One expected issuer for the callback and the id_token: the tenant-pinned discovered issuer, else the template.
+            var expectedIssuer = CareConnectIdTokenValidator.ExpectedIssuer(Tenant, endpoints.Configuration);
             var callbackIssuer = SmartAuthorization.GetCallbackParameter(callbackUri, "iss");
-            if (callbackIssuer is not null && !string.Equals(callbackIssuer.TrimEnd('/'), CareConnectIdTokenValidator.ExpectedIssuer(Tenant), StringComparison.Ordinal))
+            if (callbackIssuer is not null && !string.Equals(callbackIssuer.TrimEnd('/'), expectedIssuer, StringComparison.Ordinal))
             {
                 // RFC 9207: the callback names the authorization server that issued the code (the auth server, not the FHIR base).
                 throw new CareConnectException("The authorization callback's iss is not this tenant's authorization server (a mix-up or a misrouted callback); the code was not used.");
             }
-            var endpoints = await ResolveEndpointsAsync(cancellationToken).ConfigureAwait(false);
+
             var tokenEndpoint = pending.TokenEndpoint ?? endpoints.TokenEndpoint;
             var token = await TokenClient.RequestAuthorizationCodeTokenAsync(tokenEndpoint, code, pending.RedirectUri, pending.CodeVerifier, GetCredentials(endpoints), cancellationToken).ConfigureAwait(false);
             CareConnectIdentity? identity = null;
@@ -283,7 +287,7 @@ namespace Netsmart.CareConnect
             {
                 var jwksUri = endpoints.Configuration?.JwksUri ?? throw new CareConnectException(
                     "The token response has an id_token but the tenant's jwks_uri is unknown (SMART discovery unavailable or without jwks_uri); the id_token cannot be validated and the sign-in was refused.");
-                identity = await _idTokens.ValidateAsync(token.IdToken, jwksUri, CareConnectIdTokenValidator.ExpectedIssuer(Tenant), ClientId, pending.Nonce, cancellationToken).ConfigureAwait(false);
+                identity = await _idTokens.ValidateAsync(token.IdToken, jwksUri, expectedIssuer, ClientId, pending.Nonce, cancellationToken).ConfigureAwait(false);
             }
 
             return new CareConnectAuthorizationResult(this, pending, token, identity);

@@ -170,8 +170,8 @@ namespace Netsmart.CareConnect
         /// Checks the document as <see cref="EnsureTrusted(CareConnectHostPolicy)"/> does, and pins it to the tenant of
         /// <paramref name="fhirBaseUri"/> (a v2 tenant base, <c>{origin}/{group}/{access}/v2/{tenant}</c>):
         /// <c>token_endpoint</c>, <c>authorization_endpoint</c> and <c>jwks_uri</c> must be below
-        /// <c>{origin}/auth/{tenant}/oauth2/v1/</c>, and <c>issuer</c> must be that authorization server or below it,
-        /// all on the scheme, host and port of the FHIR base. A document for another tenant, another environment
+        /// <c>{origin}/auth/{tenant}/oauth2/v1/</c>, and <c>issuer</c> must be the tenant's root <c>{origin}/auth/{tenant}</c>
+        /// (an org-level authorization server) or below <c>{origin}/auth/{tenant}/</c> (segment boundary), all on the scheme, host and port of the FHIR base. A document for another tenant, another environment
         /// (production versus preview) or another host is refused.
         /// </summary>
         /// <exception cref="CareConnectDiscoveryException">An endpoint is untrusted or outside the tenant's authorization server (<see cref="CareConnectDiscoveryFailure.UntrustedEndpoint"/>).</exception>
@@ -188,7 +188,7 @@ namespace Netsmart.CareConnect
 
             if (Issuer is not null)
             {
-                server.EnsureContains(new Uri(Issuer, UriKind.Absolute), "issuer", mayBeServerItself: true);
+                server.EnsureContainsIssuer(new Uri(Issuer, UriKind.Absolute));
             }
 
             if (JwksUri is not null)

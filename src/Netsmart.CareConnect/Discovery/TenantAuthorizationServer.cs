@@ -5,7 +5,9 @@ namespace Netsmart.CareConnect
 {
     /// <summary>
     /// The tenant pin: a tenant FHIR base <c>{origin}/{group}/{access}/v2/{tenant}</c> names exactly one authorization
-    /// server, <c>{origin}/auth/{tenant}/oauth2/v1/</c>, on the same scheme, host and port.
+    /// server, <c>{origin}/auth/{tenant}/oauth2/v1/</c>, on the same scheme, host and port. Its endpoints lie below that
+    /// prefix; its <c>issuer</c> may be the tenant's (org-level) root <c>{origin}/auth/{tenant}</c> itself or anything
+    /// below <c>{origin}/auth/{tenant}/</c> (segment boundary).
     /// </summary>
     internal sealed class TenantAuthorizationServer
     {
@@ -15,8 +17,12 @@ namespace Netsmart.CareConnect
         {
             Origin = origin;
             Tenant = tenant;
-            Prefix = origin + "/auth/" + tenant.ToString("D", CultureInfo.InvariantCulture) + OAuthSuffix + "/";
+            IssuerRoot = origin + "/auth/" + tenant.ToString("D", CultureInfo.InvariantCulture);
+            Prefix = IssuerRoot + OAuthSuffix + "/";
         }
+
+        /// <summary><c>{origin}/auth/{tenant}</c>: the issuer may be this or below it.</summary>
+        public string IssuerRoot { get; }
 
         /// <summary><c>https://host[:port]</c>.</summary>
         public string Origin { get; }
@@ -80,6 +86,47 @@ namespace Netsmart.CareConnect
                 && lower.IndexOf("%2f", StringComparison.Ordinal) < 0
                 && lower.IndexOf("%5c", StringComparison.Ordinal) < 0
                 && lower.IndexOf('\\') < 0;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="issuer"/> is this tenant's: same origin, and the path is exactly <c>/auth/{tenant}</c>
+        /// or below <c>/auth/{tenant}/</c> (so both <c>{origin}/auth/{tenant}</c> and <c>{origin}/auth/{tenant}/oauth2/v1</c>
+        /// are accepted, <c>/auth/{other-tenant}</c> or <c>/auth/{tenant}x</c> are not). No query, fragment, user info
+        /// or encoded dot segments and slashes.
+        /// </summary>
+        public bool ContainsIssuer(Uri issuer)
+        {
+            if (!issuer.IsAbsoluteUri || issuer.UserInfo.Length != 0 || issuer.Fragment.Length != 0 || issuer.Query.Length != 0
+                || !string.Equals(issuer.GetLeftPart(UriPartial.Authority), Origin, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var segments = issuer.AbsolutePath.Split('/');
+
+            // "", "auth", "{tenant}", rest...
+            if (segments.Length < 3 || segments[0].Length != 0 || segments[1] != "auth"
+                || segments[2].Length != 36 || !Guid.TryParseExact(segments[2], "D", out var tenant) || tenant != Tenant)
+            {
+                return false;
+            }
+
+            var lower = string.Join("/", segments, 3, segments.Length - 3).ToLowerInvariant();
+            return lower.IndexOf("%2e", StringComparison.Ordinal) < 0
+                && lower.IndexOf("%2f", StringComparison.Ordinal) < 0
+                && lower.IndexOf("%5c", StringComparison.Ordinal) < 0
+                && lower.IndexOf('\\') < 0;
+        }
+
+        public void EnsureContainsIssuer(Uri issuer)
+        {
+            if (!ContainsIssuer(issuer))
+            {
+                throw new CareConnectDiscoveryException(
+                    CareConnectDiscoveryFailure.UntrustedEndpoint,
+                    "Refused SMART configuration: issuer '" + CareConnectHostPolicy.Describe(issuer) + "' is not the tenant's authorization server " + IssuerRoot +
+                    " or below it (same scheme, host and port as the FHIR base, this tenant's id).");
+            }
         }
 
         public void EnsureContains(Uri uri, string field, bool mayBeServerItself)

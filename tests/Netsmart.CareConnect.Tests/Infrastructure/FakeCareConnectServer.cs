@@ -45,6 +45,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private readonly ConcurrentDictionary<Guid, int> _discoveryFailures = new();
     private readonly ConcurrentDictionary<Guid, (int Status, string Location)> _tokenRedirects = new();
     private readonly ConcurrentDictionary<string, byte> _revokedClients = new();
+    private readonly ConcurrentDictionary<Guid, string> _issuers = new();
     private int _counter;
 
     private FakeCareConnectServer(WebApplication app, X509Certificate2 certificate, ManualTimeProvider clock)
@@ -79,6 +80,9 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
 
     /// <summary>When set, discovery requests wait for it before answering.</summary>
     public TaskCompletionSource? DiscoveryGate { get; set; }
+
+    /// <summary>The tenant's authorization server names itself <paramref name="issuer"/> (discovery <c>issuer</c> and id_token <c>iss</c>).</summary>
+    public void UseIssuer(Guid tenant, string issuer) => _issuers[tenant] = issuer;
 
     /// <summary>Changes the discovery document of one tenant (the dictionary holds every field, the auth base is in "x_auth").</summary>
     public void OverrideDiscovery(Guid tenant, Action<Dictionary<string, object>> change) => _discoveryOverrides[tenant] = change;
@@ -251,7 +255,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             : auth + "token";
         var json = new Dictionary<string, object>
         {
-            ["issuer"] = auth.TrimEnd('/'),
+            ["issuer"] = _issuers.TryGetValue(id, out var issuer) ? issuer : auth.TrimEnd('/'),
             ["jwks_uri"] = auth + "keys",
             ["authorization_endpoint"] = auth + "authorize",
             ["token_endpoint"] = tokenEndpoint,
@@ -502,7 +506,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         var now = Clock.GetUtcNow();
         var claims = new Dictionary<string, object>
         {
-            ["iss"] = Origin.AbsoluteUri + "auth/" + client.Tenant + "/oauth2/v1",
+            ["iss"] = _issuers.TryGetValue(client.Tenant, out var issuer) ? issuer : Origin.AbsoluteUri + "auth/" + client.Tenant + "/oauth2/v1",
             ["aud"] = client.ClientId,
             ["sub"] = "user-" + client.ClientId,
             ["fhirUser"] = FhirUserOf(client.Tenant),

@@ -285,6 +285,39 @@ public sealed class AuthorizationFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task An_org_level_issuer_of_the_tenant_is_the_expected_issuer_of_callback_and_id_token()
+    {
+        // Netsmart's /auth/{tenant}/oauth2/v1/{authorize,token} may belong to an org-level server whose issuer is /auth/{tenant}.
+        var orgIssuer = _server.Origin.AbsoluteUri + "auth/" + _tenant;
+        _server.UseIssuer(_tenant, orgIssuer);
+        await using var node = Node();
+        var clients = node.GetRequiredService<ICareConnectClientFactory>();
+
+        var callback = await FollowAuthorizeAsync(await clients.GetClient("patient-app").BeginAuthorizationAsync());
+        var result = await clients.CompleteAuthorizationAsync(new Uri(callback.AbsoluteUri + "&iss=" + Uri.EscapeDataString(orgIssuer)));
+        Assert.Equal("123", result.Patient);
+        Assert.NotNull(result.Identity);
+
+        // With that issuer discovered, a callback naming the template issuer is a mix-up.
+        var templateIssuer = _server.Origin.AbsoluteUri + "auth/" + _tenant + "/oauth2/v1";
+        var mixedUp = await FollowAuthorizeAsync(await clients.GetClient("patient-app").BeginAuthorizationAsync());
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => clients.CompleteAuthorizationAsync(new Uri(mixedUp.AbsoluteUri + "&iss=" + Uri.EscapeDataString(templateIssuer))));
+        Assert.StartsWith("The authorization callback's iss is not this tenant's authorization server", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_tenants_issuer_in_discovery_refuses_the_sign_in()
+    {
+        _server.UseIssuer(_tenant, _server.Origin.AbsoluteUri + "auth/" + Guid.NewGuid());
+        await using var node = Node();
+
+        var ex = await Assert.ThrowsAsync<CareConnectDiscoveryException>(() => node.GetRequiredService<ICareConnectClientFactory>().GetClient("patient-app").BeginAuthorizationAsync());
+
+        Assert.Equal(CareConnectDiscoveryFailure.UntrustedEndpoint, ex.Failure);
+        Assert.Contains("issuer", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refreshing_user_token_provider_stops_after_invalid_grant()
     {
         await using var node = Node();

@@ -62,7 +62,12 @@ public sealed class TrustTests : IDisposable
 
         Assert.Equal(CareConnectDiscoveryFailure.UntrustedEndpoint, ex.Failure);
         Assert.StartsWith("Refused SMART configuration: " + field + " '", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("' is not under the tenant's authorization server https://127.0.0.1:" + port + "/auth/" + tenant + "/oauth2/v1/ ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            field == "issuer"
+                ? "' is not the tenant's authorization server https://127.0.0.1:" + port + "/auth/" + tenant + " or below it "
+                : "' is not under the tenant's authorization server https://127.0.0.1:" + port + "/auth/" + tenant + "/oauth2/v1/ ",
+            ex.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -141,6 +141,55 @@ public class TenantPinTests
         "\"authorization_endpoint\":\"https://" + host + "/auth/" + tenant + "/oauth2/v1/authorize\",\"jwks_uri\":\"https://" + host + "/auth/" + tenant + "/oauth2/v1/keys\"}";
 
     [Theory]
+    [InlineData("/auth/{tenant}", true)]
+    [InlineData("/auth/{tenant}/", true)]
+    [InlineData("/auth/{tenant}/oauth2/v1", true)]
+    [InlineData("/auth/{tenant}/oauth2/v1/", true)]
+    [InlineData("/auth/{tenant}/oauth2/default", true)]
+    [InlineData("/auth/{other}", false)]
+    [InlineData("/auth/{other}/oauth2/v1", false)]
+    [InlineData("/auth/{tenant}x", false)]
+    [InlineData("/auth", false)]
+    [InlineData("/", false)]
+    [InlineData("/auth/{tenant}/%2e%2e/{other}", false)]
+    public void The_issuer_may_be_the_tenant_root_or_below_it_but_endpoints_stay_under_oauth2_v1(string issuerPath, bool accepted)
+    {
+        var other = Guid.Parse("0f0e0d0c-0b0a-4908-8706-050403020100");
+        var issuer = "https://fhir.netsmartcloud.com" + issuerPath.Replace("{tenant}", Tenant.ToString()).Replace("{other}", other.ToString());
+        var doc = Doc("fhir.netsmartcloud.com", Tenant).Replace("\"issuer\":\"https://fhir.netsmartcloud.com/auth/" + Tenant + "/oauth2/v1\"", "\"issuer\":\"" + issuer + "\"");
+        var config = SmartConfiguration.Parse(doc);
+        Assert.Equal(issuer, config.Issuer);
+        var fhirBase = new CareConnectTenant(Tenant).GetFhirBaseUri(CareConnectApi.ProviderSystemAccess);
+
+        var ex = Record.Exception(() => config.EnsureTrusted(CareConnectHostPolicy.Default, fhirBase));
+
+        if (accepted)
+        {
+            Assert.Null(ex);
+            Assert.Equal(issuer.TrimEnd('/'), CareConnectIdTokenValidator.ExpectedIssuer(new CareConnectTenant(Tenant), config));
+        }
+        else
+        {
+            var refused = Assert.IsType<CareConnectDiscoveryException>(ex);
+            Assert.Equal(CareConnectDiscoveryFailure.UntrustedEndpoint, refused.Failure);
+            Assert.StartsWith("Refused SMART configuration: issuer '", refused.Message, StringComparison.Ordinal);
+            Assert.Throws<CareConnectException>(() => CareConnectIdTokenValidator.ExpectedIssuer(new CareConnectTenant(Tenant), config));
+        }
+    }
+
+    [Fact]
+    public void An_org_level_issuer_does_not_widen_the_endpoints()
+    {
+        var root = "https://fhir.netsmartcloud.com/auth/" + Tenant;
+        var config = SmartConfiguration.Parse("{\"issuer\":\"" + root + "\",\"token_endpoint\":\"" + root + "/token\"}");
+
+        var ex = Assert.Throws<CareConnectDiscoveryException>(() => config.EnsureTrusted(CareConnectHostPolicy.Default, new CareConnectTenant(Tenant).GetFhirBaseUri(CareConnectApi.ProviderSystemAccess)));
+
+        Assert.StartsWith("Refused SMART configuration: token_endpoint '", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("https://fhir.netsmartcloud.com/auth/" + Tenant + "/oauth2/v1", CareConnectIdTokenValidator.ExpectedIssuer(new CareConnectTenant(Tenant), null));
+    }
+
+    [Theory]
     [InlineData(CareConnectEnvironment.Production, CareConnectEnvironment.Production, true)]
     [InlineData(CareConnectEnvironment.Preview, CareConnectEnvironment.Preview, true)]
     [InlineData(CareConnectEnvironment.Production, CareConnectEnvironment.Preview, false)]
