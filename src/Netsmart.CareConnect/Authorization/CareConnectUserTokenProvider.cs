@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Netsmart.CareConnect.Internal;
 
 namespace Netsmart.CareConnect
@@ -19,8 +20,8 @@ namespace Netsmart.CareConnect
         private readonly string _key;
         private TokenResponse? _initial;
 
-        internal CareConnectUserTokenProvider(CareConnectClient client, IRefreshTokenStore store, string key, TokenResponse? initial, TokenCacheOptions cacheOptions)
-            : base(client.TimeProvider, cacheOptions)
+        internal CareConnectUserTokenProvider(CareConnectClient client, IRefreshTokenStore store, string key, TokenResponse? initial, TokenCacheOptions cacheOptions, ILogger? logger)
+            : base(client.TimeProvider, cacheOptions, logger)
         {
             _client = client;
             _store = store;

@@ -25,11 +25,13 @@ namespace Netsmart.CareConnect
         private readonly IOptionsMonitor<CareConnectOptions> _monitor;
         private readonly IHttpClientFactory _httpClientFactory;
         private readonly IHttpMessageHandlerFactory _handlerFactory;
-        private readonly OptionsClientCredentialsTokenProvider? _backendTokens;
+        private readonly OptionsClientCredentials? _backendCredentials;
+        private readonly ClientCredentialsTokenProvider? _backendTokens;
         private readonly IAuthorizationStateStore _stateStore;
         private readonly CareConnectIdTokenValidator _idTokens;
         private readonly IRefreshTokenStore _refreshTokens;
         private readonly TokenCacheOptions _userCacheOptions;
+        private readonly ILogger? _userLogger;
         private readonly SemaphoreSlim[] _sessionGates = Enumerable.Range(0, 32).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
         internal CareConnectClient(string name, IServiceProvider services)
@@ -65,16 +67,18 @@ namespace Netsmart.CareConnect
                 () => _httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BackchannelClientName),
                 new CareConnectTokenClientOptions { HostPolicy = HostPolicy, TimeProvider = timeProvider });
             _userCacheOptions = new TokenCacheOptions { RenewBeforeExpiry = options.TokenRenewBeforeExpiry };
+            _userLogger = loggerFactory?.CreateLogger<CareConnectUserTokenProvider>();
             _idTokens = new CareConnectIdTokenValidator(() => _httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BackchannelClientName), HostPolicy, timeProvider);
             if (AppKind == CareConnectAppKind.Backend)
             {
-                _backendTokens = new OptionsClientCredentialsTokenProvider(
-                    name,
-                    _monitor,
+                // The library's one client-credentials provider (single flight, shared failure, backoff, lifetime floor,
+                // CareConnectDiagnostics events); only its credentials come from the options monitor.
+                _backendCredentials = new OptionsClientCredentials(name, _monitor, ResolveEndpointsAsync);
+                _backendTokens = new ClientCredentialsTokenProvider(
                     TokenClient,
-                    ResolveEndpointsAsync,
+                    _backendCredentials.NextRequestAsync,
                     new TokenCacheOptions { RenewBeforeExpiry = options.TokenRenewBeforeExpiry },
-                    loggerFactory?.CreateLogger<ClientCredentialsTokenProvider>() ?? (ILogger)NullLogger.Instance);
+                    loggerFactory?.CreateLogger<ClientCredentialsTokenProvider>());
             }
 
             PipelineTokenProvider = new AmbientOrBackendTokenProvider(this);
@@ -132,7 +136,7 @@ namespace Netsmart.CareConnect
         public CareConnectClientCredentials GetCredentials() => GetCredentials(null);
 
         internal CareConnectClientCredentials GetCredentials(CareConnectEndpoints? endpoints) =>
-            _backendTokens is not null ? _backendTokens.CurrentCredentials(endpoints?.Configuration, out _) : CareConnectKeyLoader.CreateCredentials(_monitor.Get(Name), endpoints?.Configuration);
+            _backendCredentials is not null ? _backendCredentials.CurrentCredentials(endpoints?.Configuration, out _) : CareConnectKeyLoader.CreateCredentials(_monitor.Get(Name), endpoints?.Configuration);
 
         /// <summary>The token endpoint (and authorize endpoint) of this client: from discovery when enabled, else the template.</summary>
         public Task<CareConnectEndpoints> ResolveEndpointsAsync(CancellationToken cancellationToken = default) =>
@@ -219,7 +223,7 @@ namespace Netsmart.CareConnect
                 await _refreshTokens.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
             }
 
-            return new CareConnectUserTokenProvider(this, _refreshTokens, key, signIn.Token, _userCacheOptions);
+            return new CareConnectUserTokenProvider(this, _refreshTokens, key, signIn.Token, _userCacheOptions, _userLogger);
         }
 
         /// <summary>
@@ -229,7 +233,7 @@ namespace Netsmart.CareConnect
         public CareConnectUserTokenProvider CreateUserTokenProvider(string sessionKey)
         {
             EnsureUserApp();
-            return new CareConnectUserTokenProvider(this, _refreshTokens, CareConnectUserTokenProvider.StoreKey(this, sessionKey), null, _userCacheOptions);
+            return new CareConnectUserTokenProvider(this, _refreshTokens, CareConnectUserTokenProvider.StoreKey(this, sessionKey), null, _userCacheOptions, _userLogger);
         }
 
         /// <summary>Ends a session (sign-out): forgets its refresh token.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Netsmart.CareConnect.Internal;
 
 namespace Netsmart.CareConnect
@@ -23,7 +24,16 @@ namespace Netsmart.CareConnect
 
         /// <summary>Creates the provider from the code-exchange response.</summary>
         public RefreshingUserTokenProvider(CareConnectTokenClient client, Uri tokenEndpoint, CareConnectClientCredentials credentials, TokenResponse initial, TokenCacheOptions? cacheOptions = null)
-            : base(Guard.NotNull(client, nameof(client)).TimeProvider, cacheOptions)
+            : this(client, tokenEndpoint, credentials, initial, cacheOptions, null)
+        {
+        }
+
+        /// <summary>
+        /// Creates the provider from the code-exchange response, with a logger for failed renewals
+        /// (<see cref="CareConnectDiagnostics.TokenRenewalFailed"/>, <see cref="CareConnectDiagnostics.TokenServedAfterFailedRenewal"/>).
+        /// </summary>
+        public RefreshingUserTokenProvider(CareConnectTokenClient client, Uri tokenEndpoint, CareConnectClientCredentials credentials, TokenResponse initial, TokenCacheOptions? cacheOptions, ILogger? logger)
+            : base(Guard.NotNull(client, nameof(client)).TimeProvider, cacheOptions, logger)
         {
             _client = client;
             _tokenEndpoint = Guard.NotNull(tokenEndpoint, nameof(tokenEndpoint));

@@ -232,6 +232,13 @@ public sealed class AuthorizationFlowTests : IDisposable
 
         var ended = await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
         var requests = _server.TokenRequestCount(_clientId);
+
+        // Within the token manager's backoff the same failure is shared without a request (rt-trust) ...
+        var shared = await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
+        Assert.Same(ended, shared);
+
+        // ... and after it the session stays ended: the store is empty, so no refresh is attempted (rt-multi).
+        _server.Clock.Advance(TimeSpan.FromMinutes(2));
         var again = await Assert.ThrowsAsync<CareConnectSessionEndedException>(() => tokens.GetTokenAsync(CancellationToken.None));
 
         Assert.Equal("The CareConnect session ended: the authorization server refused the refresh token (invalid_grant: revoked, expired or already used). The stored refresh token was removed; sign the user in again.", ended.Message);
