@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Netsmart.CareConnect;
 using Netsmart.CareConnect.Internal;
@@ -17,9 +18,6 @@ namespace Microsoft.Extensions.DependencyInjection
 
         /// <summary>The named HttpClient of the default client (the one of <c>AddCareConnect(configuration)</c>).</summary>
         public const string DefaultClientName = "Netsmart.CareConnect";
-
-        /// <summary>The timeout of the backchannel HttpClient (discovery, tokens, JWKS): 30 seconds.</summary>
-        public static readonly TimeSpan BackchannelTimeout = TimeSpan.FromSeconds(30);
 
         /// <summary>
         /// The IHttpClientFactory name of a registered client's API HttpClient: <see cref="DefaultClientName"/> for the
@@ -112,19 +110,31 @@ namespace Microsoft.Extensions.DependencyInjection
 
             return services.AddHttpClient(name, (sp, client) =>
             {
-                client.BaseAddress = sp.GetRequiredService<CareConnectTenant>().GetFhirBaseAddress(sp.GetRequiredService<IOptions<CareConnectOptions>>().Value.Api);
+                client.BaseAddress = Default(sp).Tenant.GetFhirBaseAddress(Default(sp).Api);
             }).AddCareConnectAuthentication();
         }
 
-        /// <summary>Adds the bearer-token handler of the default client to any HttpClient (the FHIR base is up to the caller).</summary>
-        public static IHttpClientBuilder AddCareConnectAuthentication(this IHttpClientBuilder builder)
+        /// <summary>
+        /// Adds the bearer-token handler of the default client to any HttpClient. The token goes only to requests under
+        /// the default client's tenant FHIR base; requests elsewhere are refused.
+        /// </summary>
+        public static IHttpClientBuilder AddCareConnectAuthentication(this IHttpClientBuilder builder) =>
+            builder.AddCareConnectAuthentication(Options.Options.DefaultName);
+
+        /// <summary>
+        /// Adds the bearer-token handler of the CareConnect client <paramref name="clientName"/> to any HttpClient (for
+        /// example a typed client). The token goes only to requests under that client's own tenant FHIR base; requests
+        /// elsewhere (another agency's base included) are refused and not sent.
+        /// </summary>
+        public static IHttpClientBuilder AddCareConnectAuthentication(this IHttpClientBuilder builder, string clientName)
         {
             if (builder is null)
             {
                 throw new ArgumentNullException(nameof(builder));
             }
 
-            return builder.AddHttpMessageHandler(sp => new CareConnectAuthenticationHandler(sp.GetRequiredService<ICareConnectTokenProvider>(), sp.GetRequiredService<CareConnectTenant>().GetFhirBaseUri(sp.GetRequiredService<IOptions<CareConnectOptions>>().Value.Api), sp.GetRequiredService<CareConnectHostPolicy>()));
+            Guard.NotNull(clientName, nameof(clientName));
+            return builder.AddHttpMessageHandler(sp => CreateAuthenticationHandler(sp, clientName));
         }
 
         private static IHttpClientBuilder AddCareConnectCore(this IServiceCollection services, string name)
@@ -163,11 +173,18 @@ namespace Microsoft.Extensions.DependencyInjection
             return services.AddHttpClient(GetHttpClientName(name), (sp, client) =>
             {
                 client.BaseAddress = sp.GetRequiredService<ICareConnectClientFactory>().GetClient(name).Tenant.GetFhirBaseAddress(sp.GetRequiredService<ICareConnectClientFactory>().GetClient(name).Api);
-            }).AddHttpMessageHandler(sp =>
-            {
-                var client = sp.GetRequiredService<ICareConnectClientFactory>().GetClient(name);
-                return new CareConnectAuthenticationHandler(client.PipelineTokenProvider, client.FhirBaseUri, client.HostPolicy);
-            });
+            }).AddHttpMessageHandler(sp => CreateAuthenticationHandler(sp, name));
+        }
+
+        /// <summary>The bearer handler of one registered client: its token provider, pinned to its own tenant's FHIR base.</summary>
+        private static CareConnectAuthenticationHandler CreateAuthenticationHandler(IServiceProvider sp, string name)
+        {
+            var client = sp.GetRequiredService<ICareConnectClientFactory>().GetClient(name);
+            return new CareConnectAuthenticationHandler(
+                client.PipelineTokenProvider,
+                client.FhirBaseUri,
+                client.HostPolicy,
+                sp.GetService<ILoggerFactory>()?.CreateLogger<CareConnectAuthenticationHandler>());
         }
 
         private static CareConnectClient Default(IServiceProvider sp) => sp.GetRequiredService<ICareConnectClientFactory>().GetClient(Options.Options.DefaultName);
@@ -180,8 +197,10 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             services.AddSingleton(new BackchannelMarker());
-            services.AddHttpClient(BackchannelClientName, client => client.Timeout = BackchannelTimeout)
-                .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+            // The library's one back channel: CareConnectBackchannel's handler (never follows redirects, so a 307/308 from
+            // the token endpoint cannot re-post a secret, assertion, code verifier or refresh token) and its timeout.
+            services.AddHttpClient(BackchannelClientName, client => client.Timeout = CareConnectBackchannel.DefaultTimeout)
+                .ConfigurePrimaryHttpMessageHandler(CareConnectBackchannel.CreateHandler);
         }
 
         private sealed class BackchannelMarker

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Netsmart.CareConnect.Tests.Infrastructure;
 
@@ -217,6 +218,134 @@ public sealed class MultiTenantTests
         }
 
         Assert.Equal(TimeSpan.FromSeconds(30), backchannel.Timeout);
-        Assert.False(Assert.IsType<HttpClientHandler>(handler).AllowAutoRedirect);
+
+        // The library's own back-channel handler (CareConnectBackchannel.CreateHandler), not a second mechanism.
+        var allow = handler switch
+        {
+            SocketsHttpHandler sockets => sockets.AllowAutoRedirect,
+            HttpClientHandler classic => classic.AllowAutoRedirect,
+            _ => throw new InvalidOperationException(handler.GetType().Name),
+        };
+        Assert.False(allow);
+        Assert.Equal(CareConnectBackchannel.CreateHandler().GetType(), handler.GetType());
+    }
+
+    [Fact]
+    public async Task A_named_backend_client_has_the_token_managers_failure_behaviour_and_its_log_events()
+    {
+        var tenant = Guid.NewGuid();
+        var clientId = "named-outage-" + Guid.NewGuid().ToString("N");
+        _server.RegisterSecretClient(clientId, "s", tenant, CareConnectApi.ProviderSystemAccess);
+        var a = Agency("agency-a", tenant, clientId);
+        a["CareConnect:Clients:agency-a:ClientSecret"] = "s";
+        var logs = new CapturingLoggerProvider();
+        await using var sp = Build(Config(a), services => services.AddLogging(b => b.AddProvider(logs)));
+        var tokens = sp.GetRequiredService<ICareConnectClientFactory>().GetClient("agency-a").TokenProvider;
+        _server.TokenOutageStatus = 503;
+        try
+        {
+            var callers = Enumerable.Range(0, 8).Select(_ => tokens.GetTokenAsync(CancellationToken.None)).ToArray();
+            foreach (var caller in callers)
+            {
+                await Assert.ThrowsAsync<CareConnectException>(() => caller);
+            }
+
+            // Single flight, then the shared failure within the backoff: one request in all.
+            var again = await Assert.ThrowsAsync<CareConnectException>(() => tokens.GetTokenAsync(CancellationToken.None));
+            Assert.True(again.IsTransient);
+            Assert.Equal(1, _server.TokenRequestCount(clientId));
+        }
+        finally
+        {
+            _server.TokenOutageStatus = null;
+        }
+
+        _server.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.NotNull(await tokens.GetTokenAsync(CancellationToken.None));
+        Assert.Equal(2, _server.TokenRequestCount(clientId));
+        var events = logs.Entries.Where(e => e.Category == typeof(ClientCredentialsTokenProvider).FullName).Select(e => e.EventId.Id).ToList();
+        Assert.Equal(new[] { CareConnectDiagnostics.TokenRenewalFailed.Id, CareConnectDiagnostics.TokenAcquired.Id }, events);
+    }
+
+    [Theory]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task Through_DI_a_redirecting_token_endpoint_never_gets_the_secret_posted_again(int status)
+    {
+        var tenant = Guid.NewGuid();
+        var clientId = "di-redirect-" + status + "-" + Guid.NewGuid().ToString("N");
+        _server.RegisterSecretClient(clientId, "di-secret", tenant, CareConnectApi.ProviderSystemAccess);
+        _server.RedirectTokenEndpoint(tenant, status, _server.Origin.AbsoluteUri + "elsewhere/token");
+        var a = Agency("agency-a", tenant, clientId);
+        a["CareConnect:Clients:agency-a:ClientSecret"] = "di-secret";
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_server.Clock);
+        services.AddCareConnectClients(Config(a));
+        services.ConfigureHttpClientDefaults(b => b.ConfigurePrimaryHttpMessageHandler(_server.CreateHandler));
+
+        // Keep the library's back-channel handler; only let it trust the test server's certificate.
+        var thumbprint = _server.Certificate.GetCertHashString();
+        services.AddHttpClient(CareConnectServiceCollectionExtensions.BackchannelClientName).ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            switch (handler)
+            {
+                case SocketsHttpHandler sockets:
+                    sockets.SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, c, _, _) => c is not null && c.GetCertHashString() == thumbprint };
+                    break;
+                case HttpClientHandler classic:
+                    classic.ServerCertificateCustomValidationCallback = (_, c, _, _) => c is not null && c.GetCertHashString() == thumbprint;
+                    break;
+            }
+        });
+        await using var sp = services.BuildServiceProvider();
+        var client = sp.GetRequiredService<ICareConnectClientFactory>().GetClient("agency-a");
+
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => client.TokenProvider.GetTokenAsync(CancellationToken.None));
+        using (var http = client.CreateHttpClient())
+        {
+            await Assert.ThrowsAsync<CareConnectException>(() => http.GetAsync("Patient/1"));
+        }
+
+        Assert.StartsWith("The token endpoint answered " + status + " (a redirect); token requests never follow redirects", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _server.TokenRequestCount(clientId));
+        Assert.DoesNotContain(_server.Requests, r => r.Path.StartsWith("/elsewhere", StringComparison.Ordinal) && r.ClientId == clientId);
+        Assert.DoesNotContain(_server.Requests, r => r.Path.StartsWith("/provider/system-access/v2/" + tenant + "/Patient", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_request_with_agency_As_client_to_agency_Bs_base_is_refused_and_nothing_is_sent()
+    {
+        var tenantA = Guid.NewGuid();
+        var tenantB = Guid.NewGuid();
+        var idA = "cross-a-" + Guid.NewGuid().ToString("N");
+        var idB = "cross-b-" + Guid.NewGuid().ToString("N");
+        _server.RegisterSecretClient(idA, "secret-a", tenantA, CareConnectApi.ProviderSystemAccess);
+        _server.RegisterSecretClient(idB, "secret-b", tenantB, CareConnectApi.ProviderSystemAccess);
+        var a = Agency("agency-a", tenantA, idA);
+        a["CareConnect:Clients:agency-a:ClientSecret"] = "secret-a";
+        var b = Agency("agency-b", tenantB, idB);
+        b["CareConnect:Clients:agency-b:ClientSecret"] = "secret-b";
+        await using var sp = Build(Config(a, b), services => services.AddHttpClient<AgencyApi>().AddCareConnectAuthentication("agency-a"));
+        var clients = sp.GetRequiredService<ICareConnectClientFactory>();
+        var baseB = clients.GetClient("agency-b").FhirBaseUri.AbsoluteUri;
+
+        using (var http = clients.GetClient("agency-a").CreateHttpClient())
+        {
+            var ex = await Assert.ThrowsAsync<CareConnectException>(() => http.GetAsync(baseB + "/Patient/1"));
+            Assert.StartsWith("Refused to send a request to ", ex.Message, StringComparison.Ordinal);
+        }
+
+        var named = sp.GetRequiredService<IHttpClientFactory>().CreateClient(CareConnectServiceCollectionExtensions.GetHttpClientName("agency-a"));
+        await Assert.ThrowsAsync<CareConnectException>(() => named.GetAsync(baseB + "/Patient/1"));
+        var typed = sp.GetRequiredService<AgencyApi>();
+        await Assert.ThrowsAsync<CareConnectException>(() => typed.Http.GetAsync(baseB + "/Patient/1"));
+
+        Assert.Equal(0, _server.TokenRequestCount(idA));
+        Assert.DoesNotContain(_server.Requests, r => r.Path.StartsWith("/provider/system-access/v2/" + tenantB, StringComparison.Ordinal));
+
+        // The typed client's own tenant works.
+        using var own = await typed.Http.GetAsync(clients.GetClient("agency-a").FhirBaseUri.AbsoluteUri + "/Patient/1");
+        await own.EnsureCareConnectSuccessAsync();
+        Assert.Equal(1, _server.TokenRequestCount(idA));
     }
 }
