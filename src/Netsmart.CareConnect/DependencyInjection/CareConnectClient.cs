@@ -6,8 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Netsmart.CareConnect.BulkData;
 using Netsmart.CareConnect.Internal;
 
 namespace Netsmart.CareConnect
@@ -162,6 +162,23 @@ namespace Netsmart.CareConnect
             {
                 BaseAddress = Tenant.GetFhirBaseAddress(Api),
             };
+        }
+
+        /// <summary>
+        /// A <see cref="BulkDataClient"/> for this backend client: its tenant, API, host policy, clock and token provider
+        /// (the library's token manager: cached, single-flight, renewed once after a 401), sending through the
+        /// <see cref="CareConnectServiceCollectionExtensions.BulkDataHttpClientName"/> HttpClient of IHttpClientFactory,
+        /// which has no bearer handler of its own (the Bulk Data client decides per request whether the token goes along:
+        /// status and kick-off under the tenant base, files only on the tenant's origin and when the manifest requires it).
+        /// </summary>
+        /// <param name="configure">Changes the options after they were set from this client (poll intervals, limits).</param>
+        /// <exception cref="InvalidOperationException">This is a user app: Bulk Data export is a backend-services (system) operation.</exception>
+        public BulkDataClient CreateBulkDataClient(Action<BulkDataClientOptions>? configure = null)
+        {
+            var tokens = TokenProvider;
+            var options = new BulkDataClientOptions { Api = Api, HostPolicy = HostPolicy, TimeProvider = TimeProvider };
+            configure?.Invoke(options);
+            return new BulkDataClient(_httpClientFactory.CreateClient(CareConnectServiceCollectionExtensions.BulkDataHttpClientName), Tenant, tokens, options);
         }
 
         /// <summary>

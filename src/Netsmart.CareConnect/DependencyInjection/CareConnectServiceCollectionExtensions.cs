@@ -16,6 +16,12 @@ namespace Microsoft.Extensions.DependencyInjection
         /// <summary>The named HttpClient used for discovery and token requests (no bearer handler, no redirects).</summary>
         public const string BackchannelClientName = "Netsmart.CareConnect.Backchannel";
 
+        /// <summary>
+        /// The named HttpClient of <see cref="CareConnectClient.CreateBulkDataClient"/>: no bearer handler (the Bulk Data
+        /// client attaches the token itself, only where it may go), shared by all registered clients.
+        /// </summary>
+        public const string BulkDataHttpClientName = "Netsmart.CareConnect.BulkData";
+
         /// <summary>The named HttpClient of the default client (the one of <c>AddCareConnect(configuration)</c>).</summary>
         public const string DefaultClientName = "Netsmart.CareConnect";
 
@@ -201,6 +207,7 @@ namespace Microsoft.Extensions.DependencyInjection
             // the token endpoint cannot re-post a secret, assertion, code verifier or refresh token) and its timeout.
             services.AddHttpClient(BackchannelClientName, client => client.Timeout = CareConnectBackchannel.DefaultTimeout)
                 .ConfigurePrimaryHttpMessageHandler(CareConnectBackchannel.CreateHandler);
+            services.AddHttpClient(BulkDataHttpClientName);
         }
 
         private sealed class BackchannelMarker

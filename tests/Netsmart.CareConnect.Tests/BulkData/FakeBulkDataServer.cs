@@ -114,14 +114,17 @@ public sealed class FakeBulkDataServer : IAsyncDisposable
         return server;
     }
 
-    public HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    public HttpClient CreateHttpClient() => new(CreateHandler());
+
+    /// <summary>A handler that trusts exactly this server's certificate (for IHttpClientFactory registrations).</summary>
+    public HttpMessageHandler CreateHandler() => new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         SslOptions = new SslClientAuthenticationOptions
         {
             RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == _certificate.GetCertHashString(),
         },
-    });
+    };
 
     /// <summary>A backend-services token provider (client_secret_basic) on this server's token endpoint: the library's own machinery.</summary>
     public ClientCredentialsTokenProvider CreateTokenProvider(HttpClient http) =>
