@@ -66,8 +66,11 @@ try
 
     using (http)
     {
+        // Token requests go over the library's own back channel (never follows redirects); the demo's HttpClient only
+        // adds trust in the demo server's self-signed certificate (and follows no redirects either).
+        var tokenOptions = new CareConnectTokenClientOptions { HostPolicy = hostPolicy };
         using var tokens = new ClientCredentialsTokenProvider(
-            new CareConnectTokenClient(http, new CareConnectTokenClientOptions { HostPolicy = hostPolicy }),
+            demo ? new CareConnectTokenClient(http, tokenOptions) : new CareConnectTokenClient(tokenOptions),
             tenant.TokenEndpoint,
             credentials,
             settings.Scope);
