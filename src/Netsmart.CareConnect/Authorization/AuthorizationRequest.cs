@@ -4,12 +4,13 @@ namespace Netsmart.CareConnect
 {
     /// <summary>
     /// A built SMART authorize request. Redirect the user to <see cref="Url"/>; keep <see cref="State"/> and
-    /// <see cref="CodeVerifier"/> server-side (for example in the session) for the callback and the code exchange.
+    /// <see cref="CodeVerifier"/> server-side for the callback and the code exchange, for example as a
+    /// <see cref="PendingAuthorization"/> in an <see cref="IAuthorizationStateStore"/>.
     /// <see cref="ToString"/> never shows the verifier or the state.
     /// </summary>
     public sealed class AuthorizationRequest
     {
-        internal AuthorizationRequest(Uri url, string clientId, Uri redirectUri, string scope, Uri audience, string state, string codeVerifier, string codeChallenge, Uri? tokenEndpoint)
+        internal AuthorizationRequest(Uri url, string clientId, Uri redirectUri, string scope, Uri audience, string state, string codeVerifier, string codeChallenge, Uri? tokenEndpoint, string? nonce, string? launch)
         {
             Url = url;
             ClientId = clientId;
@@ -20,7 +21,15 @@ namespace Netsmart.CareConnect
             CodeVerifier = codeVerifier;
             CodeChallenge = codeChallenge;
             TokenEndpoint = tokenEndpoint;
+            Nonce = nonce;
+            Launch = launch;
         }
+
+        /// <summary>The OpenID Connect <c>nonce</c> sent (when <c>openid</c> is requested); the id_token must carry it back.</summary>
+        public string? Nonce { get; }
+
+        /// <summary>The EHR launch's <c>launch</c> value sent, if any.</summary>
+        public string? Launch { get; }
 
         /// <summary>The authorize URL to send the user to.</summary>
         public Uri Url { get; }
@@ -50,6 +59,6 @@ namespace Netsmart.CareConnect
         public Uri? TokenEndpoint { get; }
 
         /// <inheritdoc />
-        public override string ToString() => "AuthorizationRequest { Url = " + Url.GetLeftPart(UriPartial.Path) + ", ClientId = " + ClientId + ", Audience = " + Audience.AbsoluteUri + ", State = ***, CodeVerifier = *** }";
+        public override string ToString() => "AuthorizationRequest { Url = " + Url.GetLeftPart(UriPartial.Path) + ", ClientId = " + ClientId + ", Audience = " + Audience.AbsoluteUri + ", State = ***, CodeVerifier = ***" + (Nonce is null ? string.Empty : ", Nonce = ***") + " }";
     }
 }

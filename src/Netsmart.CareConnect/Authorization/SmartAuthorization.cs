@@ -16,7 +16,7 @@ namespace Netsmart.CareConnect
         /// <summary>
         /// Builds the authorize request from the tenant's template endpoints, in exactly the parameter order of the
         /// guide's step 4: <c>response_type, client_id, redirect_uri, scope, state, aud, code_challenge, code_challenge_method</c>
-        /// (then <c>launch</c> for an EHR launch).
+        /// (then <c>nonce</c> when <c>openid</c> is requested, and <c>launch</c> for an EHR launch).
         /// </summary>
         public static AuthorizationRequest CreateAuthorizationRequest(CareConnectTenant tenant, CareConnectApi api, string clientId, Uri redirectUri, IEnumerable<string> scopes, string? launch = null)
         {
@@ -69,6 +69,13 @@ namespace Netsmart.CareConnect
                 new KeyValuePair<string, string>("code_challenge", challenge),
                 new KeyValuePair<string, string>("code_challenge_method", Pkce.S256),
             };
+            string? nonce = null;
+            if (scopeList.Contains("openid", StringComparer.Ordinal))
+            {
+                nonce = Crypto.RandomBase64Url(32);
+                parameters.Add(new KeyValuePair<string, string>("nonce", nonce));
+            }
+
             if (!string.IsNullOrEmpty(launch))
             {
                 parameters.Add(new KeyValuePair<string, string>("launch", launch!));
@@ -77,7 +84,7 @@ namespace Netsmart.CareConnect
             var authorize = endpoints.AuthorizeEndpoint;
             var separator = authorize.Query.Length > 1 ? "&" : authorize.Query.Length == 1 ? string.Empty : "?";
             var url = new Uri(authorize.GetLeftPart(UriPartial.Query) + separator + FormEncoding.Query(parameters), UriKind.Absolute);
-            return new AuthorizationRequest(url, clientId, redirectUri, scope, audience, state, verifier, challenge, endpoints.TokenEndpoint);
+            return new AuthorizationRequest(url, clientId, redirectUri, scope, audience, state, verifier, challenge, endpoints.TokenEndpoint, nonce, string.IsNullOrEmpty(launch) ? null : launch);
         }
 
         /// <summary>
@@ -88,10 +95,70 @@ namespace Netsmart.CareConnect
         public static string ReadCallback(AuthorizationRequest request, Uri callbackUri)
         {
             Guard.NotNull(request, nameof(request));
+            return ReadCallback(request.State, callbackUri);
+        }
+
+        /// <summary>
+        /// Reads the redirect callback against a stored <see cref="PendingAuthorization"/> (after a redirect, on any
+        /// server): checks <c>state</c> (constant-time) and that the authorization is younger than <paramref name="maxAge"/>.
+        /// Single use is up to the store (<see cref="IAuthorizationStateStore.TakeAsync"/> removes the record).
+        /// </summary>
+        /// <exception cref="CareConnectException">The state does not match, the authorization expired, the server returned an error, or there is no code.</exception>
+        public static string ReadCallback(PendingAuthorization pending, Uri callbackUri, DateTimeOffset now, TimeSpan maxAge)
+        {
+            Guard.NotNull(pending, nameof(pending));
+            var code = ReadCallback(pending.State, callbackUri);
+            if (now - pending.CreatedAt > maxAge || now < pending.CreatedAt - TimeSpan.FromMinutes(5))
+            {
+                throw new CareConnectException(
+                    "The authorization started at " + pending.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture) + " has expired (it must complete within " +
+                    maxAge.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " minutes); start the sign-in again. The code was not used.");
+            }
+
+            return code;
+        }
+
+        internal static string? GetCallbackParameter(Uri callbackUri, string name) =>
+            Query(Guard.NotNull(callbackUri, nameof(callbackUri))).TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>The <c>state</c> of a callback URI, or <see langword="null"/>.</summary>
+        public static string? GetCallbackState(Uri callbackUri)
+        {
             Guard.NotNull(callbackUri, nameof(callbackUri));
-            var query = ParseQuery(callbackUri.IsAbsoluteUri ? callbackUri.Query : callbackUri.OriginalString.Substring(Math.Max(0, callbackUri.OriginalString.IndexOf('?'))));
+            return Query(callbackUri).TryGetValue("state", out var state) && state.Length > 0 ? state : null;
+        }
+
+        /// <summary>
+        /// Reads an EHR launch request (<c>?iss=…&amp;launch=…</c>): the FHIR base the EHR names and the opaque launch value.
+        /// Check the <c>iss</c> against an allow-list before anything is sent to it.
+        /// </summary>
+        /// <exception cref="CareConnectException"><c>iss</c> or <c>launch</c> is missing, or <c>iss</c> is not an absolute https URI.</exception>
+        public static (Uri Iss, string Launch) ReadEhrLaunch(Uri launchUri)
+        {
+            Guard.NotNull(launchUri, nameof(launchUri));
+            var query = Query(launchUri);
+            if (!query.TryGetValue("iss", out var iss) || string.IsNullOrEmpty(iss) || !query.TryGetValue("launch", out var launch) || string.IsNullOrEmpty(launch))
+            {
+                throw new CareConnectException("The EHR launch request needs both 'iss' and 'launch' query parameters.");
+            }
+
+            if (!Uri.TryCreate(iss, UriKind.Absolute, out var issUri) || issUri.Scheme != Uri.UriSchemeHttps || issUri.Query.Length != 0 || issUri.Fragment.Length != 0 || issUri.UserInfo.Length != 0)
+            {
+                throw new CareConnectException("The EHR launch's iss is not an https FHIR base URL; the launch was refused.");
+            }
+
+            return (issUri, launch);
+        }
+
+        private static Dictionary<string, string> Query(Uri uri) =>
+            ParseQuery(uri.IsAbsoluteUri ? uri.Query : uri.OriginalString.Substring(Math.Max(0, uri.OriginalString.IndexOf('?'))));
+
+        private static string ReadCallback(string expectedState, Uri callbackUri)
+        {
+            Guard.NotNull(callbackUri, nameof(callbackUri));
+            var query = Query(callbackUri);
             query.TryGetValue("state", out var state);
-            if (state is null || !FixedTimeEquals(state, request.State))
+            if (state is null || !FixedTimeEquals(state, expectedState))
             {
                 throw new CareConnectException("The authorization callback's state does not match the request (possible CSRF or a stale callback); the code was not used.");
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
 
@@ -6,12 +7,18 @@ namespace Netsmart.CareConnect
 {
     internal static class CareConnectKeyLoader
     {
-        public static CareConnectClientCredentials CreateCredentials(CareConnectOptions options)
+        public static CareConnectClientCredentials CreateCredentials(CareConnectOptions options, SmartConfiguration? discovered = null)
         {
             var clientId = options.ClientId!;
             if (!string.IsNullOrEmpty(options.ClientSecret))
             {
-                return CareConnectClientCredentials.ClientSecret(clientId, options.ClientSecret!);
+                return CareConnectClientCredentials.ClientSecret(clientId, options.ClientSecret!, SecretMethod(options, discovered));
+            }
+
+            if (string.IsNullOrEmpty(options.PrivateKeyJwk) && string.IsNullOrEmpty(options.PrivateKeyPem) && options.SigningKey is null)
+            {
+                // Only a user app gets here (the validator demands a secret or key of a backend): a public PKCE client.
+                return CareConnectClientCredentials.PublicClient(clientId);
             }
 
             var key = options.SigningKey ?? LoadKey(options);
@@ -20,7 +27,26 @@ namespace Netsmart.CareConnect
                 key.KeyId = options.KeyId;
             }
 
-            return CareConnectClientCredentials.PrivateKeyJwt(clientId, key, options.SigningAlgorithm);
+            return string.IsNullOrEmpty(options.JwksUrl)
+                ? CareConnectClientCredentials.PrivateKeyJwt(clientId, key, options.SigningAlgorithm)
+                : CareConnectClientCredentials.PrivateKeyJwt(clientId, key, options.SigningAlgorithm, new Uri(options.JwksUrl, UriKind.Absolute));
+        }
+
+        /// <summary>The explicit option wins; else Basic unless discovery lists only <c>client_secret_post</c>.</summary>
+        private static ClientAuthenticationMethod SecretMethod(CareConnectOptions options, SmartConfiguration? discovered)
+        {
+            switch (options.TokenEndpointAuthMethod)
+            {
+                case "client_secret_post":
+                    return ClientAuthenticationMethod.ClientSecretPost;
+                case "client_secret_basic":
+                    return ClientAuthenticationMethod.ClientSecretBasic;
+            }
+
+            var supported = discovered?.TokenEndpointAuthMethodsSupported;
+            return supported is { Count: > 0 } && !supported.Contains("client_secret_basic") && supported.Contains("client_secret_post")
+                ? ClientAuthenticationMethod.ClientSecretPost
+                : ClientAuthenticationMethod.ClientSecretBasic;
         }
 
         public static string SafeReason(Exception ex) => ex switch

@@ -17,7 +17,13 @@ namespace Netsmart.CareConnect
             }
 
             var errors = new List<string>();
-            const string S = CareConnectOptions.SectionName + ":";
+            var S = Prefix(name);
+            var userApp = options.AppKind == CareConnectAppKind.UserApp;
+            if (!Enum.IsDefined(typeof(CareConnectAppKind), options.AppKind))
+            {
+                errors.Add(S + "AppKind must be Backend or UserApp.");
+            }
+
             if (string.IsNullOrWhiteSpace(options.TenantId))
             {
                 errors.Add(S + "TenantId is missing: set it to the tenant UUID shown under Tenant Authorization in the developer portal.");
@@ -54,14 +60,62 @@ namespace Netsmart.CareConnect
                 errors.Add(S + "set either ClientSecret (client_secret_basic) or a private key (private_key_jwt), not both.");
             }
 
-            if (!hasSecret && keyCount == 0)
+            if (!hasSecret && keyCount == 0 && !userApp)
             {
                 errors.Add(S + "ClientSecret or PrivateKeyJwk/PrivateKeyPem is required for the backend (client_credentials) token.");
             }
 
             if (string.IsNullOrWhiteSpace(options.Scope))
             {
-                errors.Add(S + "Scope is missing: list the system scopes to request, for example \"system/Patient.rs system/Observation.rs\".");
+                errors.Add(userApp
+                    ? S + "Scope is missing: list the scopes of the authorize request, for example \"launch/patient openid fhirUser offline_access patient/Patient.rs\"."
+                    : S + "Scope is missing: list the system scopes to request, for example \"system/Patient.rs system/Observation.rs\".");
+            }
+
+            if (userApp)
+            {
+                if (string.IsNullOrWhiteSpace(options.RedirectUri))
+                {
+                    errors.Add(S + "RedirectUri is missing: a UserApp needs the redirect URI registered for it in the developer portal.");
+                }
+                else if (!Uri.TryCreate(options.RedirectUri, UriKind.Absolute, out var redirect) || redirect.Fragment.Length != 0 ||
+                         (redirect.Scheme == Uri.UriSchemeHttp && !redirect.IsLoopback))
+                {
+                    errors.Add(S + "RedirectUri must be an absolute URI without fragment (https, a loopback http address or an app scheme).");
+                }
+
+                if (options.Api == CareConnectApi.ProviderSystemAccess || options.Api == CareConnectApi.PayerSystemAccess)
+                {
+                    errors.Add(S + "Api " + options.Api + " is a System Access API; a UserApp uses ProviderPatientAccess or PayerPatientAccess.");
+                }
+            }
+            else if (!string.IsNullOrEmpty(options.RedirectUri))
+            {
+                errors.Add(S + "RedirectUri is set but AppKind is Backend: set AppKind to UserApp for a patient or practitioner app.");
+            }
+
+            if (!string.IsNullOrEmpty(options.TokenEndpointAuthMethod))
+            {
+                if (options.TokenEndpointAuthMethod != "client_secret_basic" && options.TokenEndpointAuthMethod != "client_secret_post")
+                {
+                    errors.Add(S + "TokenEndpointAuthMethod must be client_secret_basic or client_secret_post (private_key_jwt follows from a private key).");
+                }
+                else if (!hasSecret)
+                {
+                    errors.Add(S + "TokenEndpointAuthMethod " + options.TokenEndpointAuthMethod + " needs a ClientSecret.");
+                }
+            }
+
+            if (!string.IsNullOrEmpty(options.JwksUrl))
+            {
+                if (!Uri.TryCreate(options.JwksUrl, UriKind.Absolute, out var jku) || jku.Scheme != Uri.UriSchemeHttps || jku.Fragment.Length != 0)
+                {
+                    errors.Add(S + "JwksUrl must be the absolute https URL of the JWKS registered for the client.");
+                }
+                else if (keyCount == 0)
+                {
+                    errors.Add(S + "JwksUrl (the jku header) is only sent with a private key (private_key_jwt).");
+                }
             }
 
             if (keyCount == 1 && errors.Count == 0)
@@ -102,6 +156,11 @@ namespace Netsmart.CareConnect
                 errors.Add(S + "TokenRenewBeforeExpiry must not be negative.");
             }
 
+            if (options.AuthorizationMaxAge <= TimeSpan.Zero)
+            {
+                errors.Add(S + "AuthorizationMaxAge must be positive.");
+            }
+
             if (options.DiscoveryCacheDuration < TimeSpan.Zero)
             {
                 errors.Add(S + "DiscoveryCacheDuration must not be negative.");
@@ -109,6 +168,10 @@ namespace Netsmart.CareConnect
 
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
         }
+
+        /// <summary>How messages start: <c>CareConnect:</c> for the default client, <c>CareConnect client 'name': </c> for a named one.</summary>
+        internal static string Prefix(string? name) =>
+            string.IsNullOrEmpty(name) ? CareConnectOptions.SectionName + ":" : "CareConnect client '" + Shorten(name!) + "': ";
 
         private static string Shorten(string value)
         {

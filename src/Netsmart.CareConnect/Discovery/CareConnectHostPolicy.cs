@@ -8,17 +8,25 @@ namespace Netsmart.CareConnect
 {
     /// <summary>
     /// Which hosts may receive credentials, tokens or users: only absolute <c>https</c> URIs without user info whose
-    /// host is a trusted host or (for DNS names) a sub-domain of one. The default trusts <c>netsmartcloud.com</c>
-    /// and its sub-domains. Plain <c>http</c> is never trusted, also not on loopback.
+    /// host is exactly one of the trusted hosts (no sub-domains, no wildcards). The default trusts exactly
+    /// <c>fhir.netsmartcloud.com</c> and <c>fhirtest.netsmartcloud.com</c>. Plain <c>http</c> is never trusted, also not
+    /// on loopback; a test server on 127.0.0.1 must be trusted explicitly with <c>new CareConnectHostPolicy(new[] { "127.0.0.1" })</c>.
     /// </summary>
+    /// <remarks>
+    /// The host policy is the outer fence. Inside it, discovery documents are also pinned to the tenant's own
+    /// authorization server, and <see cref="CareConnectAuthenticationHandler"/> to the tenant's own FHIR base.
+    /// </remarks>
     public sealed class CareConnectHostPolicy
     {
-        /// <summary>The default trusted host, <c>netsmartcloud.com</c> (and its sub-domains).</summary>
-        public const string DefaultTrustedHost = "netsmartcloud.com";
+        /// <summary>The production host, <c>fhir.netsmartcloud.com</c>.</summary>
+        public const string ProductionHost = "fhir.netsmartcloud.com";
+
+        /// <summary>The preview host, <c>fhirtest.netsmartcloud.com</c>.</summary>
+        public const string PreviewHost = "fhirtest.netsmartcloud.com";
 
         private readonly string[] _hosts;
 
-        /// <summary>Creates a policy that trusts the given hosts (DNS names also cover their sub-domains; IP addresses match exactly).</summary>
+        /// <summary>Creates a policy that trusts exactly the given hosts (host names or IP addresses; sub-domains are not covered).</summary>
         public CareConnectHostPolicy(IEnumerable<string> trustedHosts)
         {
             Guard.NotNull(trustedHosts, nameof(trustedHosts));
@@ -38,16 +46,16 @@ namespace Netsmart.CareConnect
                 throw new ArgumentException("At least one trusted host is required.", nameof(trustedHosts));
             }
 
-            _hosts = list.ToArray();
+            _hosts = list.Distinct(StringComparer.Ordinal).ToArray();
         }
 
-        /// <summary>The policy that trusts <c>netsmartcloud.com</c> hosts only.</summary>
-        public static CareConnectHostPolicy Default { get; } = new CareConnectHostPolicy(new[] { DefaultTrustedHost });
+        /// <summary>The policy that trusts exactly <c>fhir.netsmartcloud.com</c> and <c>fhirtest.netsmartcloud.com</c>.</summary>
+        public static CareConnectHostPolicy Default { get; } = new CareConnectHostPolicy(new[] { ProductionHost, PreviewHost });
 
         /// <summary>The trusted hosts.</summary>
         public IReadOnlyList<string> TrustedHosts => _hosts;
 
-        /// <summary>Whether the URI is an absolute https URI on a trusted host.</summary>
+        /// <summary>Whether the URI is an absolute https URI, without user info, on exactly one of the trusted hosts.</summary>
         public bool IsTrusted(Uri? uri)
         {
             if (uri is null || !uri.IsAbsoluteUri || !string.Equals(uri.Scheme, Uri.UriSchemeHttps, StringComparison.OrdinalIgnoreCase) || uri.UserInfo.Length != 0)
@@ -56,8 +64,7 @@ namespace Netsmart.CareConnect
             }
 
             var host = uri.IdnHost.Trim('[', ']').TrimEnd('.').ToLowerInvariant();
-            var isIp = IPAddress.TryParse(host, out _);
-            return _hosts.Any(t => host == t || (!isIp && !IPAddress.TryParse(t, out _) && host.EndsWith("." + t, StringComparison.Ordinal)));
+            return _hosts.Contains(host, StringComparer.Ordinal);
         }
 
         internal void EnsureTrusted(Uri uri, string what)

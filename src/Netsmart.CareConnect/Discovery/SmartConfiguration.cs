@@ -142,6 +142,7 @@ namespace Netsmart.CareConnect
         /// Checks every endpoint the client may send users, credentials or tokens to (<c>issuer</c>, <c>jwks_uri</c>,
         /// authorization, token, registration, management, introspection and revocation endpoints).
         /// </summary>
+        /// <remarks>Checks hosts only; <see cref="EnsureTrusted(CareConnectHostPolicy, Uri)"/> also pins the document to a tenant.</remarks>
         /// <exception cref="CareConnectDiscoveryException">An endpoint is not https or not on a trusted host.</exception>
         public void EnsureTrusted(CareConnectHostPolicy policy)
         {
@@ -163,6 +164,37 @@ namespace Netsmart.CareConnect
             Check(policy, ManagementEndpoint, "management_endpoint");
             Check(policy, IntrospectionEndpoint, "introspection_endpoint");
             Check(policy, RevocationEndpoint, "revocation_endpoint");
+        }
+
+        /// <summary>
+        /// Checks the document as <see cref="EnsureTrusted(CareConnectHostPolicy)"/> does, and pins it to the tenant of
+        /// <paramref name="fhirBaseUri"/> (a v2 tenant base, <c>{origin}/{group}/{access}/v2/{tenant}</c>):
+        /// <c>token_endpoint</c>, <c>authorization_endpoint</c> and <c>jwks_uri</c> must be below
+        /// <c>{origin}/auth/{tenant}/oauth2/v1/</c>, and <c>issuer</c> must be the tenant's root <c>{origin}/auth/{tenant}</c>
+        /// (an org-level authorization server) or below <c>{origin}/auth/{tenant}/</c> (segment boundary), all on the scheme, host and port of the FHIR base. A document for another tenant, another environment
+        /// (production versus preview) or another host is refused.
+        /// </summary>
+        /// <exception cref="CareConnectDiscoveryException">An endpoint is untrusted or outside the tenant's authorization server (<see cref="CareConnectDiscoveryFailure.UntrustedEndpoint"/>).</exception>
+        public void EnsureTrusted(CareConnectHostPolicy policy, Uri fhirBaseUri)
+        {
+            Guard.NotNull(fhirBaseUri, nameof(fhirBaseUri));
+            EnsureTrusted(policy);
+            var server = TenantAuthorizationServer.FromFhirBase(fhirBaseUri);
+            server.EnsureContains(TokenEndpoint, "token_endpoint", mayBeServerItself: false);
+            if (AuthorizationEndpoint is not null)
+            {
+                server.EnsureContains(AuthorizationEndpoint, "authorization_endpoint", mayBeServerItself: false);
+            }
+
+            if (Issuer is not null)
+            {
+                server.EnsureContainsIssuer(new Uri(Issuer, UriKind.Absolute));
+            }
+
+            if (JwksUri is not null)
+            {
+                server.EnsureContains(JwksUri, "jwks_uri", mayBeServerItself: false);
+            }
         }
 
         private static void Check(CareConnectHostPolicy policy, Uri? uri, string field)

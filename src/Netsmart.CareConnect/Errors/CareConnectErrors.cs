@@ -55,7 +55,27 @@ namespace Netsmart.CareConnect
                 error,
                 description,
                 requestId,
-                HttpUtil.Header(response, HttpUtil.CorrelationIdHeader));
+                HttpUtil.Header(response, HttpUtil.CorrelationIdHeader))
+            {
+                RetryAfter = RetryAfterOf(response),
+            };
+        }
+
+        internal static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var retryAfter = response.Headers.RetryAfter;
+            if (retryAfter?.Delta is { } delta)
+            {
+                return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            }
+
+            if (retryAfter?.Date is { } date)
+            {
+                var wait = date - (response.Headers.Date ?? DateTimeOffset.UtcNow);
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
         }
 
         internal static void Parse(string body, out IReadOnlyList<OperationOutcomeIssue>? issues, out string? error, out string? description)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net;
+using System.Net.Http;
 using System.Text;
 
 namespace Netsmart.CareConnect
@@ -10,7 +11,11 @@ namespace Netsmart.CareConnect
     /// <summary>
     /// A non-success response from a CareConnect FHIR server or authorization server (migration step 8), or a
     /// refused discovery document. Carries the status, the parsed OperationOutcome or OAuth error, the request
-    /// and correlation ids, and a hint for 401/403. Never carries tokens, secrets, request bodies or query strings.
+    /// and correlation ids, <c>Retry-After</c>, whether the failure is transient, and a hint. Never carries tokens,
+    /// secrets, request bodies or query strings. <see cref="Exception.Message"/> names only the status, the OAuth
+    /// error code, the OperationOutcome issue codes, the origin, the ids and the hint: server text that may hold PHI
+    /// (<see cref="Diagnostics"/>, <see cref="DetailsText"/>, <see cref="OAuthErrorDescription"/>) and the request path
+    /// (<see cref="RequestUri"/>, which may hold resource ids) are properties only, for code that decides what to log.
     /// </summary>
     public class CareConnectException : Exception
     {
@@ -86,6 +91,31 @@ namespace Netsmart.CareConnect
         /// <summary>What usually causes this status on CareConnect and what to do, for 401/403 and common OAuth errors.</summary>
         public string? Hint { get; }
 
+        /// <summary>
+        /// How long the server asked the client to wait (<c>Retry-After</c>, as seconds or as a date), or
+        /// <see langword="null"/> when it did not say.
+        /// </summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
+        /// <summary>
+        /// Whether retrying later may succeed: 408, 429 and 5xx answers, network failures and timeouts (also when they
+        /// are the inner exception, as in an unavailable discovery). Refusals, 4xx answers and invalid documents are not transient.
+        /// </summary>
+        public bool IsTransient =>
+            IsTransientStatus(StatusCode)
+            || (StatusCode is null && IsTransientCause(InnerException));
+
+        private static bool IsTransientCause(Exception? inner) => inner switch
+        {
+            null => false,
+            CareConnectException c => c.IsTransient,
+            HttpRequestException => true,
+            TimeoutException => true,
+            OperationCanceledException => true,
+            System.IO.IOException => true,
+            _ => false,
+        };
+
         internal static string? GetHint(HttpStatusCode? status, string? oauthError)
         {
             switch (oauthError)
@@ -132,6 +162,9 @@ namespace Netsmart.CareConnect
             string? requestId,
             string? correlationId)
         {
+            // Only what cannot carry PHI or secrets: status, codes, ids, the origin and the hint. Server text
+            // (diagnostics, details, error_description) and the request path (resource ids) stay in properties.
+            _ = oauthErrorDescription;
             var sb = new StringBuilder("CareConnect request failed");
             if (status is { } s)
             {
@@ -140,43 +173,60 @@ namespace Netsmart.CareConnect
 
             if (requestUri is not null)
             {
-                sb.Append(" (").Append(requestUri.AbsoluteUri).Append(')');
+                sb.Append(" from ").Append(requestUri.Scheme).Append("://").Append(requestUri.Authority);
             }
 
             sb.Append('.');
             if (oauthError is not null)
             {
-                sb.Append(" OAuth error: ").Append(oauthError);
-                if (!string.IsNullOrEmpty(oauthErrorDescription))
-                {
-                    sb.Append(" - ").Append(oauthErrorDescription);
-                }
-
-                sb.Append('.');
+                sb.Append(" OAuth error: ").Append(SafeCode(oauthError)).Append('.');
             }
 
-            if (issues is not null)
+            if (issues is { Count: > 0 })
             {
-                foreach (var issue in issues)
-                {
-                    sb.Append(" OperationOutcome ").Append(issue.Code ?? "issue").Append(": ").Append(issue.Text).Append('.');
-                }
+                sb.Append(" OperationOutcome issue codes: ").Append(string.Join(", ", issues.Select(i => SafeCode(i.Code ?? "unknown")))).Append('.');
             }
 
             if (requestId is not null)
             {
-                sb.Append(" X-Request-ID: ").Append(requestId).Append('.');
+                sb.Append(" X-Request-ID: ").Append(SafeCode(requestId)).Append('.');
             }
 
             if (correlationId is not null)
             {
-                sb.Append(" X-Correlation-Id: ").Append(correlationId).Append('.');
+                sb.Append(" X-Correlation-Id: ").Append(SafeCode(correlationId)).Append('.');
             }
 
-            var hint = GetHint(status, oauthError);
+            var hint = GetHint(status, oauthError) ?? TransientHint(status);
             if (hint is not null)
             {
                 sb.Append(" Hint: ").Append(hint);
+            }
+
+            return sb.ToString();
+        }
+
+        private static string? TransientHint(HttpStatusCode? status) =>
+            IsTransientStatus(status)
+                ? "A temporary failure: retry later (see RetryAfter when the server sent Retry-After)."
+                : null;
+
+        internal static bool IsTransientStatus(HttpStatusCode? status) =>
+            status is { } s && ((int)s == 408 || (int)s == 429 || (int)s >= 500);
+
+        /// <summary>Codes and ids are short tokens; anything else (free text in a code field) is cut and reduced to safe characters.</summary>
+        internal static string SafeCode(string value)
+        {
+            var sb = new StringBuilder(Math.Min(value.Length, 64));
+            foreach (var c in value)
+            {
+                if (sb.Length == 64)
+                {
+                    sb.Append('…');
+                    break;
+                }
+
+                sb.Append(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c == ':' ? c : '_');
             }
 
             return sb.ToString();

@@ -27,7 +27,7 @@ namespace Netsmart.CareConnect
         /// <summary>The human-readable text: <see cref="Diagnostics"/>, else <see cref="DetailsText"/>.</summary>
         public string? Text => !string.IsNullOrEmpty(Diagnostics) ? Diagnostics : DetailsText;
 
-        /// <inheritdoc />
-        public override string ToString() => (Code ?? "issue") + ": " + (Text ?? string.Empty);
+        /// <summary>Severity and code only: the text may hold PHI and is left out.</summary>
+        public override string ToString() => (Severity ?? "issue") + " " + (Code ?? "unknown");
     }
 }

@@ -24,13 +24,17 @@ namespace Netsmart.CareConnect
         private readonly string? _secret;
         private readonly SigningCredentials? _signingCredentials;
 
-        private CareConnectClientCredentials(string clientId, ClientAuthenticationMethod method, string? secret, SigningCredentials? signingCredentials)
+        private CareConnectClientCredentials(string clientId, ClientAuthenticationMethod method, string? secret, SigningCredentials? signingCredentials, Uri? jwksUrl = null)
         {
             ClientId = clientId;
             Method = method;
             _secret = secret;
             _signingCredentials = signingCredentials;
+            JwksUrl = jwksUrl;
         }
+
+        /// <summary>The registered JWKS URL sent as the <c>jku</c> header of client assertions, or <see langword="null"/> (private_key_jwt only).</summary>
+        public Uri? JwksUrl { get; }
 
         /// <summary>The client id from the developer portal.</summary>
         public string ClientId { get; }
@@ -55,6 +59,39 @@ namespace Netsmart.CareConnect
                 ClientAuthenticationMethod.ClientSecretBasic,
                 Guard.NotNullOrWhiteSpace(clientSecret, nameof(clientSecret)),
                 null);
+
+        /// <summary>A confidential client with a secret, sent as <c>client_secret_basic</c> or <c>client_secret_post</c>.</summary>
+        /// <exception cref="ArgumentException"><paramref name="method"/> is not a client-secret method.</exception>
+        public static CareConnectClientCredentials ClientSecret(string clientId, string clientSecret, ClientAuthenticationMethod method)
+        {
+            if (method != ClientAuthenticationMethod.ClientSecretBasic && method != ClientAuthenticationMethod.ClientSecretPost)
+            {
+                throw new ArgumentException("A client secret is sent with client_secret_basic or client_secret_post.", nameof(method));
+            }
+
+            return new CareConnectClientCredentials(
+                Guard.NotNullOrWhiteSpace(clientId, nameof(clientId)),
+                method,
+                Guard.NotNullOrWhiteSpace(clientSecret, nameof(clientSecret)),
+                null);
+        }
+
+        /// <summary>
+        /// <c>private_key_jwt</c> whose client assertions carry the <c>jku</c> header: the https URL of the JWKS
+        /// registered for the client, so the server resolves the key there.
+        /// </summary>
+        /// <exception cref="ArgumentException">As <see cref="PrivateKeyJwt(string, SecurityKey, string)"/>, or <paramref name="jwksUrl"/> is not an absolute https URL.</exception>
+        public static CareConnectClientCredentials PrivateKeyJwt(string clientId, SecurityKey signingKey, string algorithm, Uri jwksUrl)
+        {
+            Guard.NotNull(jwksUrl, nameof(jwksUrl));
+            if (!jwksUrl.IsAbsoluteUri || jwksUrl.Scheme != Uri.UriSchemeHttps || jwksUrl.Fragment.Length != 0)
+            {
+                throw new ArgumentException("The jku (registered JWKS URL) must be an absolute https URL.", nameof(jwksUrl));
+            }
+
+            var credentials = PrivateKeyJwt(clientId, signingKey, algorithm);
+            return new CareConnectClientCredentials(credentials.ClientId, credentials.Method, null, credentials._signingCredentials, jwksUrl);
+        }
 
         /// <summary>
         /// A confidential client that signs a client assertion with its private key (<c>private_key_jwt</c>).
@@ -119,6 +156,7 @@ namespace Netsmart.CareConnect
                 Expires = issuedAt + life,
                 SigningCredentials = _signingCredentials,
                 TokenType = "JWT",
+                AdditionalHeaderClaims = JwksUrl is null ? null : new Dictionary<string, object> { ["jku"] = JwksUrl.AbsoluteUri },
                 Claims = new Dictionary<string, object>
                 {
                     [JwtRegisteredClaimNames.Sub] = ClientId,
@@ -141,6 +179,10 @@ namespace Netsmart.CareConnect
                 case ClientAuthenticationMethod.ClientSecretBasic:
                     var raw = FormEncoding.FormUrlEncode(ClientId) + ":" + FormEncoding.FormUrlEncode(_secret!);
                     request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(raw)));
+                    break;
+                case ClientAuthenticationMethod.ClientSecretPost:
+                    form.Add(new KeyValuePair<string, string>("client_id", ClientId));
+                    form.Add(new KeyValuePair<string, string>("client_secret", _secret!));
                     break;
                 case ClientAuthenticationMethod.PrivateKeyJwt:
                     form.Add(new KeyValuePair<string, string>("client_assertion_type", JwtBearerAssertionType));

@@ -19,7 +19,20 @@ namespace Netsmart.CareConnect
         private readonly Func<HttpClient> _httpClient;
         private readonly CareConnectTokenClientOptions _options;
 
-        /// <summary>Creates a token client on an HttpClient (not disposed by this class).</summary>
+        /// <summary>
+        /// Creates a token client on its own back-channel HttpClient: redirects are never followed and every request
+        /// has <see cref="CareConnectTokenClientOptions.Timeout"/>.
+        /// </summary>
+        public CareConnectTokenClient(CareConnectTokenClientOptions? options = null)
+            : this(ToFactory(CareConnectBackchannel.CreateClient(System.Threading.Timeout.InfiniteTimeSpan)), options)
+        {
+        }
+
+        /// <summary>
+        /// Creates a token client on an HttpClient (not disposed by this class). Its handler must not follow redirects
+        /// (<c>AllowAutoRedirect = false</c>): a 3xx answer is refused either way, but a handler that follows a
+        /// 307/308 has already re-sent the credentials by the time the client sees it.
+        /// </summary>
         public CareConnectTokenClient(HttpClient httpClient, CareConnectTokenClientOptions? options = null)
             : this(ToFactory(httpClient), options)
         {
@@ -97,6 +110,30 @@ namespace Netsmart.CareConnect
         {
             Guard.NotNull(tokenEndpoint, nameof(tokenEndpoint));
             _options.HostPolicy.EnsureTrusted(tokenEndpoint, "token endpoint");
+            using var activity = CareConnectDiagnostics.Source.StartActivity(CareConnectDiagnostics.TokenActivityName, System.Diagnostics.ActivityKind.Client);
+            activity?.SetTag("server.address", CareConnectDiagnostics.Origin(tokenEndpoint));
+            activity?.SetTag("oauth.grant_type", form.Count > 0 ? form[0].Value : null);
+            try
+            {
+                var token = await SendCoreAsync(tokenEndpoint, credentials, form, tail, activity, cancellationToken).ConfigureAwait(false);
+                activity?.SetTag("http.response.status_code", 200);
+                return token;
+            }
+            catch (Exception ex)
+            {
+                CareConnectDiagnostics.Fail(activity, ex);
+                throw;
+            }
+        }
+
+        private async Task<TokenResponse> SendCoreAsync(
+            Uri tokenEndpoint,
+            CareConnectClientCredentials credentials,
+            List<KeyValuePair<string, string>> form,
+            IEnumerable<KeyValuePair<string, string>> tail,
+            System.Diagnostics.Activity? activity,
+            CancellationToken cancellationToken)
+        {
             using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint);
             var now = _options.TimeProvider.GetUtcNow();
             credentials.Apply(request, form, tokenEndpoint, now, _options.ClientAssertionLifetime);
@@ -106,15 +143,46 @@ namespace Netsmart.CareConnect
             request.Content = content;
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             var requestId = HttpUtil.EnsureRequestId(request);
+            activity?.SetTag("careconnect.request_id", requestId);
 
-            using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var body = await HttpUtil.ReadBodyAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.Timeout);
+            try
             {
-                throw CareConnectErrors.Create(response, body);
-            }
+                using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                if (CareConnectBackchannel.IsRedirect(response.StatusCode))
+                {
+                    throw new CareConnectException(
+                        "The token endpoint answered " + ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) +
+                        " (a redirect); token requests never follow redirects, because that would re-send the client credentials, refresh token or code verifier to another URL. Use the token endpoint of the tenant's authorization server. X-Request-ID: " + requestId + ".");
+                }
 
-            return TokenResponse.Parse(body, _options.TimeProvider.GetUtcNow(), HttpUtil.Header(response, HttpUtil.RequestIdHeader) ?? requestId);
+                if (CareConnectBackchannel.WasRedirected(tokenEndpoint, response))
+                {
+                    throw new CareConnectException(
+                        "The HttpClient given to CareConnectTokenClient followed a redirect away from the token endpoint; token requests must never follow redirects. Give it a handler with AllowAutoRedirect = false (the CareConnect back-channel client does this). X-Request-ID: " + requestId + ".");
+                }
+
+                var body = await HttpUtil.ReadBodyAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw CareConnectErrors.Create(response, body);
+                }
+
+                return TokenResponse.Parse(body, _options.TimeProvider.GetUtcNow(), HttpUtil.Header(response, HttpUtil.RequestIdHeader) ?? requestId);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new CareConnectException(
+                    "The token request to " + tokenEndpoint.Scheme + "://" + tokenEndpoint.Authority + " failed before an answer arrived (network error, see the inner exception); retry later. X-Request-ID: " + requestId + ".",
+                    ex);
+            }
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new CareConnectException(
+                    "The token request timed out after " + _options.Timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " s (CareConnectTokenClientOptions.Timeout). X-Request-ID: " + requestId + ".",
+                    ex);
+            }
         }
 
         private static KeyValuePair<string, string> Pair(string key, string value) => new KeyValuePair<string, string>(key, value);

@@ -11,5 +11,8 @@ namespace Netsmart.CareConnect
 
         /// <summary><c>private_key_jwt</c>: a signed client assertion (RS384 or ES384), as SMART Backend Services require.</summary>
         PrivateKeyJwt = 2,
+
+        /// <summary><c>client_secret_post</c>: <c>client_id</c> and <c>client_secret</c> in the form body, for servers that do not take Basic.</summary>
+        ClientSecretPost = 3,
     }
 }

@@ -27,13 +27,25 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public static readonly Guid NoDiscoveryTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000003");
     public static readonly Guid HtmlDiscoveryTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000004");
 
+    /// <summary>Discovery lists client_secret_post (not Basic) and the token endpoint refuses Basic.</summary>
+    public static readonly Guid PostOnlyTenant = Guid.Parse("0badbad0-0000-4000-8000-000000000005");
+
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ClientRegistration> _clients = new();
     private readonly ConcurrentDictionary<string, IssuedToken> _tokens = new();
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
     private readonly ConcurrentDictionary<string, string> _refreshTokens = new();
     private readonly ConcurrentDictionary<string, byte> _seenJti = new();
+    private readonly ConcurrentDictionary<string, Action<Dictionary<string, object>>> _idTokenTampers = new();
+    private readonly ConcurrentDictionary<string, byte> _unknownKeyClients = new();
+    private readonly RsaSecurityKey _idTokenKey = new(RSA.Create(2048)) { KeyId = "fake-idp-1" };
+    private readonly RsaSecurityKey _unknownKey = new(RSA.Create(2048)) { KeyId = "fake-idp-1" };
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<Guid, Action<Dictionary<string, object>>> _discoveryOverrides = new();
+    private readonly ConcurrentDictionary<Guid, int> _discoveryFailures = new();
+    private readonly ConcurrentDictionary<Guid, (int Status, string Location)> _tokenRedirects = new();
+    private readonly ConcurrentDictionary<string, byte> _revokedClients = new();
+    private readonly ConcurrentDictionary<Guid, string> _issuers = new();
     private int _counter;
 
     private FakeCareConnectServer(WebApplication app, X509Certificate2 certificate, ManualTimeProvider clock)
@@ -50,6 +62,47 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public Uri Origin { get; private set; } = null!;
 
     public int TokenLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>When set, the FHIR endpoints answer 401 to every bearer token (an API that rejects all tokens).</summary>
+    public bool RejectAllBearerTokens { get; set; }
+
+    /// <summary>When set, <c>expires_in</c> is left out of token responses.</summary>
+    public bool OmitExpiresIn { get; set; }
+
+    /// <summary>When set, every token request answers this status (an outage) after <see cref="TokenGate"/> opens.</summary>
+    public int? TokenOutageStatus { get; set; }
+
+    /// <summary>When set, token requests wait for it before answering (to hold N callers on one in-flight request).</summary>
+    public TaskCompletionSource? TokenGate { get; set; }
+
+    /// <summary>Completed when a token request has arrived (before <see cref="TokenGate"/> is awaited).</summary>
+    public TaskCompletionSource? TokenRequestArrived { get; set; }
+
+    /// <summary>When set, discovery requests wait for it before answering.</summary>
+    public TaskCompletionSource? DiscoveryGate { get; set; }
+
+    /// <summary>The tenant's authorization server names itself <paramref name="issuer"/> (discovery <c>issuer</c> and id_token <c>iss</c>).</summary>
+    public void UseIssuer(Guid tenant, string issuer) => _issuers[tenant] = issuer;
+
+    /// <summary>Changes the discovery document of one tenant (the dictionary holds every field, the auth base is in "x_auth").</summary>
+    public void OverrideDiscovery(Guid tenant, Action<Dictionary<string, object>> change) => _discoveryOverrides[tenant] = change;
+
+    /// <summary>Discovery of the tenant answers this status.</summary>
+    public void FailDiscovery(Guid tenant, int status) => _discoveryFailures[tenant] = status;
+
+    public void RestoreDiscovery(Guid tenant) => _discoveryFailures.TryRemove(tenant, out _);
+
+    /// <summary>The token endpoint of the tenant answers with a redirect to <paramref name="location"/>.</summary>
+    public void RedirectTokenEndpoint(Guid tenant, int status, string location) => _tokenRedirects[tenant] = (status, location);
+
+    /// <summary>Every token already issued to the client is rejected with 401 from now on (tokens issued later are accepted).</summary>
+    public void RevokeIssuedTokens(string clientId)
+    {
+        foreach (var pair in _tokens.Where(t => t.Value.ClientId == clientId))
+        {
+            _tokens[pair.Key] = pair.Value with { Revoked = true };
+        }
+    }
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -93,11 +146,28 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     public void RegisterSecretClient(string clientId, string secret, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, secret, null, tenant, api);
 
-    public void RegisterKeyClient(string clientId, SecurityKey publicKey, Guid tenant, CareConnectApi api) =>
-        _clients[clientId] = new ClientRegistration(clientId, null, publicKey, tenant, api);
+    public void RegisterKeyClient(string clientId, SecurityKey publicKey, Guid tenant, CareConnectApi api, Uri? jwksUrl = null) =>
+        _clients[clientId] = new ClientRegistration(clientId, null, publicKey, tenant, api, jwksUrl);
 
     public void RegisterPublicClient(string clientId, Guid tenant, CareConnectApi api) =>
         _clients[clientId] = new ClientRegistration(clientId, null, null, tenant, api);
+
+    /// <summary>Changes the id_token claims issued to a client (wrong nonce, audience, expiry...).</summary>
+    public void TamperIdTokens(string clientId, Action<Dictionary<string, object>> tamper) => _idTokenTampers[clientId] = tamper;
+
+    /// <summary>Signs the client's id_tokens with a key that is not in the JWKS (same kid).</summary>
+    public void SignIdTokensWithUnknownKey(string clientId) => _unknownKeyClients[clientId] = 0;
+
+    public string FhirUserOf(Guid tenant) => Origin.AbsoluteUri + "provider/patient-access/v2/" + tenant + "/Practitioner/77";
+
+    /// <summary>Revokes every refresh token of a client (the user signed out at the tenant, or an admin revoked the grant).</summary>
+    public void RevokeRefreshTokens(string clientId)
+    {
+        foreach (var entry in _refreshTokens.Where(e => e.Value == clientId).ToList())
+        {
+            _refreshTokens.TryRemove(entry.Key, out _);
+        }
+    }
 
     public int TokenRequestCount(string clientId) => _requests.Count(r => r.Path.EndsWith("/oauth2/v1/token", StringComparison.Ordinal) && r.ClientId == clientId);
 
@@ -119,13 +189,22 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync() : null;
+            string? body = null;
+            if (form is null && (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0))
+            {
+                context.Request.EnableBuffering();
+                body = await new System.IO.StreamReader(context.Request.Body, Encoding.UTF8, leaveOpen: true).ReadToEndAsync();
+                context.Request.Body.Position = 0;
+            }
+
             _requests.Enqueue(new RecordedRequest(
                 context.Request.Method,
                 context.Request.Path.Value ?? string.Empty,
                 context.Request.QueryString.Value ?? string.Empty,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 form?.ToDictionary(f => f.Key, f => f.Value.ToString()),
-                ClientIdOf(context, form)));
+                ClientIdOf(context, form),
+                body));
             if (context.Request.Headers.TryGetValue("X-Request-ID", out var requestId))
             {
                 context.Response.Headers["X-Request-ID"] = requestId.ToString();
@@ -135,15 +214,31 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             await next(context);
         });
 
-        app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", (string group, string access, string tenant, HttpContext context) => SmartConfiguration(tenant, context));
+        app.MapGet("/{group}/{access}/v2/{tenant}/.well-known/smart-configuration", async (string group, string access, string tenant, HttpContext context) =>
+        {
+            if (DiscoveryGate is { } gate)
+            {
+                await gate.Task;
+            }
+
+            return SmartConfiguration(tenant, context);
+        });
         app.MapGet("/auth/{tenant}/oauth2/v1/authorize", (string tenant, HttpContext context) => Authorize(tenant, context));
         app.MapPost("/auth/{tenant}/oauth2/v1/token", (string tenant, HttpContext context) => Token(tenant, context));
+        app.MapGet("/auth/{tenant}/oauth2/v1/keys", () => Results.Json(new { keys = new[] { PublicJwk(_idTokenKey) } }));
         app.MapGet("/{group}/{access}/v2/{tenant}/Patient/{id}", (string group, string access, string tenant, string id, HttpContext context) => Patient(group + "/" + access, tenant, id, context));
+        app.MapPost("/{group}/{access}/v2/{tenant}/Patient", (string group, string access, string tenant, HttpContext context) => Patient(group + "/" + access, tenant, "created", context));
+        app.MapMethods("/elsewhere/{**rest}", new[] { "GET", "POST" }, () => Results.Json(new { access_token = "stolen", token_type = "Bearer", expires_in = 300 }));
     }
 
     private IResult SmartConfiguration(string tenant, HttpContext context)
     {
         var id = Guid.Parse(tenant);
+        if (_discoveryFailures.TryGetValue(id, out var failure))
+        {
+            return Results.StatusCode(failure);
+        }
+
         if (id == NoDiscoveryTenant)
         {
             return Results.NotFound();
@@ -160,12 +255,12 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             : auth + "token";
         var json = new Dictionary<string, object>
         {
-            ["issuer"] = auth.TrimEnd('/'),
+            ["issuer"] = _issuers.TryGetValue(id, out var issuer) ? issuer : auth.TrimEnd('/'),
             ["jwks_uri"] = auth + "keys",
             ["authorization_endpoint"] = auth + "authorize",
             ["token_endpoint"] = tokenEndpoint,
             ["grant_types_supported"] = new[] { "authorization_code", "client_credentials" },
-            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "private_key_jwt" },
+            ["token_endpoint_auth_methods_supported"] = id == PostOnlyTenant ? new[] { "client_secret_post", "private_key_jwt" } : new[] { "client_secret_basic", "private_key_jwt" },
             ["token_endpoint_auth_signing_alg_values_supported"] = new[] { "RS384", "ES384" },
             ["registration_endpoint"] = auth + "register",
             ["scopes_supported"] = new[] { "openid", "fhirUser", "launch/patient", "offline_access", "patient/*.rs", "system/*.rs" },
@@ -179,6 +274,13 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             ["user_access_brand_identifier"] = "urn:oid:2.16.840.1.113883.3.3569",
             ["x_netsmart_extra"] = new { region = "us" },
         };
+        if (_discoveryOverrides.TryGetValue(id, out var change))
+        {
+            json["x_auth"] = auth;
+            change(json);
+            json.Remove("x_auth");
+        }
+
         return Results.Json(json);
     }
 
@@ -201,8 +303,14 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             return Results.BadRequest(new { error = "unauthorized_client", error_description = "unknown client" });
         }
 
+        var scopes = q["scope"].ToString().Split(' ');
+        if (!string.IsNullOrEmpty(q["launch"]) && !scopes.Contains("launch"))
+        {
+            return Results.BadRequest(new { error = "invalid_scope", error_description = "launch needs the launch scope" });
+        }
+
         var code = "code-" + Interlocked.Increment(ref _counter);
-        _codes[code] = new PendingCode(q["client_id"]!, q["redirect_uri"]!, q["code_challenge"]!, q["scope"]!, Guid.Parse(tenant));
+        _codes[code] = new PendingCode(q["client_id"]!, q["redirect_uri"]!, q["code_challenge"]!, q["scope"]!, Guid.Parse(tenant), q["nonce"], q["launch"]);
         return Results.Redirect(q["redirect_uri"] + "?code=" + Uri.EscapeDataString(code) + "&state=" + Uri.EscapeDataString(q["state"]!));
     }
 
@@ -214,6 +322,24 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         }
 
         var form = await context.Request.ReadFormAsync();
+        TokenRequestArrived?.TrySetResult();
+        if (TokenGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        if (_tokenRedirects.TryGetValue(Guid.Parse(tenant), out var redirect))
+        {
+            context.Response.Headers.Location = redirect.Location;
+            return Results.StatusCode(redirect.Status);
+        }
+
+        if (TokenOutageStatus is { } outage)
+        {
+            context.Response.Headers.RetryAfter = "7";
+            return OAuthError(outage, "temporarily_unavailable", "maintenance for patient 123");
+        }
+
         var tokenUrl = Origin.AbsoluteUri + "auth/" + tenant + "/oauth2/v1/token";
         var (client, error) = await AuthenticateAsync(context, form, tokenUrl);
         if (client is null)
@@ -254,7 +380,7 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
                     return OAuthError(400, "invalid_grant", "code_verifier does not match");
                 }
 
-                return IssueToken(client, pending.Scope, refresh: true, patient: "123");
+                return IssueToken(client, pending.Scope, refresh: true, patient: "123", idTokenNonce: pending.Scope.Split(' ').Contains("openid") ? pending.Nonce ?? string.Empty : null);
             case "refresh_token":
                 if (!_refreshTokens.TryRemove(form["refresh_token"].ToString(), out var refreshClient) || refreshClient != client.ClientId)
                 {
@@ -270,6 +396,16 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
     private async Task<(ClientRegistration? Client, string? Error)> AuthenticateAsync(HttpContext context, IFormCollection form, string tokenUrl)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.Ordinal) && tokenUrl.Contains(PostOnlyTenant.ToString(), StringComparison.Ordinal))
+        {
+            return (null, "client_secret_basic is not supported");
+        }
+
+        if (form.ContainsKey("client_secret"))
+        {
+            return _clients.TryGetValue(form["client_id"].ToString(), out var posted) && posted.Secret is not null && posted.Secret == form["client_secret"] ? (posted, null) : (null, "bad client secret");
+        }
+
         if (authorization.StartsWith("Basic ", StringComparison.Ordinal))
         {
             var raw = Encoding.UTF8.GetString(Convert.FromBase64String(authorization.Substring(6)));
@@ -307,6 +443,12 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
                 return (null, "assertion rejected: " + result.Exception?.GetType().Name);
             }
 
+            var hasJku = jwt.TryGetHeaderValue<string>("jku", out var jku);
+            if (hasJku && (c.JwksUrl is null || jku != c.JwksUrl.AbsoluteUri))
+            {
+                return (null, "jku does not match the registered JWKS URL");
+            }
+
             var now = Clock.GetUtcNow().ToUnixTimeSeconds();
             var exp = jwt.GetPayloadValue<long>("exp");
             if (jwt.Subject != c.ClientId || jwt.Kid != c.PublicKey.KeyId || exp <= now || exp - now > 300 || string.IsNullOrEmpty(jwt.Id) || !_seenJti.TryAdd(jwt.Id, 0))
@@ -321,10 +463,10 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         return _clients.TryGetValue(clientId, out var pub) && pub.Secret is null && pub.PublicKey is null ? (pub, null) : (null, "client authentication required");
     }
 
-    private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null)
+    private IResult IssueToken(ClientRegistration client, string scope, bool refresh, string? patient = null, string? idTokenNonce = null)
     {
         var token = "at-" + Interlocked.Increment(ref _counter) + "-" + Guid.NewGuid().ToString("N");
-        _tokens[token] = new IssuedToken(client.Tenant, client.Api, Clock.GetUtcNow().AddSeconds(TokenLifetimeSeconds));
+        _tokens[token] = new IssuedToken(client.ClientId, client.Tenant, client.Api, Clock.GetUtcNow().AddSeconds(TokenLifetimeSeconds), false);
         var body = new Dictionary<string, object>
         {
             ["access_token"] = token,
@@ -332,6 +474,11 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             ["expires_in"] = TokenLifetimeSeconds,
             ["scope"] = scope,
         };
+        if (OmitExpiresIn)
+        {
+            body.Remove("expires_in");
+        }
+
         if (refresh)
         {
             var rt = "rt-" + Guid.NewGuid().ToString("N");
@@ -346,7 +493,44 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
             body["fhirContext"] = new object[] { new { reference = "Encounter/9" } };
         }
 
+        if (idTokenNonce is not null)
+        {
+            body["id_token"] = IdToken(client, idTokenNonce);
+        }
+
         return Results.Json(body, statusCode: 200);
+    }
+
+    private string IdToken(ClientRegistration client, string nonce)
+    {
+        var now = Clock.GetUtcNow();
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = _issuers.TryGetValue(client.Tenant, out var issuer) ? issuer : Origin.AbsoluteUri + "auth/" + client.Tenant + "/oauth2/v1",
+            ["aud"] = client.ClientId,
+            ["sub"] = "user-" + client.ClientId,
+            ["fhirUser"] = FhirUserOf(client.Tenant),
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddMinutes(5).ToUnixTimeSeconds(),
+        };
+        if (nonce.Length > 0)
+        {
+            claims["nonce"] = nonce;
+        }
+
+        if (_idTokenTampers.TryGetValue(client.ClientId, out var tamper))
+        {
+            tamper(claims);
+        }
+
+        var key = _unknownKeyClients.ContainsKey(client.ClientId) ? _unknownKey : _idTokenKey;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(JsonSerializer.Serialize(claims), new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+    }
+
+    private static Dictionary<string, string> PublicJwk(RsaSecurityKey key)
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
+        return new Dictionary<string, string> { ["kty"] = "RSA", ["kid"] = jwk.Kid, ["use"] = "sig", ["alg"] = "RS256", ["n"] = jwk.N, ["e"] = jwk.E };
     }
 
     private IResult Patient(string apiPath, string tenant, string id, HttpContext context)
@@ -355,6 +539,11 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal) || !_tokens.TryGetValue(authorization[7..], out var token))
         {
             return Outcome(401, "security", "Invalid or missing access token", null);
+        }
+
+        if (token.Revoked || RejectAllBearerTokens)
+        {
+            return Outcome(401, "security", "Access token revoked", null);
         }
 
         if (token.ExpiresAt <= Clock.GetUtcNow())
@@ -412,11 +601,11 @@ public sealed class FakeCareConnectServer : IAsyncDisposable
         return form?["client_id"].ToString();
     }
 
-    public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string>? Form, string? ClientId);
+    public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, IReadOnlyDictionary<string, string>? Form, string? ClientId, string? Body = null);
 
-    private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api);
+    private sealed record ClientRegistration(string ClientId, string? Secret, SecurityKey? PublicKey, Guid Tenant, CareConnectApi Api, Uri? JwksUrl = null);
 
-    private sealed record IssuedToken(Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt);
+    private sealed record IssuedToken(string ClientId, Guid Tenant, CareConnectApi Api, DateTimeOffset ExpiresAt, bool Revoked);
 
-    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant);
+    private sealed record PendingCode(string ClientId, string RedirectUri, string Challenge, string Scope, Guid Tenant, string? Nonce, string? Launch);
 }

@@ -35,7 +35,7 @@ public sealed class FhirAccessTests : IDisposable
     {
         var (tenant, provider, _) = Backend();
         using var _p = provider;
-        var handler = new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy);
+        var handler = new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), _server.CreateHandler(), _server.HostPolicy);
         using var client = new FhirClient(tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), new FhirClientSettings { PreferredFormat = ResourceFormat.Json }, handler);
 
         var patient = await client.ReadAsync<Patient>("Patient/123");
@@ -53,7 +53,7 @@ public sealed class FhirAccessTests : IDisposable
     {
         var (tenant, provider, _) = Backend();
         using var _p = provider;
-        using var client = new FhirClient(tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), new FhirClientSettings { PreferredFormat = ResourceFormat.Json }, new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy));
+        using var client = new FhirClient(tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), new FhirClientSettings { PreferredFormat = ResourceFormat.Json }, new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), _server.CreateHandler(), _server.HostPolicy));
 
         var ex = await Assert.ThrowsAsync<FhirOperationException>(() => client.ReadAsync<Patient>("Patient/forbidden"));
 
@@ -66,7 +66,7 @@ public sealed class FhirAccessTests : IDisposable
     {
         var (tenant, provider, _) = Backend();
         using var _p = provider;
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderSystemAccess) };
+        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderSystemAccess) };
 
         using var forbidden = await api.GetAsync("Patient/forbidden");
         var ex403 = await Assert.ThrowsAsync<CareConnectException>(() => forbidden.EnsureCareConnectSuccessAsync());
@@ -84,29 +84,80 @@ public sealed class FhirAccessTests : IDisposable
         Assert.Null(ex400.Hint);
     }
 
-    [Fact]
-    public async Task A_token_for_another_tenant_or_api_gets_a_401_with_the_hint_and_is_dropped()
+    public static TheoryData<string> ElsewhereUrls => new()
+    {
+        "other-tenant",
+        "other-api",
+        "other-environment",
+        "other-port",
+        "prefix-sibling",
+        "dot-segments",
+        "plain-http",
+    };
+
+    [Theory]
+    [MemberData(nameof(ElsewhereUrls))]
+    public async Task Requests_outside_the_tenant_fhir_base_are_refused_before_anything_is_sent(string where)
     {
         var (tenant, provider, clientId) = Backend();
         using var _p = provider;
-        var other = _server.Tenant(Guid.NewGuid());
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy));
+        var baseUri = tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess);
+        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, baseUri, _server.CreateHandler(), _server.HostPolicy));
+        var url = where switch
+        {
+            "other-tenant" => _server.Tenant(Guid.NewGuid()).Resolve(CareConnectApi.ProviderSystemAccess, "Patient/1"),
+            "other-api" => tenant.Resolve(CareConnectApi.ProviderPatientAccess, "Patient/1"),
+            "other-environment" => _server.Tenant(tenant.Id, CareConnectEnvironment.Preview).WithOrigin(new Uri("https://localhost:" + _server.Origin.Port)).Resolve(CareConnectApi.ProviderSystemAccess, "Patient/1"),
+            "other-port" => new Uri(baseUri.AbsoluteUri.Replace(":" + _server.Origin.Port + "/", ":" + (_server.Origin.Port == 1 ? 2 : 1) + "/", StringComparison.Ordinal) + "/Patient/1"),
+            "prefix-sibling" => new Uri(baseUri.AbsoluteUri + "0/Patient/1"),
+            "dot-segments" => new Uri(baseUri.AbsoluteUri + "/%2e%2e/" + Guid.NewGuid() + "/Patient/1"),
+            _ => new Uri("http://127.0.0.1:" + _server.Origin.Port + baseUri.AbsolutePath + "/Patient/1"),
+        };
+        var before = _server.Requests.Count;
 
-        using var otherTenant = await api.GetAsync(other.Resolve(CareConnectApi.ProviderSystemAccess, "Patient/1"));
-        var ex = await Assert.ThrowsAsync<CareConnectException>(() => otherTenant.EnsureCareConnectSuccessAsync());
-        Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
-        Assert.Equal("Token was issued for a different API endpoint", ex.Diagnostics);
-        Assert.Contains("issued for another tenant or another API", ex.Hint, StringComparison.Ordinal);
-        Assert.Equal(1, _server.TokenRequestCount(clientId));
+        var ex = await Assert.ThrowsAsync<CareConnectException>(() => api.GetAsync(url));
 
-        // The 401 made the handler forget the token: the next request acquires a new one.
-        using var otherApi = await api.GetAsync(tenant.Resolve(CareConnectApi.ProviderPatientAccess, "Patient/1"));
-        Assert.Equal(HttpStatusCode.Unauthorized, otherApi.StatusCode);
-        Assert.Equal(2, _server.TokenRequestCount(clientId));
+        Assert.StartsWith("Refused to send a request to '", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("only requests under the tenant's FHIR base " + baseUri.AbsoluteUri + " receive it", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Patient/1", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, _server.Requests.Count);
+        Assert.Equal(0, _server.TokenRequestCount(clientId));
+    }
 
-        using var ok = await api.GetAsync(tenant.Resolve(CareConnectApi.ProviderSystemAccess, "Patient/1"));
+    [Fact]
+    public async Task Requests_at_or_below_the_base_receive_the_token()
+    {
+        var (tenant, provider, _) = Backend();
+        using var _p = provider;
+        var baseUri = tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess);
+        var handler = new CareConnectAuthenticationHandler(provider, baseUri, _server.CreateHandler(), _server.HostPolicy);
+        using var api = new HttpClient(handler);
+
+        using var ok = await api.GetAsync(baseUri.AbsoluteUri + "/Patient/5?_elements=name");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal(3, _server.TokenRequestCount(clientId));
+        Assert.True(handler.IsUnderFhirBase(baseUri));
+        Assert.True(handler.IsUnderFhirBase(new Uri(baseUri.AbsoluteUri + "/")));
+        Assert.False(handler.IsUnderFhirBase(new Uri(baseUri.AbsoluteUri + "x")));
+        Assert.Equal(baseUri, handler.FhirBaseUri);
+    }
+
+    [Fact]
+    public void A_production_base_is_not_a_preview_base()
+    {
+        var tenant = new CareConnectTenant(Guid.NewGuid());
+        var preview = new CareConnectTenant(tenant.Id, CareConnectEnvironment.Preview);
+        var handler = new CareConnectAuthenticationHandler(new ThrowingProvider(), tenant.GetFhirBaseUri(CareConnectApi.ProviderPatientAccess));
+
+        Assert.True(handler.IsUnderFhirBase(tenant.Resolve(CareConnectApi.ProviderPatientAccess, "Patient/1")));
+        Assert.False(handler.IsUnderFhirBase(preview.Resolve(CareConnectApi.ProviderPatientAccess, "Patient/1")));
+        Assert.Throws<ArgumentException>(() => new CareConnectAuthenticationHandler(new ThrowingProvider(), new Uri("https://fhir.example.org/provider/patient-access/v2/" + tenant)));
+    }
+
+    private sealed class ThrowingProvider : ICareConnectTokenProvider
+    {
+        public Task<CareConnectAccessToken> GetTokenAsync(CancellationToken cancellationToken) => throw new InvalidOperationException();
+
+        public void Invalidate(CareConnectAccessToken token) => throw new InvalidOperationException();
     }
 
     [Fact]
@@ -114,7 +165,7 @@ public sealed class FhirAccessTests : IDisposable
     {
         var (tenant, provider, clientId) = Backend();
         using var _p = provider;
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderSystemAccess) };
+        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderSystemAccess) };
 
         for (var i = 0; i < 5; i++)
         {
@@ -127,18 +178,15 @@ public sealed class FhirAccessTests : IDisposable
     }
 
     [Fact]
-    public async Task The_token_is_never_sent_to_an_untrusted_host()
+    public void A_handler_for_a_base_outside_the_trusted_hosts_cannot_be_built()
     {
-        var (tenant, provider, clientId) = Backend();
+        var (tenant, provider, _) = Backend();
         using var _p = provider;
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler())); // default policy: netsmartcloud.com only
-        var before = _server.Requests.Count;
 
-        var ex = await Assert.ThrowsAsync<CareConnectException>(() => api.GetAsync(tenant.Resolve(CareConnectApi.ProviderSystemAccess, "Patient/1")));
+        // The default policy trusts exactly fhir.netsmartcloud.com and fhirtest.netsmartcloud.com: 127.0.0.1 must be opted in.
+        var ex = Assert.Throws<ArgumentException>(() => new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), _server.CreateHandler()));
 
-        Assert.Equal("Refused to send the CareConnect access token to '" + tenant.Resolve(CareConnectApi.ProviderSystemAccess, "Patient/1").AbsoluteUri + "': only https URIs on trusted hosts (netsmartcloud.com) receive it.", ex.Message);
-        Assert.Equal(before, _server.Requests.Count);
-        Assert.Equal(0, _server.TokenRequestCount(clientId));
+        Assert.Contains("on a trusted host (fhir.netsmartcloud.com, fhirtest.netsmartcloud.com)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +194,7 @@ public sealed class FhirAccessTests : IDisposable
     {
         var (tenant, provider, _) = Backend();
         using var _p = provider;
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy));
+        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderSystemAccess), _server.CreateHandler(), _server.HostPolicy));
         using var message = new HttpRequestMessage(HttpMethod.Get, tenant.Resolve(CareConnectApi.ProviderSystemAccess, "Patient/7"));
         message.Headers.Add("X-Request-ID", "my-trace-42");
 

@@ -59,7 +59,7 @@ public sealed class PatientAppFlowTests : IDisposable
 
         // 3. The token reads the patient through the handler; after expiry the provider refreshes.
         using var provider = new RefreshingUserTokenProvider(_tokens, endpoints.TokenEndpoint, CareConnectClientCredentials.PublicClient(clientId), token);
-        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderPatientAccess) };
+        using var api = new HttpClient(new CareConnectAuthenticationHandler(provider, tenant.GetFhirBaseUri(CareConnectApi.ProviderPatientAccess), _server.CreateHandler(), _server.HostPolicy)) { BaseAddress = tenant.GetFhirBaseAddress(CareConnectApi.ProviderPatientAccess) };
         using (var patient = await api.GetAsync("Patient/123"))
         {
             await patient.EnsureCareConnectSuccessAsync();
@@ -125,7 +125,7 @@ public sealed class PatientAppFlowTests : IDisposable
         _server.RegisterPublicClient(clientId, tenant.Id, CareConnectApi.ProviderPatientAccess);
         var request = SmartAuthorization.CreateAuthorizationRequest(tenant, CareConnectApi.ProviderPatientAccess, clientId, Redirect, new[] { "openid", "patient/Patient.rs" });
         var local = SmartAuthorization.CreateAuthorizationRequest(tenant.WithOrigin(_server.Origin), CareConnectApi.ProviderPatientAccess, clientId, Redirect, new[] { "openid", "patient/Patient.rs" });
-        Assert.Equal(request.Url.AbsoluteUri.Replace(request.State, local.State, StringComparison.Ordinal).Replace(request.CodeChallenge, local.CodeChallenge, StringComparison.Ordinal), local.Url.AbsoluteUri);
+        Assert.Equal(request.Url.AbsoluteUri.Replace(request.State, local.State, StringComparison.Ordinal).Replace(request.CodeChallenge, local.CodeChallenge, StringComparison.Ordinal).Replace(request.Nonce!, local.Nonce!, StringComparison.Ordinal), local.Url.AbsoluteUri);
 
         using var redirect = await _http.GetAsync(local.Url);
         var code = SmartAuthorization.ReadCallback(local, redirect.Headers.Location!);

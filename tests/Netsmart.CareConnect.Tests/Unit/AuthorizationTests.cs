@@ -58,8 +58,10 @@ public class AuthorizationTests
             "state=" + request.State + "&" +
             "aud=https%3A%2F%2F" + host + "%2Fprovider%2Fpatient-access%2Fv2%2F43477c76-ceb6-47ed-81c8-1b7c0ae10ca6&" +
             "code_challenge=" + request.CodeChallenge + "&" +
-            "code_challenge_method=S256";
+            "code_challenge_method=S256&" +
+            "nonce=" + request.Nonce;
         Assert.Equal(expected, request.Url.AbsoluteUri);
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", request.Nonce);
         Assert.Equal("https://" + host + "/provider/patient-access/v2/" + Id, request.Audience.AbsoluteUri);
         Assert.Equal(Pkce.ComputeS256Challenge(request.CodeVerifier), request.CodeChallenge);
         Assert.Equal(tenant.TokenEndpoint, request.TokenEndpoint);
@@ -81,7 +83,7 @@ public class AuthorizationTests
     public void Ehr_launch_appends_the_launch_parameter()
     {
         var request = SmartAuthorization.CreateAuthorizationRequest(CareConnectTenant.Parse(Id), CareConnectApi.ProviderPatientAccess, "c", Redirect, new[] { "launch", "openid" }, launch: "xyz 123");
-        Assert.EndsWith("&code_challenge_method=S256&launch=xyz%20123", request.Url.AbsoluteUri, StringComparison.Ordinal);
+        Assert.EndsWith("&code_challenge_method=S256&nonce=" + request.Nonce + "&launch=xyz%20123", request.Url.AbsoluteUri, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +125,8 @@ public class AuthorizationTests
         var text = request.ToString();
         Assert.DoesNotContain(request.State, text, StringComparison.Ordinal);
         Assert.DoesNotContain(request.CodeVerifier, text, StringComparison.Ordinal);
-        Assert.Equal("AuthorizationRequest { Url = https://fhir.netsmartcloud.com/auth/" + Id + "/oauth2/v1/authorize, ClientId = c, Audience = https://fhir.netsmartcloud.com/provider/patient-access/v2/" + Id + ", State = ***, CodeVerifier = *** }", text);
+        Assert.Equal("AuthorizationRequest { Url = https://fhir.netsmartcloud.com/auth/" + Id + "/oauth2/v1/authorize, ClientId = c, Audience = https://fhir.netsmartcloud.com/provider/patient-access/v2/" + Id + ", State = ***, CodeVerifier = ***, Nonce = *** }", text);
+        Assert.DoesNotContain(request.Nonce!, text, StringComparison.Ordinal);
     }
 
     [Fact]

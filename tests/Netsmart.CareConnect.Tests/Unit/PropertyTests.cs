@@ -67,7 +67,7 @@ public class PropertyTests
 
             var request = SmartAuthorization.CreateAuthorizationRequest(Tenant, CareConnectApi.ProviderPatientAccess, clientId, new Uri("https://app.example.com/cb"), new[] { "openid" });
             var names = request.Url.Query.TrimStart('?').Split('&').Select(p => p.Split('=')[0]).ToArray();
-            Assert.Equal(new[] { "response_type", "client_id", "redirect_uri", "scope", "state", "aud", "code_challenge", "code_challenge_method" }, names);
+            Assert.Equal(new[] { "response_type", "client_id", "redirect_uri", "scope", "state", "aud", "code_challenge", "code_challenge_method", "nonce" }, names);
             var clientIdValue = request.Url.Query.Split('&')[1]["client_id=".Length..];
             Assert.Equal(clientId, Uri.UnescapeDataString(clientIdValue));
         }, iter: 300);

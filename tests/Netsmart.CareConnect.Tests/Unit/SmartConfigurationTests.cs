@@ -95,13 +95,16 @@ public class SmartConfigurationTests
         var c = SmartConfiguration.Parse(json);
         var ex = Assert.Throws<CareConnectDiscoveryException>(() => c.EnsureTrusted(CareConnectHostPolicy.Default));
         Assert.Equal(CareConnectDiscoveryFailure.UntrustedEndpoint, ex.Failure);
-        Assert.Contains("only https URIs on trusted hosts (netsmartcloud.com)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("only https URIs on trusted hosts (fhir.netsmartcloud.com, fhirtest.netsmartcloud.com)", ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("https://fhir.netsmartcloud.com/x", true)]
     [InlineData("https://FHIRTEST.NetsmartCloud.com/x", true)]
-    [InlineData("https://netsmartcloud.com/x", true)]
+    [InlineData("https://netsmartcloud.com/x", false)]
+    [InlineData("https://api.netsmartcloud.com/x", false)]
+    [InlineData("https://oauth.netsmartcloud.com/token", false)]
+    [InlineData("https://x.fhir.netsmartcloud.com/x", false)]
     [InlineData("https://fhir.netsmartcloud.com:8443/x", true)]
     [InlineData("http://fhir.netsmartcloud.com/x", false)]
     [InlineData("https://fhir.netsmartcloud.co/x", false)]
@@ -126,5 +129,107 @@ public class SmartConfigurationTests
         Assert.Throws<ArgumentException>(() => new CareConnectHostPolicy(new[] { "*.x.org" }));
         Assert.Throws<ArgumentException>(() => new CareConnectHostPolicy(Array.Empty<string>()));
         Assert.Throws<ArgumentException>(() => new CareConnectHostPolicy(new[] { " " }));
+    }
+}
+
+public class TenantPinTests
+{
+    private static readonly Guid Tenant = Guid.Parse("43477c76-ceb6-47ed-81c8-1b7c0ae10ca6");
+
+    private static string Doc(string host, Guid tenant) =>
+        "{\"issuer\":\"https://" + host + "/auth/" + tenant + "/oauth2/v1\",\"token_endpoint\":\"https://" + host + "/auth/" + tenant + "/oauth2/v1/token\"," +
+        "\"authorization_endpoint\":\"https://" + host + "/auth/" + tenant + "/oauth2/v1/authorize\",\"jwks_uri\":\"https://" + host + "/auth/" + tenant + "/oauth2/v1/keys\"}";
+
+    [Theory]
+    [InlineData("/auth/{tenant}", true)]
+    [InlineData("/auth/{tenant}/", true)]
+    [InlineData("/auth/{tenant}/oauth2/v1", true)]
+    [InlineData("/auth/{tenant}/oauth2/v1/", true)]
+    [InlineData("/auth/{tenant}/oauth2/default", true)]
+    [InlineData("/auth/{other}", false)]
+    [InlineData("/auth/{other}/oauth2/v1", false)]
+    [InlineData("/auth/{tenant}x", false)]
+    [InlineData("/auth", false)]
+    [InlineData("/", false)]
+    [InlineData("/auth/{tenant}/%2e%2e/{other}", false)]
+    public void The_issuer_may_be_the_tenant_root_or_below_it_but_endpoints_stay_under_oauth2_v1(string issuerPath, bool accepted)
+    {
+        var other = Guid.Parse("0f0e0d0c-0b0a-4908-8706-050403020100");
+        var issuer = "https://fhir.netsmartcloud.com" + issuerPath.Replace("{tenant}", Tenant.ToString()).Replace("{other}", other.ToString());
+        var doc = Doc("fhir.netsmartcloud.com", Tenant).Replace("\"issuer\":\"https://fhir.netsmartcloud.com/auth/" + Tenant + "/oauth2/v1\"", "\"issuer\":\"" + issuer + "\"");
+        var config = SmartConfiguration.Parse(doc);
+        Assert.Equal(issuer, config.Issuer);
+        var fhirBase = new CareConnectTenant(Tenant).GetFhirBaseUri(CareConnectApi.ProviderSystemAccess);
+
+        var ex = Record.Exception(() => config.EnsureTrusted(CareConnectHostPolicy.Default, fhirBase));
+
+        if (accepted)
+        {
+            Assert.Null(ex);
+            Assert.Equal(issuer.TrimEnd('/'), CareConnectIdTokenValidator.ExpectedIssuer(new CareConnectTenant(Tenant), config));
+        }
+        else
+        {
+            var refused = Assert.IsType<CareConnectDiscoveryException>(ex);
+            Assert.Equal(CareConnectDiscoveryFailure.UntrustedEndpoint, refused.Failure);
+            Assert.StartsWith("Refused SMART configuration: issuer '", refused.Message, StringComparison.Ordinal);
+            Assert.Throws<CareConnectException>(() => CareConnectIdTokenValidator.ExpectedIssuer(new CareConnectTenant(Tenant), config));
+        }
+    }
+
+    [Fact]
+    public void An_org_level_issuer_does_not_widen_the_endpoints()
+    {
+        var root = "https://fhir.netsmartcloud.com/auth/" + Tenant;
+        var config = SmartConfiguration.Parse("{\"issuer\":\"" + root + "\",\"token_endpoint\":\"" + root + "/token\"}");
+
+        var ex = Assert.Throws<CareConnectDiscoveryException>(() => config.EnsureTrusted(CareConnectHostPolicy.Default, new CareConnectTenant(Tenant).GetFhirBaseUri(CareConnectApi.ProviderSystemAccess)));
+
+        Assert.StartsWith("Refused SMART configuration: token_endpoint '", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("https://fhir.netsmartcloud.com/auth/" + Tenant + "/oauth2/v1", CareConnectIdTokenValidator.ExpectedIssuer(new CareConnectTenant(Tenant), null));
+    }
+
+    [Theory]
+    [InlineData(CareConnectEnvironment.Production, CareConnectEnvironment.Production, true)]
+    [InlineData(CareConnectEnvironment.Preview, CareConnectEnvironment.Preview, true)]
+    [InlineData(CareConnectEnvironment.Production, CareConnectEnvironment.Preview, false)]
+    [InlineData(CareConnectEnvironment.Preview, CareConnectEnvironment.Production, false)]
+    public void A_document_of_the_other_environment_is_refused(CareConnectEnvironment baseEnv, CareConnectEnvironment docEnv, bool accepted)
+    {
+        var fhirBase = new CareConnectTenant(Tenant, baseEnv).GetFhirBaseUri(CareConnectApi.ProviderPatientAccess);
+        var host = docEnv == CareConnectEnvironment.Production ? "fhir.netsmartcloud.com" : "fhirtest.netsmartcloud.com";
+        var config = SmartConfiguration.Parse(Doc(host, Tenant));
+
+        var ex = Record.Exception(() => config.EnsureTrusted(CareConnectHostPolicy.Default, fhirBase));
+
+        if (accepted)
+        {
+            Assert.Null(ex);
+        }
+        else
+        {
+            var refused = Assert.IsType<CareConnectDiscoveryException>(ex);
+            Assert.Equal(CareConnectDiscoveryFailure.UntrustedEndpoint, refused.Failure);
+            Assert.Equal(
+                "Refused SMART configuration: token_endpoint 'https://" + host + "/auth/" + Tenant + "/oauth2/v1/token' is not under the tenant's authorization server " +
+                new CareConnectTenant(Tenant, baseEnv).AuthorizationServer.AbsoluteUri + " (same scheme, host and port as the FHIR base, this tenant's id).",
+                refused.Message);
+        }
+    }
+
+    [Fact]
+    public void Upper_case_tenant_ids_in_the_document_are_the_same_tenant()
+    {
+        var fhirBase = new CareConnectTenant(Tenant).GetFhirBaseUri(CareConnectApi.ProviderSystemAccess);
+        SmartConfiguration.Parse(Doc("fhir.netsmartcloud.com", Tenant).Replace(Tenant.ToString(), Tenant.ToString().ToUpperInvariant(), StringComparison.Ordinal))
+            .EnsureTrusted(CareConnectHostPolicy.Default, fhirBase);
+    }
+
+    [Fact]
+    public void A_base_that_is_not_a_v2_tenant_base_cannot_be_pinned()
+    {
+        var config = SmartConfiguration.Parse(Doc("fhir.netsmartcloud.com", Tenant));
+        var ex = Assert.Throws<CareConnectDiscoveryException>(() => config.EnsureTrusted(CareConnectHostPolicy.Default, new Uri("https://fhir.netsmartcloud.com/uscore/v1")));
+        Assert.Contains("is not a CareConnect v2 tenant FHIR base", ex.Message, StringComparison.Ordinal);
     }
 }

@@ -62,10 +62,71 @@ public class TokenAndErrorParsingTests
         Assert.Null(ex.OAuthError);
         Assert.StartsWith("The token is valid but not allowed to do this: a scope is missing", ex.Hint, StringComparison.Ordinal);
         Assert.Equal(
-            "CareConnect request failed with 403 Forbidden (https://fhir.netsmartcloud.com/provider/patient-access/v2/t/Patient). " +
-            "OperationOutcome forbidden: Insufficient scope. OperationOutcome invalid: Unknown extension. X-Request-ID: rid-1. X-Correlation-Id: corr-1. Hint: " + ex.Hint,
+            "CareConnect request failed with 403 Forbidden from https://fhir.netsmartcloud.com. " +
+            "OperationOutcome issue codes: forbidden, invalid. X-Request-ID: rid-1. X-Correlation-Id: corr-1. Hint: " + ex.Hint,
             ex.Message);
+        Assert.False(ex.IsTransient);
+        Assert.Null(ex.RetryAfter);
         Assert.DoesNotContain("Doe", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Server_text_and_resource_ids_stay_out_of_the_message_and_ToString()
+    {
+        var body = """{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"not-found","diagnostics":"Patient Jane Roe (MRN 998877) not found","details":{"text":"DOB 1970-01-01"}}]}""";
+        var ex = Build(HttpStatusCode.NotFound, body, "rid-2", null, "https://fhir.netsmartcloud.com/provider/patient-access/v2/t/Patient/998877");
+        var oauth = Build(HttpStatusCode.BadRequest, """{"error":"invalid_grant","error_description":"refresh token of Jane Roe expired"}""", null, null, "https://fhir.netsmartcloud.com/auth/t/oauth2/v1/token");
+
+        foreach (var text in new[] { ex.Message, ex.ToString(), ex.Issues[0].ToString(), oauth.Message, oauth.ToString() })
+        {
+            Assert.DoesNotContain("Jane", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("998877", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("1970", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("CareConnect request failed with 404 NotFound from https://fhir.netsmartcloud.com. OperationOutcome issue codes: not-found. X-Request-ID: rid-2.", ex.Message);
+        Assert.Equal("Patient Jane Roe (MRN 998877) not found", ex.Diagnostics);
+        Assert.Equal("https://fhir.netsmartcloud.com/provider/patient-access/v2/t/Patient/998877", ex.RequestUri!.AbsoluteUri);
+        Assert.Equal("refresh token of Jane Roe expired", oauth.OAuthErrorDescription);
+        Assert.StartsWith("CareConnect request failed with 400 BadRequest from https://fhir.netsmartcloud.com. OAuth error: invalid_grant. X-Request-ID: sent-id. Hint: ", oauth.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.RequestTimeout, true)]
+    [InlineData(HttpStatusCode.TooManyRequests, true)]
+    [InlineData(HttpStatusCode.InternalServerError, true)]
+    [InlineData(HttpStatusCode.BadGateway, true)]
+    [InlineData(HttpStatusCode.ServiceUnavailable, true)]
+    [InlineData(HttpStatusCode.BadRequest, false)]
+    [InlineData(HttpStatusCode.Unauthorized, false)]
+    [InlineData(HttpStatusCode.Forbidden, false)]
+    [InlineData(HttpStatusCode.NotFound, false)]
+    public void Transient_failures_are_408_429_and_5xx(HttpStatusCode status, bool transient)
+    {
+        Assert.Equal(transient, Build(status, string.Empty, null, null, "https://fhir.netsmartcloud.com/x").IsTransient);
+    }
+
+    [Fact]
+    public async Task Retry_after_is_read_as_seconds_or_as_a_date()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "https://fhir.netsmartcloud.com/x");
+        var seconds = new HttpResponseMessage(HttpStatusCode.TooManyRequests) { RequestMessage = request, Content = new StringContent(string.Empty) };
+        seconds.Headers.TryAddWithoutValidation("Retry-After", "120");
+        Assert.Equal(TimeSpan.FromSeconds(120), (await CareConnectErrors.CreateExceptionAsync(seconds)).RetryAfter);
+
+        var date = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent(string.Empty) };
+        date.Headers.Date = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        date.Headers.TryAddWithoutValidation("Retry-After", "Thu, 03 Dec 2026 12:05:00 GMT");
+        Assert.Equal(TimeSpan.FromMinutes(5), (await CareConnectErrors.CreateExceptionAsync(date)).RetryAfter);
+    }
+
+    [Fact]
+    public void Network_causes_are_transient_and_refusals_are_not()
+    {
+        Assert.True(new CareConnectException("x", new HttpRequestException("connection refused")).IsTransient);
+        Assert.True(new CareConnectDiscoveryException(CareConnectDiscoveryFailure.Unavailable, "x", new TimeoutException()).IsTransient);
+        Assert.False(new CareConnectDiscoveryException(CareConnectDiscoveryFailure.UntrustedEndpoint, "x").IsTransient);
+        Assert.False(new CareConnectException("x").IsTransient);
     }
 
     [Fact]
