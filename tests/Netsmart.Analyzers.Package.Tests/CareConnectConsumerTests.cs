@@ -190,28 +190,7 @@ public sealed class CareConnectConsumerTests(PackedCareConnectFixture fixture)
     {
         fixture.EnsurePacked();
         var directory = Path.Combine(fixture.TempRoot, name);
-        Directory.CreateDirectory(directory);
-
-        // Stop MSBuild, NuGet and .editorconfig lookups from walking up into whatever the temp folder sits in.
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
-              </PropertyGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
-
-        // Adds the feed; the machine's own sources stay (no <clear/>), as in a user's setup.
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="netsmart-e2e" value="{System.Security.SecurityElement.Escape(fixture.FeedDirectory)}" />
-              </packageSources>
-            </configuration>
-            """);
+        ConsumerFolder.Create(directory, fixture.FeedDirectory);
 
         var packages = string.Concat((extraPackages ?? []).Select(p =>
             $"""{Environment.NewLine}    <PackageReference Include="{p.Id}" Version="{p.Version}" />"""));

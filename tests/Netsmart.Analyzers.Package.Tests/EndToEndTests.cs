@@ -177,28 +177,7 @@ public sealed partial class EndToEndTests(PackedPackageFixture fixture)
 
     private string WriteConsumer(string directory)
     {
-        Directory.CreateDirectory(directory);
-
-        // Stop MSBuild and .editorconfig lookups from walking up into whatever the temp folder sits in.
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), """
-            <Project>
-              <PropertyGroup>
-                <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
-              </PropertyGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-        File.WriteAllText(Path.Combine(directory, ".editorconfig"), "root = true\n");
-
-        // Adds the feed; the machine's own sources stay (no <clear/>).
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="netsmart-e2e" value="{System.Security.SecurityElement.Escape(fixture.FeedDirectory)}" />
-              </packageSources>
-            </configuration>
-            """);
+        ConsumerFolder.Create(directory, fixture.FeedDirectory);
 
         var project = Path.Combine(directory, "Consumer.csproj");
         File.WriteAllText(project, $"""

@@ -444,25 +444,13 @@ namespace Netsmart.CareConnect.BulkData
 
         internal async Task<string> ReadManifestBodyAsync(HttpContent content, CancellationToken cancellationToken)
         {
-#if NET8_0_OR_GREATER
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            (string text, bool complete) = await HttpUtil.ReadBoundedAsync(content, MaxManifestBytes, cancellationToken).ConfigureAwait(false);
+            if (!complete)
             {
-                if (buffer.Length + read > MaxManifestBytes)
-                {
-                    throw new CareConnectException("The Bulk Data completion manifest is larger than 64 MiB.");
-                }
-
-                buffer.Write(chunk, 0, read);
+                throw new CareConnectException("The Bulk Data completion manifest is larger than 64 MiB.");
             }
 
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return text;
         }
 
         internal TimeSpan Jitter(TimeSpan wait)

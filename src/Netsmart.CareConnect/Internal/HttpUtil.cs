@@ -62,6 +62,16 @@ namespace Netsmart.CareConnect.Internal
                 return string.Empty;
             }
 
+            (string text, _) = await ReadBoundedAsync(content, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            return text;
+        }
+
+        /// <summary>
+        /// Reads at most <paramref name="maxBytes"/> bytes of a body as UTF-8, never buffering more; <c>Complete</c> is false
+        /// when the body was longer and the text is cut there.
+        /// </summary>
+        public static async Task<(string Text, bool Complete)> ReadBoundedAsync(HttpContent content, int maxBytes, CancellationToken cancellationToken)
+        {
 #if NET8_0_OR_GREATER
             using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
 #else
@@ -70,17 +80,19 @@ namespace Netsmart.CareConnect.Internal
             using var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;
+            bool complete = true;
             while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                var allowed = Math.Min(read, MaxBodyBytes - (int)buffer.Length);
+                var allowed = Math.Min(read, maxBytes - (int)buffer.Length);
                 buffer.Write(chunk, 0, allowed);
-                if (buffer.Length >= MaxBodyBytes)
+                if (allowed < read)
                 {
+                    complete = false;
                     break;
                 }
             }
 
-            return Encoding.UTF8.GetString(buffer.ToArray());
+            return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), complete);
         }
     }
 }

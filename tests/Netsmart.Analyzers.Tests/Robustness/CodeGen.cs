@@ -154,7 +154,6 @@ internal static class CodeGen
         ConstantHole,
         LongChain);
 
-
     private static readonly Gen<string> TopLevel =
         from l in Literal(constant: false)
         select "string s = args.Length > 0 ? args[0] : \"\";\nstring tenantId = s;\nstring top = " + l + ";\nSystem.Console.WriteLine(top);\n";
