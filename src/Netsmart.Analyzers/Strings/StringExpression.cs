@@ -330,6 +330,13 @@ namespace Netsmart.Analyzers.Strings
                 node = node.Parent;
             }
 
+            if (node == Root && Root is InvocationExpressionSyntax)
+            {
+                // Split across the arguments of string.Concat: reported where the match ends (the argument holding the
+                // v1 path), within that argument.
+                node = Parts[last].Node;
+            }
+
             if (!tree.IsConstant(node))
             {
                 return tree.LocationOf(node);
@@ -388,6 +395,9 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         pending.Push(parenthesized.Expression);
                         break;
+                    case InvocationExpressionSyntax call when call == expression:
+                        PushArguments(call, pending);
+                        break;
                     case ExpressionSyntax leaf:
                         leaves.Add(leaf);
                         break;
@@ -436,14 +446,33 @@ namespace Netsmart.Analyzers.Strings
                             inner.Add(parenthesized);
                             pending.Push(parenthesized.Expression);
                             break;
+                        case InvocationExpressionSyntax call when call == expression.Root:
+                            inner.Add(call);
+                            PushArguments(call, pending);
+                            break;
                     }
                 }
 
                 for (int i = inner.Count - 1; i >= 0; i--)
                 {
-                    _ranges[inner[i]] = inner[i] is BinaryExpressionSyntax binary
-                        ? Union(RangeOf(binary.Left), RangeOf(binary.Right))
-                        : RangeOf(((ParenthesizedExpressionSyntax)inner[i]).Expression);
+                    switch (inner[i])
+                    {
+                        case BinaryExpressionSyntax binary:
+                            _ranges[binary] = Union(RangeOf(binary.Left), RangeOf(binary.Right));
+                            break;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            _ranges[parenthesized] = RangeOf(parenthesized.Expression);
+                            break;
+                        case InvocationExpressionSyntax call:
+                            (int Low, int High) range = (int.MaxValue, int.MinValue);
+                            foreach (ArgumentSyntax argument in call.ArgumentList.Arguments)
+                            {
+                                range = Union(range, RangeOf(argument.Expression));
+                            }
+
+                            _ranges[call] = range;
+                            break;
+                    }
                 }
             }
 
@@ -546,11 +575,25 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
+                    case InvocationExpressionSyntax call when call == expression:
+                        PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
+                        current = pending.Pop();
+                        continue;
                     default:
                         ScanLeaf(current, hasHint, ref scan);
                         current = pending != null && pending.Count > 0 ? pending.Pop() : null;
                         continue;
                 }
+            }
+        }
+
+        /// <summary>The arguments of a string.Concat root, pushed so that they pop left to right.</summary>
+        private static void PushArguments(InvocationExpressionSyntax call, Stack<ExpressionSyntax> pending)
+        {
+            SeparatedSyntaxList<ArgumentSyntax> arguments = call.ArgumentList.Arguments;
+            for (int i = arguments.Count - 1; i >= 0; i--)
+            {
+                pending.Push(arguments[i].Expression);
             }
         }
 
@@ -617,6 +660,10 @@ namespace Netsmart.Analyzers.Strings
                         continue;
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
+                        continue;
+                    case InvocationExpressionSyntax call when call == expression:
+                        PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
+                        current = pending.Pop();
                         continue;
                     default:
                         if (LeafMayHoldHint(current, hints, expression))
