@@ -36,7 +36,7 @@ namespace Netsmart.Analyzers.Rules
             text.IndexOf("access/v2", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
             text.IndexOf("oauth2/v1", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private protected override bool FollowsConcatCalls => true;
+        private protected override bool FollowsSplitArguments => true;
 
         private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {

@@ -14,10 +14,12 @@ namespace Netsmart.Analyzers.Rules
     public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     {
         private readonly System.Func<string, bool> _mayMatch;
+        private readonly System.Func<string, bool> _mayMatchSplitPart;
 
         private protected StringExpressionAnalyzer()
         {
             _mayMatch = MayMatch; // one delegate per analyzer, not one per node
+            _mayMatchSplitPart = MayMatchSplitPart;
         }
 
         public sealed override void Initialize(AnalysisContext context)
@@ -34,10 +36,13 @@ namespace Netsmart.Analyzers.Rules
                     SyntaxKind.Utf8StringLiteralExpression,
                     SyntaxKind.InterpolatedStringExpression,
                     SyntaxKind.AddExpression);
-                if (FollowsConcatCalls)
+                if (FollowsSplitArguments)
                 {
                     // Every invocation reaches this action: it bails out on the callee's name (syntax) before anything else.
                     start.RegisterSyntaxNodeAction(c => AnalyzeConcatCall(c, hints, evidence), SyntaxKind.InvocationExpression);
+
+                    // Likewise every object creation: it bails out on the type's name (syntax) and on the relative literal's text.
+                    start.RegisterSyntaxNodeAction(c => AnalyzeUriCreation(c, hints, evidence), SyntaxKind.ObjectCreationExpression);
                 }
             });
         }
@@ -52,8 +57,11 @@ namespace Netsmart.Analyzers.Rules
         /// </summary>
         private protected virtual bool MayMatchSplitPart(string text) => false;
 
-        /// <summary>True when the arguments of <c>string.Concat(a, b, …)</c> are read as one value, like <c>a + b + …</c>.</summary>
-        private protected virtual bool FollowsConcatCalls => false;
+        /// <summary>
+        /// True when the arguments of <c>string.Concat(a, b, …)</c> are read as one value, like <c>a + b + …</c>, and
+        /// <c>new Uri(new Uri(base), "relative")</c> as the resolved URI.
+        /// </summary>
+        private protected virtual bool FollowsSplitArguments => false;
 
         private protected abstract void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence);
 
@@ -67,7 +75,7 @@ namespace Netsmart.Analyzers.Rules
                 return;
             }
 
-            if (StringExpression.IsInsideConcatenation(node) || (FollowsConcatCalls && ConcatCall.Of(node) != null))
+            if (StringExpression.IsInsideConcatenation(node) || (FollowsSplitArguments && ConcatCall.Of(node) != null))
             {
                 return; // the outermost concatenation (or the string.Concat call) is analyzed as a whole
             }
@@ -114,6 +122,71 @@ namespace Netsmart.Analyzers.Rules
             StringExpression? expression = StringExpression.Create(call, context.SemanticModel, hints, context.CancellationToken);
             if (expression != null && MayMatch(expression.Text) &&
                 ConcatCall.IsStringConcat(call, context.SemanticModel, context.CancellationToken))
+            {
+                Analyze(context, expression, evidence);
+            }
+        }
+
+        /// <summary>
+        /// <c>new Uri(new Uri(Base), "uscore/v1/…")</c>: analyzed as the RFC 3986 resolution of the relative literal against
+        /// the constant base, only when the relative literal may hold a Certified path and the base a Netsmart URL.
+        /// </summary>
+        private void AnalyzeUriCreation(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence)
+        {
+            var creation = (ObjectCreationExpressionSyntax)context.Node;
+            if (UriBuilderShape.TryGet(creation, out UriBuilderShape builder))
+            {
+                AnalyzeUriBuilder(context, hints, evidence, creation, builder);
+                return;
+            }
+
+            if (!UriResolution.TryGetParts(creation, out ExpressionSyntax baseExpression, out LiteralExpressionSyntax relative) ||
+                !MayMatchSplitPart(relative.Token.ValueText))
+            {
+                return;
+            }
+
+            string relativeText = relative.Token.ValueText;
+            if (!(context.SemanticModel.GetConstantValue(baseExpression, context.CancellationToken) is { HasValue: true, Value: string baseUri }) ||
+                !MayMatch(baseUri) ||
+                !UriResolution.TryResolve(baseUri, relativeText, out int keep, out bool insertSlash) ||
+                !UriResolution.IsSystemUri(creation, context.SemanticModel, context.CancellationToken))
+            {
+                return;
+            }
+
+            StringExpression expression = StringExpression.CreateResolved(creation, baseExpression, baseUri.Substring(0, keep), insertSlash, relative);
+            if (MayMatch(expression.Text))
+            {
+                Analyze(context, expression, evidence);
+            }
+        }
+
+        /// <summary>
+        /// <c>new UriBuilder("https", "fhir.netsmartcloud.com") { Path = "uscore/v1/…" + id }</c>: analyzed as
+        /// scheme://host/path, only when a literal of the path may hold a Certified path and the host is a Netsmart constant.
+        /// </summary>
+        private void AnalyzeUriBuilder(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence, ObjectCreationExpressionSyntax creation, UriBuilderShape builder)
+        {
+            if (!StringExpression.AnyLiteralMatches(builder.Path, _mayMatchSplitPart) ||
+                !(context.SemanticModel.GetConstantValue(builder.Host, context.CancellationToken) is { HasValue: true, Value: string host }) ||
+                !MayMatch(host) || host.IndexOfAny(new[] { '/', '?', '#', ':', '@' }) >= 0 ||
+                !UriBuilderShape.IsSystemUriBuilder(creation, context.SemanticModel, context.CancellationToken))
+            {
+                return;
+            }
+
+            // The builder writes scheme "://" host, then '/' unless the path starts with one; an unknown scheme is left out.
+            string? scheme = builder.SchemeText(context.SemanticModel, context.CancellationToken);
+            int colon = scheme?.IndexOf(':') ?? -1;
+            string prefix = (scheme is null ? string.Empty : (colon >= 0 ? scheme.Substring(0, colon) : scheme) + "://") + host;
+            StringExpression? expression = StringExpression.CreateComposite(creation, prefix + "/", builder.Host, builder.Path, context.SemanticModel, hints, context.CancellationToken);
+            if (expression != null && expression.Text.Length > prefix.Length + 1 && expression.Text[prefix.Length + 1] == '/')
+            {
+                expression = StringExpression.CreateComposite(creation, prefix, builder.Host, builder.Path, context.SemanticModel, hints, context.CancellationToken);
+            }
+
+            if (expression != null && MayMatch(expression.Text))
             {
                 Analyze(context, expression, evidence);
             }
