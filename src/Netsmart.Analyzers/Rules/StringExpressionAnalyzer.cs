@@ -119,9 +119,30 @@ namespace Netsmart.Analyzers.Rules
                 return;
             }
 
+            if (!ConcatCall.IsStringConcat(call, context.SemanticModel, context.CancellationToken))
+            {
+                // Not System.String.Concat (a type of its own named String, or a call that does not bind): its arguments
+                // are analyzed one by one, as they would be in any other call.
+                foreach (ArgumentSyntax argument in call.ArgumentList.Arguments)
+                {
+                    ExpressionSyntax value = ConcatCall.Unparenthesized(argument.Expression);
+                    bool literal = value is LiteralExpressionSyntax;
+                    if (literal ? value.IsKind(SyntaxKind.StringLiteralExpression) && MayMatch(((LiteralExpressionSyntax)value).Token.ValueText)
+                                : value is InterpolatedStringExpressionSyntax || value.IsKind(SyntaxKind.AddExpression))
+                    {
+                        StringExpression? alone = StringExpression.Create(value, literal ? null : context.SemanticModel, hints, context.CancellationToken);
+                        if (alone != null && MayMatch(alone.Text))
+                        {
+                            Analyze(context, alone, evidence);
+                        }
+                    }
+                }
+
+                return;
+            }
+
             StringExpression? expression = StringExpression.Create(call, context.SemanticModel, hints, context.CancellationToken);
-            if (expression != null && MayMatch(expression.Text) &&
-                ConcatCall.IsStringConcat(call, context.SemanticModel, context.CancellationToken))
+            if (expression != null && MayMatch(expression.Text))
             {
                 Analyze(context, expression, evidence);
             }

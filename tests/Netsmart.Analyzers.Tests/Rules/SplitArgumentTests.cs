@@ -169,6 +169,27 @@ public class SplitArgumentTests
         await VerifyUrl.VerifyCodeFixAsync(source, fixedSource);
     }
 
+    [Fact]
+    public async Task Concat_of_a_type_of_its_own_named_String_is_not_joined_but_its_arguments_are_still_analyzed()
+    {
+        const string source = """
+            namespace App
+            {
+                static class String { public static string Concat(string a, string b) => b + a; }
+
+                class C
+                {
+                    string Whole(string id) => String.Concat({|#0:"https://fhir.netsmartcloud.com/uscore/v1/Patient/"|}, id);
+                    string Split() => String.Concat("https://fhir.netsmartcloud.com", "/uscore/v1/Patient/");
+                }
+            }
+            """;
+
+        await VerifyUrl.VerifyAnalyzerAsync(source,
+            VerifyUrl.Diagnostic("NSM001").WithLocation(0).WithArguments(
+                "https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access", V2Template));
+    }
+
     [Theory]
     [InlineData("string.Concat(\"https://fhir.netsmartcloud.com\", \"/v4/Patient/\", id)")]
     [InlineData("string.Concat(\"https://fhir.netsmartcloud.com\", \"/fhir/Patient/\", id)")]
