@@ -70,6 +70,9 @@ public sealed class AnalyzerHostTests
         Assert.Contains(findings, f => (string?)f!["file"] == "Bulk/All.cs" && (string?)f["ruleId"] == "NSM002" && (string?)f["severity"] == "info");
         Assert.Contains(findings, f => (string?)f!["file"] == "Bulk/All.cs" && (string?)f["ruleId"] == "NSM010" && (string?)f["severity"] == "error");
         Assert.DoesNotContain(findings, f => (string?)f!["file"] == "Category/ByCategory.cs" && (string?)f["ruleId"] == "NSM002");
+        Assert.Equal(
+            new[] { "7:NSM001", "9:NSM001", "11:NSM002" },
+            findings.Where(f => (string?)f!["file"] == "Split.cs").OrderBy(f => (int)f!["line"]!).Select(f => (int)f!["line"]! + ":" + (string?)f!["ruleId"]).ToArray());
     }
 
     [Fact]
@@ -318,6 +321,24 @@ public sealed class AnalyzerHostTests
             }
 
             """");
+
+        // URLs split across the arguments of a call or creation (the light host visits invocations and creations too).
+        tree.Write("App/Split.cs", """
+            namespace App;
+
+            public static class Split
+            {
+                public const string Host = "https://fhir.netsmartcloud.com";
+
+                public static string Concat(string id) => string.Concat(Host, "/uscore/v1/Patient/", id);
+
+                public static System.Uri Resolved() => new System.Uri(new System.Uri(Host + "/api"), "uscore/v1/Observation");
+
+                public static System.Uri Built(string id) => new System.UriBuilder("https", "fhir.netsmartcloud.com") { Path = "uscore/v1/bulk-data/Group/" + id }.Uri;
+
+                public static string Silent(string id) => string.Concat(Host, "/v4/Patient/", id);
+            }
+            """);
 
         tree.Write("App/Program.cs", $"System.Console.WriteLine(\"{V1}/TopLevel\");\nSystem.Console.WriteLine(App.Shapes.First + \"/Patient\");\n");
 

@@ -27,6 +27,17 @@ namespace Netsmart.Analyzers.Rules
 
         private protected override bool MayMatch(string text) => NetsmartUrlScanner.MayContainNetsmartUrl(text);
 
+        /// <summary>
+        /// A Certified path written apart from its Netsmart host, <c>string.Concat(Host, "/uscore/v1/Patient/", id)</c>: the v1
+        /// path, or a v2 API or authorization path (so that a fixed call is still checked for its tenant, like <c>Host + "…"</c>).
+        /// </summary>
+        private protected override bool MayMatchSplitPart(string text) =>
+            text.IndexOf("uscore/v1", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+            text.IndexOf("access/v2", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+            text.IndexOf("oauth2/v1", System.StringComparison.OrdinalIgnoreCase) >= 0;
+
+        private protected override bool FollowsSplitArguments => true;
+
         private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
         {
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(expression.Text))

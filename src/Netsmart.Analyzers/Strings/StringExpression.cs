@@ -95,6 +95,15 @@ namespace Netsmart.Analyzers.Strings
 
         private PartTree? _tree;
 
+        /// <summary>
+        /// For a resolved URI: an edit that starts with the '/' the base ends with (and writes one there) starts after it
+        /// instead, so that it lies in the relative literal (<c>"…/" + "uscore/v1"</c> → <c>"…/" + "provider/…"</c>).
+        /// </summary>
+        private bool _shiftsLeadingSeparator;
+
+        /// <summary>The path expression of a composite URI: its concatenation nodes get part ranges too.</summary>
+        private ExpressionSyntax? _subRoot;
+
         /// <summary>True when <paramref name="node"/> is an operand of a larger string concatenation (that one is analyzed instead).</summary>
         public static bool IsInsideConcatenation(SyntaxNode node)
         {
@@ -165,8 +174,15 @@ namespace Netsmart.Analyzers.Strings
 
             var text = new StringBuilder();
             var parts = new List<StringPart>(leaves.Count);
+            bool anyString = AppendLeaves(leaves, root, parts, text, semanticModel, hints, cancellationToken) | anyStringLiteral;
+            return anyString ? new StringExpression(root, text.ToString(), parts) : null;
+        }
+
+        /// <summary>Appends the parts of <paramref name="leaves"/>; true when a non-literal leaf is a string constant.</summary>
+        private static bool AppendLeaves(List<ExpressionSyntax> leaves, SyntaxNode scope, List<StringPart> parts, StringBuilder text, SemanticModel? semanticModel, ConstantHints hints, CancellationToken cancellationToken)
+        {
             Dictionary<string, Optional<object?>>? constants = null;
-            bool anyString = anyStringLiteral;
+            bool anyString = false;
             foreach (ExpressionSyntax leaf in leaves)
             {
                 switch (leaf)
@@ -183,7 +199,7 @@ namespace Netsmart.Analyzers.Strings
                                 Add(parts, text, StringPartKind.InterpolatedText, LiteralTextMap.UnescapedValueText(textPart.TextToken), interpolated, textPart.TextToken);
                             }
                             else if (semanticModel != null && content is InterpolationSyntax hole && IsPlainHole(hole) &&
-                                ConstantLeaves.Classify(hole.Expression, hints, root) == LeafConstness.MaybeConstant &&
+                                ConstantLeaves.Classify(hole.Expression, hints, scope) == LeafConstness.MaybeConstant &&
                                 ConstantValue(hole.Expression, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
                             {
                                 // A constant hole reads like a constant operand of '+': its text is known, written elsewhere.
@@ -203,7 +219,7 @@ namespace Netsmart.Analyzers.Strings
 
                     default:
                         Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
-                            ConstantLeaves.Classify(leaf, hints, root) == LeafConstness.NotConstant
+                            ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.NotConstant
                             ? default
                             : ConstantValue(leaf, semanticModel, ref constants, cancellationToken);
                         if (constant.HasValue && constant.Value is string s)
@@ -220,7 +236,50 @@ namespace Netsmart.Analyzers.Strings
                 }
             }
 
-            return anyString ? new StringExpression(root, text.ToString(), parts) : null;
+            return anyString;
+        }
+
+        /// <summary>True when a literal or interpolated-text part of <paramref name="expression"/> (a concatenation) passes <paramref name="test"/> (syntax only).</summary>
+        public static bool AnyLiteralMatches(ExpressionSyntax expression, System.Func<string, bool> test)
+        {
+            var scan = default(LeafScan);
+            ScanLeaves(expression, test, ref scan);
+            return scan.AnyHint;
+        }
+
+        /// <summary>
+        /// A URI written as its pieces (<c>new UriBuilder("https", "fhir.netsmartcloud.com") { Path = "uscore/v1/…" + id }</c>):
+        /// the prefix (scheme, host and the '/' the builder puts before the path) is opaque text, then the parts of the
+        /// path expression, flattened like a concatenation.
+        /// </summary>
+        public static StringExpression? CreateComposite(ExpressionSyntax root, string prefix, ExpressionSyntax prefixNode, ExpressionSyntax path, SemanticModel semanticModel, ConstantHints hints, CancellationToken cancellationToken)
+        {
+            var leaves = new List<ExpressionSyntax>();
+            CollectLeaves(path, leaves);
+            var text = new StringBuilder();
+            var parts = new List<StringPart>(leaves.Count + 1);
+            Add(parts, text, StringPartKind.Opaque, prefix, prefixNode, default);
+            AppendLeaves(leaves, path, parts, text, semanticModel, hints, cancellationToken);
+            return new StringExpression(root, text.ToString(), parts) { _subRoot = path, _shiftsLeadingSeparator = true };
+        }
+
+        /// <summary>
+        /// A URI resolved from a constant base and a relative literal (<c>new Uri(new Uri(Base), "relative")</c>): the base
+        /// prefix the resolution keeps is one opaque part (a match wholly inside it is reported where the base is written,
+        /// and no edit is made there), then a '/' when the merge inserts one, then the relative literal, which can be rewritten.
+        /// </summary>
+        public static StringExpression CreateResolved(ExpressionSyntax root, ExpressionSyntax baseExpression, string basePrefix, bool insertSlash, LiteralExpressionSyntax relative)
+        {
+            var text = new StringBuilder();
+            var parts = new List<StringPart>(3);
+            Add(parts, text, StringPartKind.Opaque, basePrefix, baseExpression, default);
+            if (insertSlash)
+            {
+                Add(parts, text, StringPartKind.Opaque, "/", baseExpression, default);
+            }
+
+            Add(parts, text, StringPartKind.Literal, relative.Token.ValueText, relative, relative.Token);
+            return new StringExpression(root, text.ToString(), parts) { _shiftsLeadingSeparator = true };
         }
 
         /// <summary>
@@ -291,9 +350,16 @@ namespace Netsmart.Analyzers.Strings
         public List<SourceEdit> MapEdits(IReadOnlyList<(int Start, int Length, string NewText)> valueEdits)
         {
             var edits = new List<SourceEdit>(valueEdits.Count);
-            foreach ((int start, int length, string newText) in valueEdits)
+            foreach ((int originalStart, int originalLength, string originalText) in valueEdits)
             {
+                (int start, int length, string newText) = (originalStart, originalLength, originalText);
                 StringPart? part = FindPart(start, length);
+                if (_shiftsLeadingSeparator && (part is null || !part.IsRewritable) && length > 1 && newText.Length > 0 && Text[start] == newText[0])
+                {
+                    (start, length, newText) = (start + 1, length - 1, newText.Substring(1));
+                    part = FindPart(start, length);
+                }
+
                 LiteralTextMap? map = part is null || !part.IsRewritable ? null : part.Map;
                 TextSpan? span = map?.MapRange(start - part!.ValueStart, length);
                 if (span is null)
@@ -328,6 +394,13 @@ namespace Netsmart.Analyzers.Strings
             while (node != Root && !tree.Covers(node, last) && node.Parent != null)
             {
                 node = node.Parent;
+            }
+
+            if (node == Root && (Root is InvocationExpressionSyntax || Root is ObjectCreationExpressionSyntax))
+            {
+                // Split across the arguments of string.Concat, new Uri(base, relative) or a UriBuilder: reported where the
+                // match ends (the argument or path holding the v1 path), within that argument or path.
+                node = Parts[last].Node;
             }
 
             if (!tree.IsConstant(node))
@@ -388,6 +461,9 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         pending.Push(parenthesized.Expression);
                         break;
+                    case InvocationExpressionSyntax call when call == expression:
+                        PushArguments(call, pending);
+                        break;
                     case ExpressionSyntax leaf:
                         leaves.Add(leaf);
                         break;
@@ -422,6 +498,11 @@ namespace Netsmart.Analyzers.Strings
                 var inner = new List<ExpressionSyntax>();
                 var pending = new Stack<ExpressionSyntax>();
                 pending.Push(expression.Root);
+                if (expression._subRoot != null)
+                {
+                    pending.Push(expression._subRoot);
+                }
+
                 while (pending.Count > 0)
                 {
                     ExpressionSyntax node = pending.Pop();
@@ -436,14 +517,33 @@ namespace Netsmart.Analyzers.Strings
                             inner.Add(parenthesized);
                             pending.Push(parenthesized.Expression);
                             break;
+                        case InvocationExpressionSyntax call when call == expression.Root:
+                            inner.Add(call);
+                            PushArguments(call, pending);
+                            break;
                     }
                 }
 
                 for (int i = inner.Count - 1; i >= 0; i--)
                 {
-                    _ranges[inner[i]] = inner[i] is BinaryExpressionSyntax binary
-                        ? Union(RangeOf(binary.Left), RangeOf(binary.Right))
-                        : RangeOf(((ParenthesizedExpressionSyntax)inner[i]).Expression);
+                    switch (inner[i])
+                    {
+                        case BinaryExpressionSyntax binary:
+                            _ranges[binary] = Union(RangeOf(binary.Left), RangeOf(binary.Right));
+                            break;
+                        case ParenthesizedExpressionSyntax parenthesized:
+                            _ranges[parenthesized] = RangeOf(parenthesized.Expression);
+                            break;
+                        case InvocationExpressionSyntax call:
+                            (int Low, int High) range = (int.MaxValue, int.MinValue);
+                            foreach (ArgumentSyntax argument in call.ArgumentList.Arguments)
+                            {
+                                range = Union(range, RangeOf(argument.Expression));
+                            }
+
+                            _ranges[call] = range;
+                            break;
+                    }
                 }
             }
 
@@ -546,11 +646,25 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
+                    case InvocationExpressionSyntax call when call == expression:
+                        PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
+                        current = pending.Pop();
+                        continue;
                     default:
                         ScanLeaf(current, hasHint, ref scan);
                         current = pending != null && pending.Count > 0 ? pending.Pop() : null;
                         continue;
                 }
+            }
+        }
+
+        /// <summary>The arguments of a string.Concat root, pushed so that they pop left to right.</summary>
+        private static void PushArguments(InvocationExpressionSyntax call, Stack<ExpressionSyntax> pending)
+        {
+            SeparatedSyntaxList<ArgumentSyntax> arguments = call.ArgumentList.Arguments;
+            for (int i = arguments.Count - 1; i >= 0; i--)
+            {
+                pending.Push(arguments[i].Expression);
             }
         }
 
@@ -617,6 +731,10 @@ namespace Netsmart.Analyzers.Strings
                         continue;
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
+                        continue;
+                    case InvocationExpressionSyntax call when call == expression:
+                        PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
+                        current = pending.Pop();
                         continue;
                     default:
                         if (LeafMayHoldHint(current, hints, expression))

@@ -60,6 +60,7 @@ internal sealed class LightAnalyzerHost
     {
         SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression,
         SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringText, SyntaxKind.Interpolation,
+        SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression,
     };
 
     private readonly Compilation compilation;

@@ -9,7 +9,9 @@ namespace Netsmart.Migrate.Analysis;
 
 /// <summary>
 /// The string-shaped nodes of a tree (string and UTF-8 literals, raw ones included, interpolated strings and
-/// <c>+</c> expressions), in document order, collected by one walk per tree and shared by the light analyzer host and
+/// <c>+</c> expressions) and the calls and creations a URL may be split across (<c>string.Concat(…)</c>,
+/// <c>new Uri(…)</c>, <c>new UriBuilder(…)</c>: every invocation and object creation, which the analyzer sorts by
+/// name), in document order, collected by one walk per tree and shared by the light analyzer host and
 /// the checklist facts. Walking every node of a large tree costs about as much as the analysis itself: done once.
 /// Trivia is not walked: none of these expression kinds can occur in structured trivia (directives take only
 /// identifiers and <c>!</c>/<c>==</c>/<c>!=</c>/<c>&amp;&amp;</c>/<c>||</c>; documentation comments are not parsed here).
@@ -25,7 +27,8 @@ internal sealed class StringNodeIndex
 
     /// <summary>The kinds indexed.</summary>
     public static ImmutableHashSet<SyntaxKind> Kinds { get; } = ImmutableHashSet.Create(
-        SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression);
+        SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringExpression, SyntaxKind.AddExpression,
+        SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression);
 
     public ImmutableArray<SyntaxNode> Nodes { get; }
 
@@ -55,6 +58,8 @@ internal sealed class StringNodeIndex
                     continue; // a literal has no child node
                 case SyntaxKind.InterpolatedStringExpression:
                 case SyntaxKind.AddExpression:
+                case SyntaxKind.InvocationExpression:
+                case SyntaxKind.ObjectCreationExpression:
                     nodes.Add(node);
                     break;
             }
