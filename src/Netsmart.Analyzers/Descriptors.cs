@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Netsmart.Knowledge.Rules;
 
 namespace Netsmart.Analyzers
 {
@@ -65,7 +66,6 @@ namespace Netsmart.Analyzers
             description: "A v2 URL template whose tenant segment is still a placeholder. The fix writes the configured tenant " +
                 "expression (netsmart.tenant_id_expression) or a tenant id in scope.",
             helpLinkUri: HelpBaseUri + DiagnosticIds.V2UrlWithTenantPlaceholder + ".md");
-    
 
         public static readonly DiagnosticDescriptor NSM006_SystemAccessThroughPatientAccess = new DiagnosticDescriptor(
             DiagnosticIds.SystemAccessThroughPatientAccess,
@@ -100,5 +100,25 @@ namespace Netsmart.Analyzers
                 "or reject other strings, such as .sr or .rx. A warning where the type, file or project shows Netsmart use " +
                 "(a Netsmart URL, the tenant option, a reference to Netsmart.CareConnect); information, without a fix, elsewhere.",
             helpLinkUri: HelpBaseUri + DiagnosticIds.MalformedV2Scope + ".md");
+
+        /// <summary>
+        /// The descriptor of a rule id (<see cref="DiagnosticIds"/>): the one a rule decision of the knowledge core names.
+        /// Null for an id without a descriptor (none: a meta test checks every id), so an analyzer never throws on one.
+        /// </summary>
+        public static DiagnosticDescriptor? ForId(string id)
+        {
+            switch (id)
+            {
+                case DiagnosticIds.V1PatientAccessUrl: return NSM001_V1PatientAccessUrl;
+                case DiagnosticIds.V1BulkDataUrl: return NSM002_V1BulkDataUrl;
+                case DiagnosticIds.V1AuthorizationServerUrl: return NSM003_V1AuthorizationServerUrl;
+                case DiagnosticIds.V2UrlWithoutTenant: return NSM004_V2UrlWithoutTenant;
+                case DiagnosticIds.V2UrlWithTenantPlaceholder: return NSM005_V2UrlWithTenantPlaceholder;
+                case DiagnosticIds.SystemAccessThroughPatientAccess: return NSM006_SystemAccessThroughPatientAccess;
+                case DiagnosticIds.V1ScopeSyntax: return NSM010_V1ScopeSyntax;
+                case DiagnosticIds.MalformedV2Scope: return NSM011_MalformedV2Scope;
+                default: return null;
+            }
+        }
     }
 }

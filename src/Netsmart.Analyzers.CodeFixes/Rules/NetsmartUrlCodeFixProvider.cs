@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Netsmart.Knowledge.Rules;
 
 namespace Netsmart.Analyzers.CodeFixes.Rules
 {
@@ -22,13 +23,13 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NetsmartUrlCodeFixProvider)), Shared]
     public sealed class NetsmartUrlCodeFixProvider : CodeFixProvider
     {
-        public const string MoveToPatientAccessKey = "NSM001.MoveToV2PatientAccess";
-        public const string MoveToSystemAccessInBackendKey = "NSM001.MoveToV2SystemAccess";
-        public const string MoveToSystemAccessKey = "NSM002.MoveToV2SystemAccess";
-        public const string MoveToTenantAuthorizationServerKey = "NSM003.MoveToTenantAuthorizationServer";
-        public const string InsertTenantKey = "NSM004.InsertTenant";
-        public const string ReplacePlaceholderKey = "NSM005.ReplacePlaceholder";
-        public const string MoveToSystemAccessForBackendKey = "NSM006.MoveToV2SystemAccess";
+        public const string MoveToPatientAccessKey = DiagnosticIds.V1PatientAccessUrl + ".MoveToV2PatientAccess";
+        public const string MoveToSystemAccessInBackendKey = DiagnosticIds.V1PatientAccessUrl + ".MoveToV2SystemAccess";
+        public const string MoveToSystemAccessKey = DiagnosticIds.V1BulkDataUrl + ".MoveToV2SystemAccess";
+        public const string MoveToTenantAuthorizationServerKey = DiagnosticIds.V1AuthorizationServerUrl + ".MoveToTenantAuthorizationServer";
+        public const string InsertTenantKey = DiagnosticIds.V2UrlWithoutTenant + ".InsertTenant";
+        public const string ReplacePlaceholderKey = DiagnosticIds.V2UrlWithTenantPlaceholder + ".ReplacePlaceholder";
+        public const string MoveToSystemAccessForBackendKey = DiagnosticIds.SystemAccessThroughPatientAccess + ".MoveToV2SystemAccess";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.V1PatientAccessUrl,

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Netsmart.Knowledge.Rules;
 
 namespace Netsmart.Analyzers.CodeFixes.Rules
 {
@@ -14,8 +15,8 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SmartScopeCodeFixProvider)), Shared]
     public sealed class SmartScopeCodeFixProvider : CodeFixProvider
     {
-        public const string ConvertToV2Key = "NSM010.ConvertToSmartV2";
-        public const string NormalizeKey = "NSM011.NormalizePermissions";
+        public const string ConvertToV2Key = DiagnosticIds.V1ScopeSyntax + ".ConvertToSmartV2";
+        public const string NormalizeKey = DiagnosticIds.MalformedV2Scope + ".NormalizePermissions";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.V1ScopeSyntax,

@@ -1,6 +1,9 @@
-namespace Netsmart.Analyzers
+namespace Netsmart.Knowledge.Rules
 {
-    /// <summary>The rule ids. Shared with the code fixes as linked source.</summary>
+    /// <summary>
+    /// The rule ids, written once: the descriptors, the code fixes, the configuration-file findings and the CLI's
+    /// checklist all name a rule through these constants (constants, so release tracking sees the descriptors' ids).
+    /// </summary>
     internal static class DiagnosticIds
     {
         /// <summary>Certified v1 Patient Access URL.</summary>
