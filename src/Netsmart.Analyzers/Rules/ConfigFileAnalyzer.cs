@@ -24,6 +24,7 @@ namespace Netsmart.Analyzers.Rules
         private static readonly SourceTextValueProvider<ConfigScanResult> NetsmartProjectScanProvider =
             new SourceTextValueProvider<ConfigScanResult>(text => ConfigFileScanner.Scan(text.ToString(), netsmartProject: true));
 
+        /// <summary>The rules <see cref="ConfigFileScanner.IsReported"/> names (a meta test keeps the two in step).</summary>
         private static readonly ImmutableArray<DiagnosticDescriptor> Supported = ImmutableArray.Create(
             Descriptors.NSM001_V1PatientAccessUrl,
             Descriptors.NSM002_V1BulkDataUrl,
@@ -66,26 +67,18 @@ namespace Netsmart.Analyzers.Rules
             ConfigScanResult result = scan(text);
             foreach (ConfigFinding finding in result.Findings)
             {
+                DiagnosticDescriptor? descriptor = Descriptors.ForId(finding.RuleId);
+                if (descriptor is null)
+                {
+                    continue;
+                }
+
                 var span = new TextSpan(finding.Start, finding.Length);
                 Location location = Location.Create(path, span, text.Lines.GetLinePositionSpan(span));
-                DiagnosticDescriptor descriptor = DescriptorFor(finding.RuleId);
                 context.ReportDiagnostic(finding.IsTentative
                     ? Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations: null, properties: null, finding.MessageArguments)
                     : Diagnostic.Create(descriptor, location, finding.MessageArguments));
             }
-        }
-
-        private static DiagnosticDescriptor DescriptorFor(string id)
-        {
-            foreach (DiagnosticDescriptor descriptor in Supported)
-            {
-                if (descriptor.Id == id)
-                {
-                    return descriptor;
-                }
-            }
-
-            throw new InvalidOperationException("No descriptor for " + id);
         }
     }
 }

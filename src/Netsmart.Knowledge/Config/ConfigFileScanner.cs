@@ -3,39 +3,18 @@ using System.Collections.Generic;
 using System.Text;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Json;
+using Netsmart.Knowledge.Rules;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
 
 namespace Netsmart.Knowledge.Config
 {
-    /// <summary>What a configuration-file finding is; the analyzer maps each kind to its rule.</summary>
-    internal enum ConfigFindingKind
-    {
-        /// <summary>NSM001.</summary>
-        V1PatientAccess,
-
-        /// <summary>NSM002.</summary>
-        V1BulkData,
-
-        /// <summary>NSM003.</summary>
-        V1AuthorizationServer,
-
-        /// <summary>NSM004.</summary>
-        V2WithoutTenant,
-
-        /// <summary>NSM010.</summary>
-        V1ScopeSyntax,
-
-        /// <summary>NSM011.</summary>
-        MalformedV2Scope,
-    }
-
     /// <summary>One finding in a JSON configuration file, with source offsets and ready-to-write edits.</summary>
     internal sealed class ConfigFinding
     {
-        public ConfigFinding(ConfigFindingKind kind, int start, int length, string path, string[] messageArguments, IReadOnlyList<UrlEdit> edits, bool isTentative)
+        public ConfigFinding(string ruleId, int start, int length, string path, string[] messageArguments, IReadOnlyList<UrlEdit> edits, bool isTentative)
         {
-            Kind = kind;
+            RuleId = ruleId;
             Start = start;
             Length = length;
             Path = path;
@@ -44,18 +23,8 @@ namespace Netsmart.Knowledge.Config
             IsTentative = isTentative;
         }
 
-        public ConfigFindingKind Kind { get; }
-
-        /// <summary>The rule this finding reports under (NSM001...), the same id the C# rule uses.</summary>
-        public string RuleId => Kind switch
-        {
-            ConfigFindingKind.V1PatientAccess => "NSM001",
-            ConfigFindingKind.V1BulkData => "NSM002",
-            ConfigFindingKind.V1AuthorizationServer => "NSM003",
-            ConfigFindingKind.V2WithoutTenant => "NSM004",
-            ConfigFindingKind.V1ScopeSyntax => "NSM010",
-            _ => "NSM011",
-        };
+        /// <summary>The rule this finding reports under (<see cref="DiagnosticIds"/>), the same id the C# rule uses.</summary>
+        public string RuleId { get; }
 
         /// <summary>Offset in the file of what the finding is about (the URL base, or the first to last scope).</summary>
         public int Start { get; }
@@ -129,13 +98,14 @@ namespace Netsmart.Knowledge.Config
                 }
             }
 
+            var surroundings = new FileSurroundings(evidence, netsmartProject);
             var findings = new List<ConfigFinding>();
             foreach (JsonStringToken token in tokens.Strings)
             {
                 if (!token.IsPropertyName)
                 {
-                    AddUrlFindings(token, evidence, findings);
-                    AddScopeFindings(token, evidence, netsmartProject, findings);
+                    AddUrlFindings(token, surroundings, findings);
+                    AddScopeFindings(token, surroundings, findings);
                 }
             }
 
@@ -168,126 +138,45 @@ namespace Netsmart.Knowledge.Config
             return sb.Append(json, position, json.Length - position).ToString();
         }
 
-        private static void AddUrlFindings(JsonStringToken token, ApiEvidence fileEvidence, List<ConfigFinding> findings)
+        /// <summary>
+        /// The rules a configuration file is checked for. NSM005 (a tenant placeholder) is not one of them: in a file the
+        /// placeholder is written by <c>netsmart-migrate fix --tenant-id</c>. NSM006 needs a type to tell backend code.
+        /// </summary>
+        public static bool IsReported(string ruleId) =>
+            ruleId == DiagnosticIds.V1PatientAccessUrl || ruleId == DiagnosticIds.V1BulkDataUrl ||
+            ruleId == DiagnosticIds.V1AuthorizationServerUrl || ruleId == DiagnosticIds.V2UrlWithoutTenant ||
+            ruleId == DiagnosticIds.V1ScopeSyntax || ruleId == DiagnosticIds.MalformedV2Scope;
+
+        private static void AddUrlFindings(JsonStringToken token, FileSurroundings surroundings, List<ConfigFinding> findings)
         {
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
             {
-                ConfigFindingKind kind;
-                string[] args;
-                bool fix = true;
-                bool tentative = false;
-                switch (match.Kind)
-                {
-                    case NetsmartUrlKind.V1PatientAccess:
-                        kind = ConfigFindingKind.V1PatientAccess;
-                        args = new[] { match.BaseText, NetsmartV2Urls.ApiDisplayName(NetsmartV2Api.ProviderPatientAccess), NetsmartV2Urls.RewriteBase(match) };
-                        break;
-                    case NetsmartUrlKind.V1BulkData:
-                        kind = ConfigFindingKind.V1BulkData;
-                        fix = !match.IsExportPollStatus;
-                        args = new[] { match.BaseText, NetsmartUrlAdvice.BulkData(match) };
-                        break;
-                    case NetsmartUrlKind.V1AuthorizationServer:
-                        // The same decision as the C# rule: the value itself, then the file.
-                        ApiEvidence apis = ApiEvidenceScanner.Apis(ApiEvidenceScanner.FromText(token.Value, match), fileEvidence);
-                        if (apis == ApiEvidence.NonCertified)
-                        {
-                            continue; // CCD, PatientImage, /v4, /fhir configuration
-                        }
-
-                        kind = ConfigFindingKind.V1AuthorizationServer;
-                        tentative = apis != ApiEvidence.Certified;
-                        fix = !tentative;
-                        args = new[]
-                        {
-                            match.BaseText,
-                            tentative
-                                ? NetsmartUrlAdvice.TentativeAuthorizationServer(match, apis, "file")
-                                : NetsmartUrlAdvice.CertifiedAuthorizationServer(match),
-                        };
-                        break;
-                    case NetsmartUrlKind.V2Fhir:
-                    case NetsmartUrlKind.V2Authorization:
-                        if (match.TenantState != TenantSegmentState.Missing && match.TenantState != TenantSegmentState.Malformed)
-                        {
-                            continue;
-                        }
-
-                        kind = ConfigFindingKind.V2WithoutTenant;
-                        args = new[]
-                        {
-                            match.BaseText,
-                            NetsmartUrlAdvice.TenantProblem(match),
-                            NetsmartV2Urls.RewriteBase(match),
-                        };
-                        break;
-                    default:
-                        continue;
-                }
-
-                if (!token.TryMapToSource(match.Start, match.BaseEnd - match.Start, out int start, out int length))
-                {
-                    continue;
-                }
-
-                findings.Add(new ConfigFinding(kind, start, length, token.Path, args, fix ? MapEdits(token, NetsmartV2Urls.GetEdits(match)) : new UrlEdit[0], tentative));
+                Add(token, UrlRules.Decide(match, surroundings), findings);
             }
         }
 
-        private static void AddScopeFindings(JsonStringToken token, ApiEvidence fileEvidence, bool netsmartProject, List<ConfigFinding> findings)
+        private static void AddScopeFindings(JsonStringToken token, FileSurroundings surroundings, List<ConfigFinding> findings)
         {
             if (!ScopeScanner.MayContainScope(token.Value))
             {
                 return;
             }
 
-            var v1 = new List<ScopeMatch>();
-            var malformed = new List<ScopeMatch>();
-            foreach (ScopeMatch match in ScopeScanner.Scan(token.Value))
+            foreach (RuleDecision decision in ScopeRules.Decide(token.Value, ScopeScanner.Scan(token.Value), surroundings))
             {
-                if (match.Syntax == ScopeSyntax.V1)
-                {
-                    v1.Add(match);
-                }
-                else if (match.Syntax == ScopeSyntax.V2 && match.Problems != PermissionProblems.None)
-                {
-                    malformed.Add(match);
-                }
-            }
-
-            // The /v4, /fhir and /ccd documentation still uses v1 scopes: a file that only configures those is left alone.
-            if (v1.Count > 0 && ApiEvidenceScanner.Apis(ApiEvidenceScanner.FromText(token.Value), fileEvidence) != ApiEvidence.NonCertified)
-            {
-                AddScopeFinding(token, ConfigFindingKind.V1ScopeSyntax, v1, new[] { ScopeText.List(v1, converted: false), ScopeText.List(v1, converted: true) }, findings, tentative: false);
-            }
-
-            if (malformed.Count > 0)
-            {
-                // A warning where the file (a Netsmart URL) or the project shows Netsmart use; elsewhere information, no fix.
-                bool netsmart = netsmartProject || (fileEvidence & ApiEvidence.NetsmartUrl) != ApiEvidence.None;
-                AddScopeFinding(token, ConfigFindingKind.MalformedV2Scope, malformed, new[] { ScopeText.Problems(malformed), ScopeText.NetsmartContext(netsmart, "file or project") }, findings, tentative: !netsmart);
+                Add(token, decision, findings);
             }
         }
 
-        private static void AddScopeFinding(JsonStringToken token, ConfigFindingKind kind, List<ScopeMatch> matches, string[] args, List<ConfigFinding> findings, bool tentative)
+        private static void Add(JsonStringToken token, RuleDecision? decision, List<ConfigFinding> findings)
         {
-            int first = matches[0].Start;
-            int last = matches[matches.Count - 1].End;
-            if (!token.TryMapToSource(first, last - first, out int start, out int length))
+            if (decision is null || !IsReported(decision.RuleId) ||
+                !token.TryMapToSource(decision.Start, decision.End - decision.Start, out int start, out int length))
             {
                 return;
             }
 
-            var edits = new List<UrlEdit>();
-            foreach (ScopeMatch match in matches)
-            {
-                if (match.Edit is ScopeEdit edit && !tentative)
-                {
-                    edits.Add(new UrlEdit(edit.Offset, edit.Length, edit.NewText));
-                }
-            }
-
-            findings.Add(new ConfigFinding(kind, start, length, token.Path, args, MapEdits(token, edits), tentative));
+            findings.Add(new ConfigFinding(decision.RuleId, start, length, token.Path, decision.MessageArguments, MapEdits(token, decision.Edits), decision.IsTentative));
         }
 
         private static IReadOnlyList<UrlEdit> MapEdits(JsonStringToken token, IReadOnlyList<UrlEdit> valueEdits)
@@ -304,6 +193,28 @@ namespace Netsmart.Knowledge.Config
             }
 
             return edits;
+        }
+
+        /// <summary>What surrounds a value in a configuration file: the file as a whole, and the project when the caller knows it.</summary>
+        private sealed class FileSurroundings : IValueSurroundings
+        {
+            private readonly ApiEvidence _file;
+            private readonly bool _netsmartProject;
+
+            public FileSurroundings(ApiEvidence file, bool netsmartProject)
+            {
+                _file = file;
+                _netsmartProject = netsmartProject;
+            }
+
+            public ValueSource Source => ValueSource.ConfigFile;
+
+            public ApiEvidence Around() => _file;
+
+            /// <summary>A file has no type: a v1 Patient Access URL in it moves to Provider Patient Access (see docs/architecture.md).</summary>
+            public ApiEvidence OwningType() => ApiEvidence.None;
+
+            public bool ShowsNetsmartUse() => _netsmartProject || (_file & ApiEvidence.NetsmartUrl) != ApiEvidence.None;
         }
     }
 }

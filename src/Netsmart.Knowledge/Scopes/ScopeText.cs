@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using Netsmart.Knowledge.Evidence;
 
 namespace Netsmart.Knowledge.Scopes
 {
@@ -25,10 +26,10 @@ namespace Netsmart.Knowledge.Scopes
 
         /// <summary>
         /// NSM011's second message argument: empty where the code shows Netsmart use, otherwise why the finding is
-        /// information only; <paramref name="where"/> is "type, file or project" or "file".
+        /// information only; <paramref name="source"/> words where Netsmart use was looked for.
         /// </summary>
-        public static string NetsmartContext(bool shown, string where) =>
-            shown ? string.Empty : "; no Netsmart use was found in this " + where + ", so this is information only";
+        public static string NetsmartContext(bool shown, ValueSource source) =>
+            shown ? string.Empty : "; no Netsmart use was found in this " + ValueSourceText.NetsmartUseScope(source) + ", so this is information only";
 
         /// <summary><c>'patient/Patient.sr' (letters out of order ...; use 'patient/Patient.rs')</c>, one per malformed scope.</summary>
         public static string Problems(IReadOnlyList<ScopeMatch> matches)

@@ -17,12 +17,12 @@ namespace Netsmart.Knowledge.Urls
         public static string CertifiedAuthorizationServer(NetsmartUrlMatch match) =>
             "this code uses the Certified APIs, whose v2 authorization server is tenant-specific: '" + NetsmartV2Urls.RewriteBase(match) + "'";
 
-        /// <summary>NSM003 without clear evidence: <paramref name="kind"/> is None or both kinds; <paramref name="scope"/> is "type or file" or "file".</summary>
-        public static string TentativeAuthorizationServer(NetsmartUrlMatch match, ApiEvidence kind, string scope) =>
+        /// <summary>NSM003 without clear evidence: <paramref name="kind"/> is None or both kinds; <paramref name="source"/> words where it was looked for.</summary>
+        public static string TentativeAuthorizationServer(NetsmartUrlMatch match, ApiEvidence kind, ValueSource source) =>
             "if it serves Certified API calls, use the tenant-specific v2 server '" + NetsmartV2Urls.RewriteBase(match) + "' (" +
             (kind == ApiEvidence.None
-                ? "no Certified API use was found in this " + scope
-                : "this " + (scope == "file" ? "file also configures" : "code also uses") + " the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server") + ")";
+                ? "no Certified API use was found in this " + ValueSourceText.ApiScope(source)
+                : ValueSourceText.AlsoUses(source) + " the /v4, /fhir, /ccd or PatientImage APIs, which stay on this server") + ")";
 
         /// <summary>NSM004: what is wrong with the tenant segment.</summary>
         public static string TenantProblem(NetsmartUrlMatch match) =>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Netsmart.Knowledge.Config;
 using Netsmart.Knowledge.Json;
+using Netsmart.Knowledge.Rules;
 using Netsmart.Knowledge.Urls;
 
 namespace Netsmart.Migrate.Fixing;
@@ -38,7 +39,7 @@ internal static class JsonConfigFixer
             placeholders = existing.Count;
             if (existing.Count > 0)
             {
-                edits.Add(new ConfigFinding(ConfigFindingKind.V2WithoutTenant, existing[0].Start, 0, string.Empty, new string[0], existing, isTentative: false));
+                edits.Add(new ConfigFinding(DiagnosticIds.V2UrlWithoutTenant, existing[0].Start, 0, string.Empty, new string[0], existing, isTentative: false));
             }
         }
 
@@ -48,7 +49,7 @@ internal static class JsonConfigFixer
     }
 
     private static ConfigFinding WithTenant(ConfigFinding finding, string tenantId) =>
-        new(finding.Kind, finding.Start, finding.Length, finding.Path, finding.MessageArguments,
+        new(finding.RuleId, finding.Start, finding.Length, finding.Path, finding.MessageArguments,
             finding.Edits.Select(e => new UrlEdit(e.Start, e.Length, e.NewText.Replace(NetsmartTenantSegment.Placeholder, tenantId, System.StringComparison.Ordinal))).ToList(),
             finding.IsTentative);
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Netsmart.Knowledge.Config;
+using Netsmart.Knowledge.Rules;
 
 namespace Netsmart.Knowledge.Tests.Config;
 
@@ -47,7 +48,7 @@ public class ConfigEvidenceMatrixTests
         ConfigScanResult result = ConfigFileScanner.Scan(json);
 
         Assert.Null(result.Error);
-        ConfigFinding? token = result.Findings.SingleOrDefault(f => f.Kind == ConfigFindingKind.V1AuthorizationServer);
+        ConfigFinding? token = result.Findings.SingleOrDefault(f => f.RuleId == DiagnosticIds.V1AuthorizationServerUrl);
         if (other != null && other.Contains("/uscore/v1"))
         {
             Assert.NotNull(token);
@@ -64,7 +65,7 @@ public class ConfigEvidenceMatrixTests
         }
 
         // The v1 scopes of a file that configures only non-migrating APIs are left alone, as in C#.
-        Assert.DoesNotContain(result.Findings, f => f.Kind == ConfigFindingKind.V1ScopeSyntax);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == DiagnosticIds.V1ScopeSyntax);
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public class ConfigEvidenceMatrixTests
         const string token = "https://oauth.netsmartcloud.com/token";
         string json = "{ \"TokenUrl\": \"" + token + "\", \"Scope\": \"" + scope + "\" }";
 
-        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings, f => f.Kind == ConfigFindingKind.V1AuthorizationServer);
+        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings, f => f.RuleId == DiagnosticIds.V1AuthorizationServerUrl);
 
         Assert.False(finding.IsTentative);
         Assert.Equal(json.IndexOf(token, System.StringComparison.Ordinal), finding.Start);

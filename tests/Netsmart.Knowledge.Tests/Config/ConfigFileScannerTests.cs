@@ -1,5 +1,6 @@
 using System.Linq;
 using Netsmart.Knowledge.Config;
+using Netsmart.Knowledge.Rules;
 
 namespace Netsmart.Knowledge.Tests.Config;
 
@@ -33,8 +34,8 @@ public class ConfigFileScannerTests
 
         Assert.Null(result.Error);
         Assert.Equal(
-            new[] { "V1PatientAccess", "V1BulkData", "V1BulkData", "V1AuthorizationServer", "V1ScopeSyntax", "MalformedV2Scope" },
-            result.Findings.Select(f => f.Kind.ToString()));
+            new[] { "NSM001", "NSM002", "NSM002", "NSM003", "NSM010", "NSM011" },
+            result.Findings.Select(f => f.RuleId));
         Assert.Equal("CareConnect:BaseUrl", result.Findings[0].Path);
         Assert.Empty(result.Findings[2].Edits); // $export-poll-status has no v2 twin
         Assert.Equal(expected, ConfigFileScanner.ApplyFixes(json, result.Findings));
@@ -48,7 +49,7 @@ public class ConfigFileScannerTests
 
         ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings);
 
-        Assert.Equal(ConfigFindingKind.MalformedV2Scope, finding.Kind);
+        Assert.Equal(DiagnosticIds.MalformedV2Scope, finding.RuleId);
         Assert.True(finding.IsTentative);
         Assert.Empty(finding.Edits);
         Assert.Equal(json.IndexOf("user/", System.StringComparison.Ordinal), finding.Start);
@@ -66,7 +67,7 @@ public class ConfigFileScannerTests
     {
         string json = "{ \"Scopes\": \"openid user/Patient.crudss\", \"Url\": \"" + url + "\" }";
 
-        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json, netsmartProject).Findings, f => f.Kind == ConfigFindingKind.MalformedV2Scope);
+        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json, netsmartProject).Findings, f => f.RuleId == DiagnosticIds.MalformedV2Scope);
 
         Assert.False(finding.IsTentative);
         Assert.Equal(new[] { "'user/Patient.crudss' (repeated letter(s) 's'; use 'user/Patient.cruds')", "" }, finding.MessageArguments);
