@@ -44,16 +44,7 @@ namespace Netsmart.Analyzers.CodeFixes.Rules
         }
 
         /// <summary>The configured expression when it parses as one C# expression.</summary>
-        public static string? ValidConfiguredExpression(string? configured)
-        {
-            if (string.IsNullOrWhiteSpace(configured))
-            {
-                return null;
-            }
-
-            ExpressionSyntax parsed = SyntaxFactory.ParseExpression(configured!);
-            return parsed.ContainsDiagnostics || parsed.FullSpan.Length != configured!.Length ? null : configured.Trim();
-        }
+        public static string? ValidConfiguredExpression(string? configured) => NetsmartOptions.ValidTenantIdExpression(configured);
 
         /// <summary>A local, parameter, field or property named like <c>tenantId</c> (string or Guid) that code at <paramref name="node"/> may use.</summary>
         public static string? FindTenantSymbol(SemanticModel model, SyntaxNode node)

@@ -1,9 +1,14 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Netsmart.Analyzers
 {
-    /// <summary>The user options of the package.</summary>
+    /// <summary>
+    /// The user options of the package: their keys and how they are read, written once. Shared as linked source with
+    /// the code fixes and the CLI (which adds <c>--tenant-expression</c> on top of them).
+    /// </summary>
     internal static class NetsmartOptions
     {
         /// <summary><c>.editorconfig</c>: the C# expression the fixes write for the tenant id.</summary>
@@ -19,6 +24,7 @@ namespace Netsmart.Analyzers
             (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TenantIdExpressionKey, out value) &&
              !string.IsNullOrWhiteSpace(value));
 
+        /// <summary>The tenant expression for the code of <paramref name="tree"/>: the option for its file, else the MSBuild property; trimmed.</summary>
         public static string? GetTenantIdExpression(AnalyzerOptions options, SyntaxTree tree)
         {
             if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(TenantIdExpressionKey, out string? value) &&
@@ -34,6 +40,22 @@ namespace Netsmart.Analyzers
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// <paramref name="expression"/>, trimmed, when it is one C# expression (what a fix may write for the tenant);
+        /// null when it is empty or not an expression.
+        /// </summary>
+        public static string? ValidTenantIdExpression(string? expression)
+        {
+            if (string.IsNullOrWhiteSpace(expression))
+            {
+                return null;
+            }
+
+            string trimmed = expression!.Trim();
+            ExpressionSyntax parsed = SyntaxFactory.ParseExpression(trimmed);
+            return parsed.ContainsDiagnostics || parsed.FullSpan.Length != trimmed.Length ? null : trimmed;
         }
     }
 }

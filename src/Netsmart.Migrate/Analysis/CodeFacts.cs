@@ -94,13 +94,9 @@ internal sealed class CodeFacts
 
     private void AddCSharp(SyntaxTree tree, string relativePath, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(TenantOptionsProvider.TenantKey, out string? expression) && !string.IsNullOrWhiteSpace(expression))
+        if (NetsmartOptions.GetTenantIdExpression(options, tree) is { } expression)
         {
-            TenantExpressions.Add(expression.Trim());
-        }
-        else if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TenantOptionsProvider.BuildPropertyKey, out expression) && !string.IsNullOrWhiteSpace(expression))
-        {
-            TenantExpressions.Add(expression.Trim());
+            TenantExpressions.Add(expression);
         }
 
         // Every string token outside trivia is the token of a string literal expression: the shared string-node index

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Netsmart.Analyzers;
 
 namespace Netsmart.Migrate.Analysis;
 
@@ -16,9 +17,6 @@ namespace Netsmart.Migrate.Analysis;
 /// </summary>
 internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
 {
-    public const string TenantKey = "netsmart.tenant_id_expression";
-    public const string BuildPropertyKey = "build_property.NetsmartTenantIdExpression";
-
     private readonly AnalyzerConfigOptionsProvider inner;
     private readonly string? tenantOverride;
 
@@ -26,7 +24,7 @@ internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
     {
         this.inner = inner;
         this.tenantOverride = tenantOverride;
-        GlobalOptions = buildProperty is null ? inner.GlobalOptions : new WithValue(inner.GlobalOptions, BuildPropertyKey, buildProperty);
+        GlobalOptions = buildProperty is null ? inner.GlobalOptions : new WithValue(inner.GlobalOptions, NetsmartOptions.TenantIdExpressionBuildProperty, buildProperty);
     }
 
     public override AnalyzerConfigOptions GlobalOptions { get; }
@@ -62,7 +60,7 @@ internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
     public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Wrap(inner.GetOptions(textFile));
 
     private AnalyzerConfigOptions Wrap(AnalyzerConfigOptions options) =>
-        tenantOverride is null ? options : new WithValue(options, TenantKey, tenantOverride);
+        tenantOverride is null ? options : new WithValue(options, NetsmartOptions.TenantIdExpressionKey, tenantOverride);
 
     /// <summary>The same options, computed once per tree and per additional file.</summary>
     private sealed class CachingOptionsProvider : AnalyzerConfigOptionsProvider

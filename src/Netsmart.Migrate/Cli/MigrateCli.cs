@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CSharp;
+using Netsmart.Analyzers;
 using Netsmart.Knowledge.Urls;
 using Netsmart.Migrate.Analysis;
 using Netsmart.Migrate.Input;
@@ -167,21 +167,9 @@ internal static class MigrateCli
         }
     }
 
-    private static string? ValidTenantExpression(string? expression)
-    {
-        if (expression is null)
-        {
-            return null;
-        }
-
-        var parsed = SyntaxFactory.ParseExpression(expression.Trim());
-        if (string.IsNullOrWhiteSpace(expression) || parsed.ContainsDiagnostics || parsed.FullSpan.Length != expression.Trim().Length)
-        {
-            throw new InputException($"--tenant-expression '{expression}' is not a C# expression.");
-        }
-
-        return expression.Trim();
-    }
+    private static string? ValidTenantExpression(string? expression) =>
+        expression is null ? null
+        : NetsmartOptions.ValidTenantIdExpression(expression) ?? throw new InputException($"--tenant-expression '{expression}' is not a C# expression.");
 
     private static string? ValidTenantId(string? tenantId)
     {
