@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Netsmart.Analyzers;
+using Netsmart.Knowledge.Rules;
 
 namespace Netsmart.Migrate.Analysis;
 
@@ -49,75 +51,78 @@ internal static class Checklist
 {
     private const string NotVisible = "";
 
+    /// <summary>The v1 FHIR URL rules: what the base-urls item counts besides tenant-less v2 URLs.</summary>
+    private static readonly string[] V1FhirRules = { DiagnosticIds.V1PatientAccessUrl, DiagnosticIds.V1BulkDataUrl, DiagnosticIds.SystemAccessThroughPatientAccess };
+
     public static IReadOnlyList<ChecklistItem> Build(IReadOnlyList<Finding> findings, CodeFacts facts)
     {
-        string Count(params string[] ids)
-        {
-            var parts = ids
-                .Select(id => (Id: id, N: findings.Count(f => f.RuleId == id)))
-                .Where(x => x.N > 0)
-                .Select(x => $"{x.Id} x{x.N}");
-            return string.Join(", ", parts);
-        }
-
-        int N(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId));
-        int Warn(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId) && f.Severity != FindingSeverity.Info);
-        int Info(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId) && f.Severity == FindingSeverity.Info);
-        string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
-        string At(IReadOnlyList<FactLocation> where) =>
-            string.Join(", ", where.Take(3).Select(l => $"{l.RelativePath}({l.Line},{l.Column})")) + (where.Count > 3 ? $" and {where.Count - 3} more" : string.Empty);
-
-        var items = new List<ChecklistItem>
+        var counts = new FindingCounts(findings);
+        return new List<ChecklistItem>
         {
             new("portal-registration", "Application registered in new developer portal", ChecklistStatus.NotVisible, NotVisible, true),
             new("tenant-approval", "Tenant authorization approved for all required tenants", ChecklistStatus.NotVisible, NotVisible, true),
+            BaseUrls(counts, facts),
+            AuthorizationEndpoints(counts, facts),
+            new("oauth-flow-tested", "OAuth flow tested with new credentials", ChecklistStatus.NotVisible, NotVisible, true),
+            CapabilityStatement(facts),
+            new("preview-tested", "All API calls tested against preview environment", ChecklistStatus.NotVisible,
+                facts.PreviewUrls > 0 ? $"the code names the Preview host in {Plural(facts.PreviewUrls, "URL", "URLs")}" : NotVisible, true),
+            new("error-handling", "Error handling updated for v2 responses", ChecklistStatus.NotVisible, NotVisible, true),
+            ScopeSyntax(counts, facts),
+            TenantConfiguration(counts, facts),
         };
+    }
 
-        // Base URLs: v1 FHIR URLs (NSM001, NSM002, NSM006) and v2 FHIR URLs without a tenant (NSM004 outside /auth).
-        int v1Fhir = N("NSM001", "NSM002", "NSM006");
-        int tenantless = N("NSM004");
+    /// <summary>Base URLs: v1 FHIR URLs (NSM001, NSM002, NSM006) and v2 FHIR URLs without a tenant (NSM004).</summary>
+    private static ChecklistItem BaseUrls(FindingCounts counts, CodeFacts facts)
+    {
+        const string id = "base-urls";
+        const string title = "Base URLs updated to tenant-specific format";
+        int v1Fhir = counts.All(V1FhirRules);
+        int tenantless = counts.All(DiagnosticIds.V2UrlWithoutTenant);
         if (v1Fhir + tenantless > 0)
         {
-            items.Add(new("base-urls", "Base URLs updated to tenant-specific format", ChecklistStatus.ToDo,
-                $"{Plural(v1Fhir + tenantless, "finding", "findings")} ({Count("NSM001", "NSM002", "NSM006", "NSM004")})", true));
-        }
-        else if (facts.V2FhirWithTenant + facts.TenantPlaceholders > 0)
-        {
-            items.Add(new("base-urls", "Base URLs updated to tenant-specific format", ChecklistStatus.Ok,
-                $"no v1 FHIR URL left; {Plural(facts.V2FhirWithTenant, "v2 FHIR URL", "v2 FHIR URLs")} with a tenant segment", true));
-        }
-        else
-        {
-            items.Add(new("base-urls", "Base URLs updated to tenant-specific format", ChecklistStatus.NotFound, "no Netsmart FHIR base URL in the code", true));
+            return new(id, title, ChecklistStatus.ToDo,
+                $"{Plural(v1Fhir + tenantless, "finding", "findings")} ({counts.PerRule(DiagnosticIds.V1PatientAccessUrl, DiagnosticIds.V1BulkDataUrl, DiagnosticIds.SystemAccessThroughPatientAccess, DiagnosticIds.V2UrlWithoutTenant)})", true);
         }
 
-        // Authorization endpoints: NSM003 (warnings: to change; info: to review).
-        int authWarn = Warn("NSM003");
-        int authInfo = Info("NSM003");
-        if (authWarn + authInfo > 0)
+        return facts.V2FhirWithTenant + facts.TenantPlaceholders > 0
+            ? new(id, title, ChecklistStatus.Ok, $"no v1 FHIR URL left; {Plural(facts.V2FhirWithTenant, "v2 FHIR URL", "v2 FHIR URLs")} with a tenant segment", true)
+            : new(id, title, ChecklistStatus.NotFound, "no Netsmart FHIR base URL in the code", true);
+    }
+
+    /// <summary>Authorization endpoints: NSM003 (warnings: to change; information: to review).</summary>
+    private static ChecklistItem AuthorizationEndpoints(FindingCounts counts, CodeFacts facts)
+    {
+        const string id = "authorization-endpoints";
+        const string title = "Authorization endpoints updated to tenant-specific format";
+        const string rule = DiagnosticIds.V1AuthorizationServerUrl;
+        int toChange = counts.Warnings(rule);
+        int toReview = counts.Information(rule);
+        if (toChange + toReview > 0)
         {
-            string details = authWarn > 0 ? $"{Plural(authWarn, "v1 authorization server URL", "v1 authorization server URLs")} to change (NSM003)" : string.Empty;
-            if (authInfo > 0)
+            string details = toChange > 0 ? $"{Plural(toChange, "v1 authorization server URL", "v1 authorization server URLs")} to change ({rule})" : string.Empty;
+            if (toReview > 0)
             {
                 details += (details.Length > 0 ? "; " : string.Empty) +
-                    $"{Plural(authInfo, "URL", "URLs")} to review (NSM003 info: it may serve APIs that stay on the original server)";
+                    $"{Plural(toReview, "URL", "URLs")} to review ({rule} info: it may serve APIs that stay on the original server)";
             }
 
-            items.Add(new("authorization-endpoints", "Authorization endpoints updated to tenant-specific format", ChecklistStatus.ToDo, details, true));
-        }
-        else if (facts.V2AuthWithTenant > 0)
-        {
-            items.Add(new("authorization-endpoints", "Authorization endpoints updated to tenant-specific format", ChecklistStatus.Ok,
-                $"no v1 authorization server URL left; {Plural(facts.V2AuthWithTenant, "tenant-specific v2 authorization URL", "tenant-specific v2 authorization URLs")}", true));
-        }
-        else
-        {
-            items.Add(new("authorization-endpoints", "Authorization endpoints updated to tenant-specific format", ChecklistStatus.NotFound,
-                "no Netsmart authorization endpoint in the code (discovered at run time, or configured elsewhere)", true));
+            return new(id, title, ChecklistStatus.ToDo, details, true);
         }
 
-        items.Add(new("oauth-flow-tested", "OAuth flow tested with new credentials", ChecklistStatus.NotVisible, NotVisible, true));
+        return facts.V2AuthWithTenant > 0
+            ? new(id, title, ChecklistStatus.Ok,
+                $"no v1 authorization server URL left; {Plural(facts.V2AuthWithTenant, "tenant-specific v2 authorization URL", "tenant-specific v2 authorization URLs")}", true)
+            : new(id, title, ChecklistStatus.NotFound,
+                "no Netsmart authorization endpoint in the code (discovered at run time, or configured elsewhere)", true);
+    }
 
+    /// <summary>The CapabilityStatement: requests of .well-known/smart-configuration and /metadata.</summary>
+    private static ChecklistItem CapabilityStatement(CodeFacts facts)
+    {
+        const string id = "capability-statement";
+        const string title = "CapabilityStatement retrieved and validated";
         var discovery = new List<string>();
         if (facts.SmartConfiguration.Count > 0)
         {
@@ -129,71 +134,101 @@ internal static class Checklist
             discovery.Add($"/metadata at {At(facts.Metadata)}");
         }
 
-        items.Add(discovery.Count > 0
-            ? new("capability-statement", "CapabilityStatement retrieved and validated", ChecklistStatus.Ok,
+        return discovery.Count > 0
+            ? new(id, title, ChecklistStatus.Ok,
                 "the code requests " + string.Join("; ", discovery) + " (whether the result is validated is not visible in code)", true)
-            : new("capability-statement", "CapabilityStatement retrieved and validated", ChecklistStatus.NotFound,
-                "no /metadata or .well-known/smart-configuration request in the code", true));
+            : new(id, title, ChecklistStatus.NotFound, "no /metadata or .well-known/smart-configuration request in the code", true);
+    }
 
-        items.Add(new("preview-tested", "All API calls tested against preview environment", ChecklistStatus.NotVisible,
-            facts.PreviewUrls > 0 ? $"the code names the Preview host in {Plural(facts.PreviewUrls, "URL", "URLs")}" : NotVisible, true));
-        items.Add(new("error-handling", "Error handling updated for v2 responses", ChecklistStatus.NotVisible, NotVisible, true));
-
-        // NSM011 is information where nothing shows Netsmart use (a FHIR server's own tests...): not a to-do.
-        int malformed = Warn("NSM011");
-        int malformedElsewhere = Info("NSM011");
+    /// <summary>Scope syntax: NSM011 warnings are to do; NSM011 information (no Netsmart use shown) and NSM010 are not.</summary>
+    private static ChecklistItem ScopeSyntax(FindingCounts counts, CodeFacts facts)
+    {
+        const string id = "scope-syntax";
+        const string title = "Scope syntax validated (v1 or v2 format)";
+        const string malformedRule = DiagnosticIds.MalformedV2Scope;
+        const string v1Rule = DiagnosticIds.V1ScopeSyntax;
+        int malformed = counts.Warnings(malformedRule);
+        int malformedElsewhere = counts.Information(malformedRule);
         string elsewhere = malformedElsewhere > 0
-            ? $"; {Plural(malformedElsewhere, "malformed SMART 2.0 scope string", "malformed SMART 2.0 scope strings")} in code that shows no Netsmart use (NSM011 info)"
+            ? $"; {Plural(malformedElsewhere, "malformed SMART 2.0 scope string", "malformed SMART 2.0 scope strings")} in code that shows no Netsmart use ({malformedRule} info)"
             : string.Empty;
-        int v1Scopes = N("NSM010");
+        int v1Scopes = counts.All(v1Rule);
         if (malformed > 0)
         {
-            items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.ToDo,
-                $"{Plural(malformed, "malformed SMART 2.0 scope string", "malformed SMART 2.0 scope strings")} (NSM011)" +
-                (v1Scopes > 0 ? $"; {Plural(v1Scopes, "SMART 1.0 scope string", "SMART 1.0 scope strings")} (NSM010 info)" : string.Empty) + elsewhere, true));
-        }
-        else if (v1Scopes > 0)
-        {
-            items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.Ok,
-                $"valid; {Plural(v1Scopes, "string uses", "strings use")} SMART 1.0 syntax, which v2 accepts (NSM010 info: upgrade recommended)" + elsewhere, true));
-        }
-        else if (malformedElsewhere > 0)
-        {
-            items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.Ok, "no malformed scope in Netsmart code" + elsewhere, true));
-        }
-        else if (facts.ScopeStrings > 0)
-        {
-            items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.Ok,
-                $"{Plural(facts.ScopeStrings, "scope string", "scope strings")}, all SMART 2.0", true));
-        }
-        else
-        {
-            items.Add(new("scope-syntax", "Scope syntax validated (v1 or v2 format)", ChecklistStatus.NotFound, "no SMART scope string in the code", true));
+            return new(id, title, ChecklistStatus.ToDo,
+                $"{Plural(malformed, "malformed SMART 2.0 scope string", "malformed SMART 2.0 scope strings")} ({malformedRule})" +
+                (v1Scopes > 0 ? $"; {Plural(v1Scopes, "SMART 1.0 scope string", "SMART 1.0 scope strings")} ({v1Rule} info)" : string.Empty) + elsewhere, true);
         }
 
-        // The tool's own item: the tenant id the v2 URLs need.
+        if (v1Scopes > 0)
+        {
+            return new(id, title, ChecklistStatus.Ok,
+                $"valid; {Plural(v1Scopes, "string uses", "strings use")} SMART 1.0 syntax, which v2 accepts ({v1Rule} info: upgrade recommended)" + elsewhere, true);
+        }
+
+        if (malformedElsewhere > 0)
+        {
+            return new(id, title, ChecklistStatus.Ok, "no malformed scope in Netsmart code" + elsewhere, true);
+        }
+
+        return facts.ScopeStrings > 0
+            ? new(id, title, ChecklistStatus.Ok, $"{Plural(facts.ScopeStrings, "scope string", "scope strings")}, all SMART 2.0", true)
+            : new(id, title, ChecklistStatus.NotFound, "no SMART scope string in the code", true);
+    }
+
+    /// <summary>The tool's own item: the tenant id the v2 URLs need (placeholders left, tenant expressions configured).</summary>
+    private static ChecklistItem TenantConfiguration(FindingCounts counts, CodeFacts facts)
+    {
+        const string id = "tenant-configuration";
+        const string title = "Tenant id configured (tenant expression, placeholders)";
         string expressions = facts.TenantExpressions.Count == 0
-            ? "no tenant expression configured (netsmart.tenant_id_expression)"
+            ? $"no tenant expression configured ({NetsmartOptions.TenantIdExpressionKey})"
             : "tenant expression " + string.Join(", ", facts.TenantExpressions.Select(e => "'" + e + "'"));
-        int placeholders = N("NSM005");
+        int placeholders = counts.All(DiagnosticIds.V2UrlWithTenantPlaceholder);
         if (placeholders > 0 || facts.TenantPlaceholders > 0)
         {
             int count = Math.Max(placeholders, facts.TenantPlaceholders);
-            items.Add(new("tenant-configuration", "Tenant id configured (tenant expression, placeholders)", ChecklistStatus.ToDo,
-                $"{Plural(count, "v2 URL still holds", "v2 URLs still hold")} a tenant-id placeholder (NSM005); {expressions}", false));
-        }
-        else if (facts.TenantExpressions.Count > 0 || facts.V2FhirWithTenant + facts.V2AuthWithTenant > 0)
-        {
-            items.Add(new("tenant-configuration", "Tenant id configured (tenant expression, placeholders)", ChecklistStatus.Ok,
-                $"no placeholder left; {expressions}", false));
-        }
-        else
-        {
-            items.Add(new("tenant-configuration", "Tenant id configured (tenant expression, placeholders)",
-                v1Fhir + tenantless + authWarn > 0 ? ChecklistStatus.ToDo : ChecklistStatus.NotFound,
-                expressions + (v1Fhir + tenantless + authWarn > 0 ? "; the fixes will write the {tenant-id} placeholder" : string.Empty), false));
+            return new(id, title, ChecklistStatus.ToDo,
+                $"{Plural(count, "v2 URL still holds", "v2 URLs still hold")} a tenant-id placeholder ({DiagnosticIds.V2UrlWithTenantPlaceholder}); {expressions}", false);
         }
 
-        return items;
+        if (facts.TenantExpressions.Count > 0 || facts.V2FhirWithTenant + facts.V2AuthWithTenant > 0)
+        {
+            return new(id, title, ChecklistStatus.Ok, $"no placeholder left; {expressions}", false);
+        }
+
+        // URLs the fixes will rewrite: v1 FHIR URLs, tenant-less v2 URLs, v1 authorization server URLs to change.
+        bool rewrites = counts.All(V1FhirRules) + counts.All(DiagnosticIds.V2UrlWithoutTenant) + counts.Warnings(DiagnosticIds.V1AuthorizationServerUrl) > 0;
+        return new(id, title, rewrites ? ChecklistStatus.ToDo : ChecklistStatus.NotFound,
+            expressions + (rewrites ? "; the fixes will write the {tenant-id} placeholder" : string.Empty), false);
+    }
+
+    private static string Plural(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+
+    private static string At(IReadOnlyList<FactLocation> where) =>
+        string.Join(", ", where.Take(3).Select(l => $"{l.RelativePath}({l.Line},{l.Column})")) + (where.Count > 3 ? $" and {where.Count - 3} more" : string.Empty);
+
+    /// <summary>The findings counted per rule, by severity.</summary>
+    private sealed class FindingCounts
+    {
+        private readonly IReadOnlyList<Finding> findings;
+
+        public FindingCounts(IReadOnlyList<Finding> findings)
+        {
+            this.findings = findings;
+        }
+
+        public int All(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId));
+
+        public int Warnings(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId) && f.Severity != FindingSeverity.Info);
+
+        public int Information(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId) && f.Severity == FindingSeverity.Info);
+
+        /// <summary><c>NSM001 x2, NSM004 x1</c>: the rules among <paramref name="ids"/> that have findings, in that order.</summary>
+        public string PerRule(params string[] ids) =>
+            string.Join(", ", ids
+                .Select(id => (Id: id, N: findings.Count(f => f.RuleId == id)))
+                .Where(x => x.N > 0)
+                .Select(x => $"{x.Id} x{x.N}"));
     }
 }
