@@ -59,7 +59,7 @@ public class ScopeRulesTests
 
         Assert.Equal(
             "openid patient/Patient.rs user/Observation.cud patient/Encounter.rs",
-            Apply(value, decisions.SelectMany(d => d.Edits)));
+            ValueEdits.Apply(value, decisions.SelectMany(d => d.Edits)));
     }
 
     [Fact]
@@ -92,15 +92,4 @@ public class ScopeRulesTests
     private static string Describe(RuleDecision d) =>
         d.RuleId + ": " + string.Join(" | ", d.MessageArguments) + (d.IsFixable ? " fixable" : string.Empty) +
         (d.IsTentative ? " tentative" : string.Empty) + " @" + d.Start + ".." + d.End;
-
-    private static string Apply(string value, IEnumerable<UrlEdit> edits)
-    {
-        string result = value;
-        foreach (UrlEdit edit in edits.OrderByDescending(e => e.Start))
-        {
-            result = result.Substring(0, edit.Start) + edit.NewText + result.Substring(edit.End);
-        }
-
-        return result;
-    }
 }

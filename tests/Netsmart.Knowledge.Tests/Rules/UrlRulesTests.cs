@@ -99,7 +99,7 @@ public class UrlRulesTests
 
         RuleDecision decision = UrlRules.Decide(match, new FakeSurroundings(owningType: ApiEvidence.ClientCredentials))!;
 
-        Assert.Equal("\"" + V2SystemAccess + "/Patient/1\"", Apply(value, decision.Edits));
+        Assert.Equal("\"" + V2SystemAccess + "/Patient/1\"", ValueEdits.Apply(value, decision.Edits));
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class UrlRulesTests
         Assert.Equal("NSM006", decision.RuleId);
         Assert.Equal(arguments, string.Join(" | ", decision.MessageArguments));
         Assert.False(decision.IsTentative);
-        Assert.Equal(fixedValue, Apply(value, decision.Edits));
+        Assert.Equal(fixedValue, ValueEdits.Apply(value, decision.Edits));
     }
 
     [Theory]
@@ -169,15 +169,4 @@ public class UrlRulesTests
         string value, ValueSource source, ApiEvidence around, ApiEvidence owningType,
         string? rule, string? arguments, bool fixable, bool tentative, string? targetApi) =>
         new object?[] { value, (int)source, (int)around, (int)owningType, rule, arguments, fixable, tentative, targetApi };
-
-    private static string Apply(string value, IReadOnlyList<UrlEdit> edits)
-    {
-        string result = value;
-        foreach (UrlEdit edit in edits.OrderByDescending(e => e.Start))
-        {
-            result = result.Substring(0, edit.Start) + edit.NewText + result.Substring(edit.End);
-        }
-
-        return result;
-    }
 }
