@@ -32,4 +32,14 @@ namespace Netsmart.Knowledge.Rules
         /// </summary>
         bool ShowsNetsmartUse();
     }
+
+    internal static class ValueSurroundings
+    {
+        /// <summary>
+        /// Which APIs a value serves (<see cref="ApiEvidenceScanner.Apis"/>): from its own evidence when that decides
+        /// alone, else joined by what is around it, which is then the only time <see cref="IValueSurroundings.Around"/> is asked.
+        /// </summary>
+        public static ApiEvidence Apis(this IValueSurroundings surroundings, ApiEvidence own) =>
+            ApiEvidenceScanner.Apis(own, ApiEvidenceScanner.DecidesAlone(own) ? ApiEvidence.None : surroundings.Around());
+    }
 }

@@ -63,7 +63,7 @@ namespace Netsmart.Knowledge.Rules
         /// whose own evidence, or else the evidence around it, names only those APIs is left alone.
         /// </summary>
         public static bool TalksOnlyToNonMigratingApis(ApiEvidence own, IValueSurroundings surroundings) =>
-            ApiEvidenceScanner.Apis(own, ApiEvidenceScanner.DecidesAlone(own) ? ApiEvidence.None : surroundings.Around()) == ApiEvidence.NonCertified;
+            surroundings.Apis(own) == ApiEvidence.NonCertified;
 
         private static RuleDecision Create(string ruleId, List<ScopeMatch> matches, bool tentative, params string[] args)
         {

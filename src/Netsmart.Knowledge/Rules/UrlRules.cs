@@ -118,7 +118,7 @@ namespace Netsmart.Knowledge.Rules
         private static RuleDecision? V1AuthorizationServer(NetsmartUrlMatch match, IValueSurroundings surroundings)
         {
             ApiEvidence own = ApiEvidenceScanner.FromText(match.SourceText, match);
-            ApiEvidence found = ApiEvidenceScanner.Apis(own, ApiEvidenceScanner.DecidesAlone(own) ? ApiEvidence.None : surroundings.Around());
+            ApiEvidence found = surroundings.Apis(own);
             if (found == ApiEvidence.NonCertified)
             {
                 return null;
