@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Tests.Infrastructure;
 
 namespace Netsmart.Migrate.Tests;
@@ -128,9 +128,8 @@ public sealed class AnalyzerHostTests
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer());
 
-        ImmutableArray<Diagnostic> light = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, CancellationToken.None);
-        AnalyzerHosts.UseDriverOverride = true;
-        ImmutableArray<Diagnostic> driver = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, CancellationToken.None);
+        ImmutableArray<Diagnostic> light = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, AnalyzerHostOptions.Light, CancellationToken.None);
+        ImmutableArray<Diagnostic> driver = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, AnalyzerHostOptions.Driver, CancellationToken.None);
 
         Diagnostic failure = light.First(d => d.Id == "AD0001");
         Assert.Contains(nameof(ThrowingAnalyzer), failure.GetMessage(), StringComparison.Ordinal);
@@ -147,7 +146,7 @@ public sealed class AnalyzerHostTests
 
         ImmutableArray<Diagnostic> diagnostics = await AnalysisRunner.AnalyzeTreesAsync(
             compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer(), new Analyzers.Rules.NetsmartUrlAnalyzer()),
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), AnalyzerHostOptions.Light, CancellationToken.None);
 
         Assert.Contains(diagnostics, d => d.Id == "AD0001");
         Assert.Contains(diagnostics, d => d.Id == "NSM001"); // the other analyzers still run
@@ -161,14 +160,13 @@ public sealed class AnalyzerHostTests
         return (light, driver, fallbacks);
     }
 
-    private static Task<(ToolResult Result, int Fallbacks)> RunWithHostAsync(bool useDriver, string root, string[] args) =>
-        Task.Run(async () =>
-        {
-            AnalyzerHosts.UseDriverOverride = useDriver;
-            StrongBox<int> fallbacks = AnalyzerHosts.StartCountingFallbacks();
-            ToolResult result = await Tool.RunAsync(root, args);
-            return (result, fallbacks.Value);
-        });
+    private static async Task<(ToolResult Result, int Fallbacks)> RunWithHostAsync(bool useDriver, string root, string[] args)
+    {
+        int fallbacks = 0;
+        var host = new AnalyzerHostOptions { UseDriver = useDriver, TreesHandedToDriver = trees => Interlocked.Add(ref fallbacks, trees) };
+        ToolResult result = await Tool.RunAsync(root, environment => environment with { AnalyzerHost = host }, args);
+        return (result, fallbacks);
+    }
 
     private static void AssertSameReport(ToolResult driver, ToolResult light)
     {
