@@ -122,27 +122,13 @@ internal static class SarifReport
     /// <summary>A finding: rule, level, message, location, fingerprint, baseline state when scanned against one, fixability.</summary>
     private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, BaselineComparison? baseline)
     {
-        json.WriteStartObject();
-        json.WriteString("ruleId", finding.RuleId);
-        json.WriteNumber("ruleIndex", ruleIndex);
-        json.WriteString("level", Level(finding.Severity));
-        json.WriteStartObject("message");
-        json.WriteString("text", finding.Message);
-        json.WriteEndObject();
-        json.WriteStartArray("locations");
-        json.WriteStartObject();
-        WritePhysical(json, finding.RelativePath, region =>
+        WriteResultCore(json, finding.RuleId, ruleIndex, finding.Severity, finding.Message, finding.RelativePath, finding.Fingerprint, region =>
         {
             region.WriteNumber("startLine", finding.Line);
             region.WriteNumber("startColumn", finding.Column);
             region.WriteNumber("endLine", finding.EndLine);
             region.WriteNumber("endColumn", finding.EndColumn);
         });
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteStartObject("partialFingerprints");
-        json.WriteString(Fingerprints.SarifKey, finding.Fingerprint);
-        json.WriteEndObject();
         if (baseline != null)
         {
             json.WriteString("baselineState", baseline.IsNew(finding) ? "new" : "unchanged");
@@ -157,26 +143,34 @@ internal static class SarifReport
     /// <summary>A baseline finding no longer found: a result in the "absent" state, where it was when the baseline was written.</summary>
     private static void WriteAbsentResult(Utf8JsonWriter json, BaselineEntry entry, int ruleIndex)
     {
-        json.WriteStartObject();
-        json.WriteString("ruleId", entry.RuleId);
-        json.WriteNumber("ruleIndex", ruleIndex);
-        json.WriteString("level", Level(entry.Severity switch { "error" => FindingSeverity.Error, "info" => FindingSeverity.Info, _ => FindingSeverity.Warning }));
-        json.WriteStartObject("message");
-        json.WriteString("text", entry.Message);
-        json.WriteEndObject();
-        json.WriteStartArray("locations");
-        json.WriteStartObject();
-        WritePhysical(json, entry.File, region =>
+        FindingSeverity severity = entry.Severity switch { "error" => FindingSeverity.Error, "info" => FindingSeverity.Info, _ => FindingSeverity.Warning };
+        WriteResultCore(json, entry.RuleId, ruleIndex, severity, entry.Message, entry.File, entry.Fingerprint, region =>
         {
             region.WriteNumber("startLine", Math.Max(1, entry.Line));
             region.WriteNumber("startColumn", Math.Max(1, entry.Column));
         });
+        json.WriteString("baselineState", "absent");
+        json.WriteEndObject();
+    }
+
+    /// <summary>Opens a result and writes what every result has: rule, level, message, one location, fingerprint.</summary>
+    private static void WriteResultCore(
+        Utf8JsonWriter json, string ruleId, int ruleIndex, FindingSeverity severity, string message, string relativePath, string fingerprint, Action<Utf8JsonWriter> region)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", ruleId);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", Level(severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", message);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        WritePhysical(json, relativePath, region);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartObject("partialFingerprints");
-        json.WriteString(Fingerprints.SarifKey, entry.Fingerprint);
-        json.WriteEndObject();
-        json.WriteString("baselineState", "absent");
+        json.WriteString(Fingerprints.SarifKey, fingerprint);
         json.WriteEndObject();
     }
 
