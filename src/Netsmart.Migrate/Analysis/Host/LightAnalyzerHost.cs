@@ -88,6 +88,8 @@ internal sealed class LightAnalyzerHost
 
             foreach ((Action<SyntaxNodeAnalysisContext> action, ImmutableArray<SyntaxKind> actionKinds) in session.NodeActions)
             {
+                // Each listed kind once: the driver runs an action twice for a kind listed twice (a deliberate difference,
+                // named by RegistrationSideBySideTests; no package rule lists a kind twice).
                 foreach (SyntaxKind kind in actionKinds.Distinct())
                 {
                     (actionsByKind[(int)kind] ??= new()).Add((session, action));
