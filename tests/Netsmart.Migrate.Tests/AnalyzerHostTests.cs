@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Tests.Infrastructure;
 
 namespace Netsmart.Migrate.Tests;
@@ -32,7 +32,7 @@ public sealed class AnalyzerHostTests
     [InlineData("text")]
     public async Task Both_hosts_report_the_same_on_the_LegacyClient_sample(string format)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.CopyFromRepository("samples/LegacyClient", "LegacyClient");
 
         (ToolResult light, ToolResult driver, _) = await RunBothAsync(tree.Root, "scan", "LegacyClient", "--format", format, "--fail-on", "info");
@@ -45,7 +45,7 @@ public sealed class AnalyzerHostTests
     [Fact]
     public async Task Both_hosts_report_the_same_where_the_light_host_filters_alone()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         WriteFilterFixture(tree, withDriverOnlyCases: false);
 
         (ToolResult light, ToolResult driver, int fallbacks) = await RunBothAsync(tree.Root, "scan", "App", "--format", "json", "--fail-on", "info");
@@ -78,7 +78,7 @@ public sealed class AnalyzerHostTests
     [Fact]
     public async Task Both_hosts_report_the_same_where_the_light_host_hands_trees_to_the_driver()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         WriteFilterFixture(tree, withDriverOnlyCases: true);
 
         (ToolResult light, ToolResult driver, int fallbacks) = await RunBothAsync(tree.Root, "scan", "App", "--format", "json", "--fail-on", "info");
@@ -95,7 +95,7 @@ public sealed class AnalyzerHostTests
     [Fact]
     public async Task Both_hosts_fix_the_same_on_the_filter_fixture()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         WriteFilterFixture(tree, withDriverOnlyCases: true);
 
         (ToolResult light, ToolResult driver, _) = await RunBothAsync(tree.Root, "fix", "App", "--dry-run");
@@ -128,9 +128,8 @@ public sealed class AnalyzerHostTests
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer());
 
-        ImmutableArray<Diagnostic> light = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, CancellationToken.None);
-        AnalyzerHosts.UseDriverOverride = true;
-        ImmutableArray<Diagnostic> driver = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, CancellationToken.None);
+        ImmutableArray<Diagnostic> light = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, AnalyzerHostOptions.Light, CancellationToken.None);
+        ImmutableArray<Diagnostic> driver = await AnalysisRunner.AnalyzeTreesAsync(compilation, analyzers, options, AnalyzerHostOptions.Driver, CancellationToken.None);
 
         Diagnostic failure = light.First(d => d.Id == "AD0001");
         Assert.Contains(nameof(ThrowingAnalyzer), failure.GetMessage(), StringComparison.Ordinal);
@@ -141,13 +140,13 @@ public sealed class AnalyzerHostTests
     [Fact]
     public async Task An_analyzer_exception_becomes_an_input_problem_and_never_crashes_the_tool()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.Write("App/C.cs", "class C { string s = \"" + V1 + "\"; }\n");
         Compilation compilation = Compile(File.ReadAllText(tree.PathOf("App/C.cs")));
 
         ImmutableArray<Diagnostic> diagnostics = await AnalysisRunner.AnalyzeTreesAsync(
             compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowingAnalyzer(), new Analyzers.Rules.NetsmartUrlAnalyzer()),
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), AnalyzerHostOptions.Light, CancellationToken.None);
 
         Assert.Contains(diagnostics, d => d.Id == "AD0001");
         Assert.Contains(diagnostics, d => d.Id == "NSM001"); // the other analyzers still run
@@ -161,14 +160,13 @@ public sealed class AnalyzerHostTests
         return (light, driver, fallbacks);
     }
 
-    private static Task<(ToolResult Result, int Fallbacks)> RunWithHostAsync(bool useDriver, string root, string[] args) =>
-        Task.Run(async () =>
-        {
-            AnalyzerHosts.UseDriverOverride = useDriver;
-            StrongBox<int> fallbacks = AnalyzerHosts.StartCountingFallbacks();
-            ToolResult result = await Tool.RunAsync(root, args);
-            return (result, fallbacks.Value);
-        });
+    private static async Task<(ToolResult Result, int Fallbacks)> RunWithHostAsync(bool useDriver, string root, string[] args)
+    {
+        int fallbacks = 0;
+        var host = new AnalyzerHostOptions { UseDriver = useDriver, TreesHandedToDriver = trees => Interlocked.Add(ref fallbacks, trees) };
+        ToolResult result = await Tool.RunAsync(root, environment => environment with { AnalyzerHost = host }, args);
+        return (result, fallbacks);
+    }
 
     private static void AssertSameReport(ToolResult driver, ToolResult light)
     {
@@ -185,7 +183,7 @@ public sealed class AnalyzerHostTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     /// <summary>A project that touches every filter between an analyzer and a finding.</summary>
-    private static void WriteFilterFixture(TempTree tree, bool withDriverOnlyCases)
+    private static void WriteFilterFixture(TempFolder tree, bool withDriverOnlyCases)
     {
         tree.Write(".editorconfig", "root = true\n\n[*.cs]\nnetsmart.tenant_id_expression = TenantSettings.Current.TenantId\n\n[App/Generated/NotGenerated.g.cs]\ngenerated_code = false\n\n[App/Generated/MarkedByOption.cs]\ngenerated_code = true\n");
         tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
@@ -347,7 +345,7 @@ public sealed class AnalyzerHostTests
     }
 
     /// <summary>What the light host hands to the driver when a tree has findings: attributes, #line hidden, syntax errors.</summary>
-    private static void WriteDriverOnlyCases(TempTree tree)
+    private static void WriteDriverOnlyCases(TempFolder tree)
     {
         // [GeneratedCode] on a partial type and on a method.
         tree.Write("App/Attributes/PartA.cs", $$"""

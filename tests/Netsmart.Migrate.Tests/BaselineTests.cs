@@ -11,7 +11,7 @@ public sealed class BaselineTests
     [Fact]
     public async Task Round_trip_moved_lines_stay_known_a_fixed_one_is_counted_and_only_the_new_one_fails()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult write = await Tool.RunAsync(tree.Root, "scan", "App", "--write-baseline", "netsmart-baseline.json");
@@ -59,7 +59,7 @@ public sealed class BaselineTests
     [Fact]
     public async Task Two_identical_literals_in_one_file_are_told_apart_by_their_occurrence()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         string two = "namespace A;\npublic static class U\n{\n    public const string X = \"https://fhir.netsmartcloud.com/uscore/v1\";\n    public const string Y = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n";
         tree.Write("A/U.cs", two);
         await Tool.RunAsync(tree.Root, "scan", "A", "--write-baseline", "b.json");
@@ -76,7 +76,7 @@ public sealed class BaselineTests
     [InlineData("not json")]
     public async Task A_file_that_is_not_a_baseline_is_an_input_error(string content)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write("b.json", content);
 

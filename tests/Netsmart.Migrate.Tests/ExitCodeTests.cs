@@ -9,7 +9,7 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Clean_code_exits_0()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteCleanApp(tree);
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "Clean");
@@ -22,7 +22,7 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Info_findings_alone_exit_0_unless_fail_on_info()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.Write("Scopes/Scopes.cs", "namespace S; public static class Scopes { public const string Patient = \"patient/Patient.read\"; }\n");
 
         ToolResult byDefault = await Tool.RunAsync(tree.Root, "scan", "Scopes");
@@ -36,7 +36,7 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Warnings_exit_1()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         Assert.Equal(1, (await Tool.RunAsync(tree.Root, "scan", "App")).ExitCode);
@@ -54,7 +54,7 @@ public sealed class ExitCodeTests
     [InlineData]
     public async Task Usage_and_input_errors_exit_2(params string[] args)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult result = await Tool.RunAsync(tree.Root, args);
@@ -67,7 +67,7 @@ public sealed class ExitCodeTests
     [Fact]
     public async Task Help_exits_0()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "--help");
 
         Assert.Equal(0, result.ExitCode);

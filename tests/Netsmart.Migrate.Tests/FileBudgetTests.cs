@@ -23,7 +23,7 @@ public sealed class FileBudgetTests
     [Fact]
     public async Task Scan_reports_a_file_over_its_budget_as_skipped_and_analyses_the_others()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult result = await Tool.RunAsync(tree.Root, NoTimeForTheClient, "scan", "App");
@@ -38,7 +38,7 @@ public sealed class FileBudgetTests
     [Fact]
     public async Task Fix_leaves_a_file_over_its_budget_untouched_and_exits_1()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         string client = tree.Read("App/FhirClient.cs");
 
@@ -55,7 +55,7 @@ public sealed class FileBudgetTests
     [InlineData("soon")]
     public async Task A_bad_file_timeout_is_a_usage_error(string value)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "App", "--file-timeout", value);
@@ -67,7 +67,7 @@ public sealed class FileBudgetTests
     [Fact]
     public async Task The_default_budget_does_not_skip_ordinary_files()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult byDefault = await Tool.RunAsync(tree.Root, "scan", "App/App.csproj");

@@ -15,7 +15,7 @@ public sealed class FixSafetyTests
     [Fact]
     public async Task A_linked_file_is_written_through_its_link_once_and_the_links_stay()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.Write("shared/appsettings.json", V1Json);
         Directory.CreateDirectory(tree.PathOf("app/sub"));
         File.CreateSymbolicLink(tree.PathOf("app/appsettings.json"), "../shared/appsettings.json");
@@ -36,7 +36,7 @@ public sealed class FixSafetyTests
     [Fact]
     public async Task A_link_to_a_file_outside_the_scanned_folder_is_reported_and_left_alone()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.Write("shared/appsettings.json", V1Json);
         Directory.CreateDirectory(tree.PathOf("app"));
         File.CreateSymbolicLink(tree.PathOf("app/appsettings.json"), "../shared/appsettings.json");
@@ -55,7 +55,7 @@ public sealed class FixSafetyTests
     [Fact]
     public async Task An_input_folder_reached_through_a_link_is_fixed_in_place_without_link_notes()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.Write("real/appsettings.json", V1Json);
         Directory.CreateSymbolicLink(tree.PathOf("linked"), "real"); // as /tmp is a link on some systems
 
@@ -70,7 +70,7 @@ public sealed class FixSafetyTests
     [Fact]
     public async Task A_read_only_file_is_left_untouched_and_reported_with_what_to_do()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         string client = tree.PathOf("App/FhirClient.cs");
         byte[] before = File.ReadAllBytes(client);

@@ -13,7 +13,7 @@ public sealed class FixTests
     [Fact]
     public async Task Dry_run_prints_a_unified_diff_and_writes_nothing()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         var before = Directory.EnumerateFiles(tree.Root, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
 
@@ -29,7 +29,7 @@ public sealed class FixTests
     [Fact]
     public async Task Fix_then_scan_reports_no_fixable_finding_on_the_LegacyClient_sample()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.CopyFromRepository("samples/LegacyClient", "LegacyClient");
 
         ToolResult fix = await Tool.RunAsync(tree.Root, "fix", "LegacyClient");
@@ -48,7 +48,7 @@ public sealed class FixTests
     [Fact]
     public async Task The_fixed_app_compiles_and_uses_the_configured_tenant_expression()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         Assert.Empty(Sources.CompileErrors(tree.PathOf("App")));
 
@@ -66,7 +66,7 @@ public sealed class FixTests
     [Fact]
     public async Task Fix_keeps_crlf_line_endings_and_the_byte_order_mark()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         byte[] bom = { 0xEF, 0xBB, 0xBF };
         string cs = "namespace A;\r\n\r\npublic static class Urls\r\n{\r\n    // café\r\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\r\n}\r\n";
         string json = "{\r\n  \"Fhir\": \"https://fhir.netsmartcloud.com/uscore/v1/Patient\"\r\n}\r\n";
@@ -92,7 +92,7 @@ public sealed class FixTests
     [Fact]
     public async Task Tenant_id_is_written_into_json_placeholders_only()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree, withTenantExpression: false);
         tree.Write("App/appsettings.Production.json", "{ \"Auth\": \"https://fhir.netsmartcloud.com/auth/{tenant-id}/oauth2/v1/token\" }\n");
 
@@ -108,7 +108,7 @@ public sealed class FixTests
     [Fact]
     public async Task Files_that_cannot_be_read_or_parsed_are_reported_and_left_untouched()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         string brokenJson = "{ \"Url\": \"https://fhir.netsmartcloud.com/uscore/v1\" ";
         string brokenCs = "class Broken { const string U = \"https://fhir.netsmartcloud.com/uscore/v1\" }\n";

@@ -15,7 +15,7 @@ public sealed class HtmlReportTests
     [Fact]
     public async Task The_html_report_is_self_contained_escaped_and_shows_the_fix_dry_run_text()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write("App/Hostile.cs", "namespace App;\npublic static class Hostile\n{\n    public const string U = \"https://fhir.netsmartcloud.com/uscore/v1\"; // " + Hostile + "\n}\n");
 
@@ -53,7 +53,7 @@ public sealed class HtmlReportTests
     [Fact]
     public async Task With_a_baseline_the_html_report_shows_the_burndown()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         await Tool.RunAsync(tree.Root, "scan", "App", "--write-baseline", "b.json");
         tree.Write("App/FhirClient.cs", tree.Read("App/FhirClient.cs").Replace("https://oauth.netsmartcloud.com/token", "https://example.org/token"));

@@ -24,7 +24,7 @@ public sealed class InputTests
     [InlineData("All.slnx")]
     public async Task A_solution_lists_its_projects_and_skips_bin_and_obj(string solution)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         Fixtures.WriteCleanApp(tree, "src/Clean");
         tree.Write("App/obj/Generated.cs", "class G { const string U = \"https://fhir.netsmartcloud.com/uscore/v1\"; }\n");
@@ -52,7 +52,7 @@ public sealed class InputTests
     [Fact]
     public async Task A_missing_project_in_a_solution_is_reported_and_skipped()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write("All.sln", ClassicSolution);
 
@@ -66,7 +66,7 @@ public sealed class InputTests
     [Fact]
     public async Task The_editorconfig_tenant_expression_reaches_the_checklist_and_the_override_wins()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult configured = await Tool.RunAsync(tree.Root, "scan", "App/App.csproj");
@@ -80,7 +80,7 @@ public sealed class InputTests
     [Fact]
     public async Task A_malformed_json_file_an_unreadable_file_and_a_cs_file_with_syntax_errors_are_reported()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write("App/appsettings.Development.json", "{ \"Url\": \"https://fhir.netsmartcloud.com/uscore/v1\" ");
         tree.Write("App/Broken.cs", "class Broken { const string U = \"https://fhir.netsmartcloud.com/uscore/v1\" }\n");
@@ -102,7 +102,7 @@ public sealed class InputTests
     {
         // Multi-target code often ends an #if chain with #error. The tool parses without the project's symbols,
         // so that branch is active here; the directive is the author's and the tree is whole.
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write("App/Versioned.cs", """
             class Versioned
@@ -134,7 +134,7 @@ public sealed class InputTests
     [InlineData("Other.slnx", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n", "error: '{0}' is not a valid .slnx file: its root element is <Project>, not <Solution>.")]
     public async Task A_solution_that_does_not_parse_or_lists_nothing_is_an_input_error(string name, string content, string message)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write(name, content);
 

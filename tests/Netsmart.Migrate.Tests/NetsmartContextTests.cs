@@ -16,7 +16,7 @@ public sealed class NetsmartContextTests
 
         """;
 
-    private static void WriteServer(TempTree tree, string extraProperty)
+    private static void WriteServer(TempFolder tree, string extraProperty)
     {
         tree.Write("Server/Server.csproj",
             "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net8.0</TargetFramework>\n" + extraProperty +
@@ -28,7 +28,7 @@ public sealed class NetsmartContextTests
     [Fact]
     public async Task Malformed_scopes_where_nothing_shows_netsmart_use_are_information_and_the_scan_passes()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         WriteServer(tree, string.Empty);
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "Server", "--format", "json");
@@ -54,7 +54,7 @@ public sealed class NetsmartContextTests
     [Fact]
     public async Task The_msbuild_tenant_property_shows_netsmart_use_for_the_whole_project()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         WriteServer(tree, "    <NetsmartTenantIdExpression>Settings.TenantId</NetsmartTenantIdExpression>\n");
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "Server", "--format", "json");

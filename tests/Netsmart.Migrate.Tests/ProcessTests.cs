@@ -13,7 +13,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task The_built_tool_scans_with_redirected_output_and_prints_only_the_report()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         string tool = Path.Combine(AppContext.BaseDirectory, "netsmart-migrate.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")

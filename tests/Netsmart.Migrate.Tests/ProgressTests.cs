@@ -12,9 +12,9 @@ public sealed class ProgressTests
 {
     private const int Files = 210; // progress shows from 200 files
 
-    private static TempTree ManyFiles()
+    private static TempFolder ManyFiles()
     {
-        var tree = new TempTree();
+        var tree = new TempFolder();
         for (int i = 0; i < Files; i++)
         {
             tree.Write($"Big/C{i:000}.cs", $"namespace Big; public static class C{i:000} {{ public const string U = \"https://fhir.netsmartcloud.com/uscore/v1\"; }}\n");
@@ -28,7 +28,7 @@ public sealed class ProgressTests
     [InlineData("fix")]
     public async Task A_terminal_gets_one_rewritten_line_per_phase_erased_before_the_report(string command)
     {
-        using TempTree tree = ManyFiles();
+        using TempFolder tree = ManyFiles();
         var terminal = new FakeTerminal(redirected: false);
 
         ToolResult quiet = command == "scan" ? await Tool.RunAsync(tree.Root, command, "Big") : default!;
@@ -55,7 +55,7 @@ public sealed class ProgressTests
     [Fact]
     public async Task Nothing_is_written_when_standard_error_is_not_a_terminal()
     {
-        using TempTree tree = ManyFiles();
+        using TempFolder tree = ManyFiles();
         var terminal = new FakeTerminal(redirected: true);
 
         ToolResult result = await Tool.RunAsync(tree.Root, e => e with { Terminal = terminal, Interactive = true }, "scan", "Big");
@@ -68,7 +68,7 @@ public sealed class ProgressTests
     [Fact]
     public async Task A_small_tree_shows_no_progress_even_on_a_terminal()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         var terminal = new FakeTerminal(redirected: false);
 

@@ -19,7 +19,7 @@ public sealed class ScanReportTests
     [InlineData("sarif", "scan-app.sarif")]
     public async Task Scan_report_is_exact_in_every_format(string format, string expectedFile)
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "App/App.csproj", "--format", format);
@@ -33,7 +33,7 @@ public sealed class ScanReportTests
     [Fact]
     public async Task Sarif_of_the_app_fixture_is_valid_sarif_2_1_0()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
         tree.Write("App/appsettings.Broken.json", "{ \"Url\": \"https://fhir.netsmartcloud.com/uscore/v1\", ");
 
@@ -49,7 +49,7 @@ public sealed class ScanReportTests
     [Fact]
     public async Task Sarif_of_the_LegacyClient_sample_is_valid_sarif_2_1_0()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.CopyFromRepository("samples/LegacyClient", "LegacyClient");
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "LegacyClient", "--format", "sarif");
@@ -62,7 +62,7 @@ public sealed class ScanReportTests
     [Fact]
     public async Task Json_report_of_the_LegacyClient_sample_counts_every_rule()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         tree.CopyFromRepository("samples/LegacyClient", "LegacyClient");
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "LegacyClient/LegacyClient.csproj", "--format", "json");
@@ -78,7 +78,7 @@ public sealed class ScanReportTests
     [Fact]
     public async Task Output_option_writes_the_report_to_the_file_and_nothing_to_stdout()
     {
-        using var tree = new TempTree();
+        using var tree = new TempFolder();
         Fixtures.WriteApp(tree);
 
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "App", "--format", "sarif", "--output", "out/report.sarif");

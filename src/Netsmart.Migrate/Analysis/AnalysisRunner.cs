@@ -10,15 +10,16 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Knowledge.Config;
+using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Cli;
 using Netsmart.Migrate.Input;
 
 namespace Netsmart.Migrate.Analysis;
 
 /// <summary>The findings of one analysis, and the problems met on the way.</summary>
-internal sealed class AnalysisResult
+internal sealed class AnalysisOutcome
 {
-    public AnalysisResult(ImmutableArray<Finding> findings, IReadOnlyList<InputProblem> problems)
+    public AnalysisOutcome(ImmutableArray<Finding> findings, IReadOnlyList<InputProblem> problems)
     {
         Findings = findings;
         Problems = problems;
@@ -36,7 +37,7 @@ internal sealed class AnalysisResult
 /// </summary>
 internal static class AnalysisRunner
 {
-    public static async Task<AnalysisResult> AnalyzeAsync(
+    public static async Task<AnalysisOutcome> AnalyzeAsync(
         LoadedSolution loaded,
         Solution solution,
         string? tenantOverride,
@@ -69,7 +70,7 @@ internal static class AnalysisRunner
 
             loaded.Settings.TryGetValue(project.Id, out ProjectSettings? settings);
             AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
-            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, cancellationToken, loaded.Budget, TreeDone).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, loaded.AnalyzerHost, cancellationToken, loaded.Budget, TreeDone).ConfigureAwait(false);
             PhaseTimings.Mark("analyse: analyzers of " + project.Name);
             var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
             foreach (Diagnostic diagnostic in diagnostics)
@@ -104,7 +105,7 @@ internal static class AnalysisRunner
             }
         }
 
-        return new AnalysisResult(
+        return new AnalysisOutcome(
             findings
                 .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
                 .ThenBy(f => f.Line)
@@ -119,10 +120,10 @@ internal static class AnalysisRunner
     /// syntax-node actions (<see cref="LightAnalyzerHost"/>): no method body is compiled unless an analyzer asks the
     /// semantic model about it. Trees the light host does not reproduce exactly (findings next to
     /// <c>[SuppressMessage]</c>/<c>[GeneratedCode]</c>, <c>#line hidden</c>, syntax errors) and the JSON files go through
-    /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything with <c>NETSMART_MIGRATE_HOST=driver</c>.
+    /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything when <paramref name="hostOptions"/> asks for the driver.
     /// </summary>
     internal static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken, FileBudget? budget = null, Action? treeDone = null)
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, AnalyzerHostOptions hostOptions, CancellationToken cancellationToken, FileBudget? budget = null, Action? treeDone = null)
     {
         treeDone ??= () => { };
         budget ??= FileBudget.Unlimited;
@@ -135,7 +136,7 @@ internal static class AnalysisRunner
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath));
         bool additionalFiles = true;
-        if (!AnalyzerHosts.UseDriver)
+        if (!hostOptions.UseDriver)
         {
             LightAnalyzerHost host = LightAnalyzerHost.Start(compilation, options, analyzers, cancellationToken);
             foreach (Diagnostic failure in host.StartFailures)
@@ -176,7 +177,7 @@ internal static class AnalysisRunner
             }
 
             driverTrees = fallback;
-            AnalyzerHosts.CountFallback(fallback.Count);
+            hostOptions.TreesHandedToDriver?.Invoke(fallback.Count);
             PhaseTimings.Mark($"analyse: light host ({fallback.Count} trees for the driver)");
             additionalFiles = host.HasAdditionalFileActions;
         }
@@ -197,7 +198,7 @@ internal static class AnalysisRunner
                     diagnostics.Add(diagnostic);
                 }
 
-                if (AnalyzerHosts.UseDriver)
+                if (hostOptions.UseDriver)
                 {
                     treeDone();
                 }
@@ -207,7 +208,7 @@ internal static class AnalysisRunner
         {
             foreach (AdditionalText file in options.AdditionalFiles)
             {
-                Microsoft.CodeAnalysis.Diagnostics.AnalysisResult result = await Driver().GetAnalysisResultAsync(file, analyzers, cancellationToken).ConfigureAwait(false);
+                AnalysisResult result = await Driver().GetAnalysisResultAsync(file, analyzers, cancellationToken).ConfigureAwait(false);
                 foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
                 {
                     diagnostics.Add(diagnostic);

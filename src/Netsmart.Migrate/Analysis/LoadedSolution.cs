@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
+using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Cli;
 using Netsmart.Migrate.Input;
 
@@ -69,6 +70,9 @@ internal sealed class LoadedSolution
 
     /// <summary>The per-file time budget of the analysis (<c>--file-timeout</c>), and the files that went over it.</summary>
     public FileBudget Budget { get; set; } = FileBudget.Unlimited;
+
+    /// <summary>Which analyzer host runs the rules on this solution.</summary>
+    public AnalyzerHostOptions AnalyzerHost { get; set; } = AnalyzerHostOptions.Light;
 
     public string RelativePath(string path) =>
         Path.GetRelativePath(Input.RootDirectory, path).Replace(Path.DirectorySeparatorChar, '/');

@@ -4,18 +4,22 @@ namespace Netsmart.Migrate.Cli;
 
 /// <summary>
 /// Lets the tool's own process load and analyse its input without garbage collections. Nearly everything allocated then
-/// stays alive to the end of the run (source texts, syntax trees, compilations), so each collection only copies the live
-/// trees from generation to generation: on the 316,909-line tree three collections paused the parse 0.5–0.9 s. A no-GC
-/// region sized from the source (about 45 bytes are allocated per source character when scanning) skips them; past the
-/// budget the runtime collects as usual. The peak memory barely changes (the copying collections need room too): 740 MB
-/// against 610–660 MB there.
+/// stays alive to the end of the run (source texts, syntax trees, compilations), so a collection frees little and copies
+/// the live trees from generation to generation, pausing the parse. A no-GC region sized from the source skips them; past
+/// the budget the runtime collects as usual. The measurements behind the sizes: docs/performance.md, "Figures behind
+/// netsmart-migrate's settings".
 /// </summary>
 internal static class CollectionBudget
 {
+    /// <summary>Bytes reserved per source character: above what a scan was measured to allocate, so the region is rarely outgrown.</summary>
     private const long BytesPerSourceChar = 64;
     private const long MinimumBytes = 64L << 20;
+
+    /// <summary>At most this much, so that a large input does not ask the runtime for more than a machine may grant.</summary>
     private const long MaximumBytes = 2L << 30;
-    private const long SmallInputChars = 1L << 20; // about 20,000 lines: a few short collections, nothing to gain
+
+    /// <summary>About 20,000 lines: below this, a few short collections, nothing to gain.</summary>
+    private const long SmallInputChars = 1L << 20;
 
     /// <summary>
     /// Set by the tool's entry point only: a host process (the tests run the tool in process) keeps its own collection

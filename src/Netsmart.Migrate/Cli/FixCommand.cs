@@ -25,6 +25,7 @@ internal static class FixCommand
         {
             loaded = LoadedSolution.Load(input, progress, cancellationToken);
             loaded.Budget = environment.Budget(options.FileTimeoutSeconds);
+            loaded.AnalyzerHost = environment.Host();
             outcome = await FixEngine.RunAsync(loaded, options.TenantExpression, options.TenantId, progress, cancellationToken).ConfigureAwait(false);
         }
         finally

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Netsmart.Analyzers;
 using Netsmart.Knowledge.Urls;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Input;
 using Netsmart.Migrate.Reporting;
 
@@ -14,7 +15,8 @@ namespace Netsmart.Migrate.Cli;
 /// <summary>
 /// Where the tool reads and writes; the console for the real tool, string writers in tests. <paramref name="FileTimeout"/>
 /// replaces <c>--file-timeout</c> with a budget per file (tests); <paramref name="Terminal"/> is the console the progress
-/// line goes to (the real one when null and <paramref name="Interactive"/>).
+/// line goes to (the real one when null and <paramref name="Interactive"/>). <paramref name="AnalyzerHost"/> chooses the
+/// analyzer host (<c>NETSMART_MIGRATE_HOST</c> when null).
 /// </summary>
 internal sealed record CliEnvironment(
     TextWriter Out,
@@ -22,8 +24,11 @@ internal sealed record CliEnvironment(
     string CurrentDirectory,
     bool Interactive,
     Func<string, TimeSpan>? FileTimeout = null,
-    ITerminal? Terminal = null)
+    ITerminal? Terminal = null,
+    AnalyzerHostOptions? AnalyzerHost = null)
 {
+    public AnalyzerHostOptions Host() => AnalyzerHost ?? AnalyzerHostOptions.FromEnvironment();
+
     public FileBudget Budget(double seconds) => FileTimeout is { } perFile ? new FileBudget(perFile) : FileBudget.FromSeconds(seconds);
 
     public ProgressReporter Progress() =>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Fixing;
 using Netsmart.Migrate.Input;
 using Netsmart.Migrate.Reporting;
@@ -35,7 +36,7 @@ internal static class ScanCommand
         ScanReport report;
         try
         {
-            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds), proposeFixes: options.Format == "html").ConfigureAwait(false);
+            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds), proposeFixes: options.Format == "html", host: environment.Host()).ConfigureAwait(false);
         }
         finally
         {
@@ -100,14 +101,15 @@ internal static class ScanCommand
         }
     }
 
-    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null, bool proposeFixes = false)
+    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null, bool proposeFixes = false, AnalyzerHostOptions? host = null)
     {
         InputSet input = InputResolver.Resolve(path, currentDirectory);
         PhaseTimings.Mark("start, resolve input");
         LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken);
         loaded.Budget = budget ?? FileBudget.Unlimited;
+        loaded.AnalyzerHost = host ?? AnalyzerHostOptions.FromEnvironment();
         PhaseTimings.Mark("load: rest");
-        AnalysisResult analysis = await AnalysisRunner.AnalyzeAsync(loaded, loaded.Solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
+        AnalysisOutcome analysis = await AnalysisRunner.AnalyzeAsync(loaded, loaded.Solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
         PhaseTimings.Mark("analyse: rest");
         CodeFacts facts = await CodeFacts.CollectAsync(loaded, loaded.Solution, tenantExpression, cancellationToken).ConfigureAwait(false);
         PhaseTimings.Mark("checklist facts");

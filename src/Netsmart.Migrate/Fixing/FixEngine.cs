@@ -46,7 +46,7 @@ internal static class FixEngine
     {
         var outcome = new FixOutcome();
         Solution solution = loaded.Solution;
-        AnalysisResult full = await AnalysisRunner.AnalyzeAsync(loaded, solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
+        AnalysisOutcome full = await AnalysisRunner.AnalyzeAsync(loaded, solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
         outcome.Problems.AddRange(full.Problems);
         for (int pass = 0; pass < MaxPasses; pass++)
         {

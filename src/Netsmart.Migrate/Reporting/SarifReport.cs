@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Netsmart.Migrate.Analysis;
+using Netsmart.Migrate.Input;
 
 namespace Netsmart.Migrate.Reporting;
 
@@ -24,7 +27,30 @@ internal static class SarifReport
         json.WriteString("version", "2.1.0");
         json.WriteStartArray("runs");
         json.WriteStartObject();
+        WriteTool(json, rules);
+        WriteSourceRoot(json, report.RootDirectory);
+        WriteInvocation(json, report.Problems);
+        json.WriteStartArray("results");
+        foreach (Finding finding in report.Findings)
+        {
+            WriteResult(json, finding, rules.FindIndex(r => r.Id == finding.RuleId), report.Baseline);
+        }
 
+        foreach (BaselineEntry entry in report.Baseline?.Fixed ?? new())
+        {
+            WriteAbsentResult(json, entry, rules.FindIndex(r => r.Id == entry.RuleId));
+        }
+
+        json.WriteEndArray();
+        WriteChecklist(json, report.Checklist);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    /// <summary>The tool's driver: its name, version and every rule of the package (results refer to them by index).</summary>
+    private static void WriteTool(Utf8JsonWriter json, IEnumerable<DiagnosticDescriptor> rules)
+    {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "netsmart-migrate");
@@ -36,10 +62,10 @@ internal static class SarifReport
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
             json.WriteStartObject("shortDescription");
-            json.WriteString("text", rule.Title.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("text", rule.Title.ToString(CultureInfo.InvariantCulture));
             json.WriteEndObject();
             json.WriteStartObject("fullDescription");
-            json.WriteString("text", rule.Description.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("text", rule.Description.ToString(CultureInfo.InvariantCulture));
             json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpLinkUri);
             json.WriteStartObject("defaultConfiguration");
@@ -54,18 +80,26 @@ internal static class SarifReport
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
 
+    /// <summary>The <c>SRCROOT</c> base every location is relative to: the input's folder.</summary>
+    private static void WriteSourceRoot(Utf8JsonWriter json, string rootDirectory)
+    {
         json.WriteStartObject("originalUriBaseIds");
         json.WriteStartObject("SRCROOT");
-        json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(report.RootDirectory) + Path.DirectorySeparatorChar).AbsoluteUri);
+        json.WriteString("uri", new Uri(Path.TrimEndingDirectorySeparator(rootDirectory) + Path.DirectorySeparatorChar).AbsoluteUri);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
 
+    /// <summary>The one invocation, with the skipped files as tool execution notifications.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, IEnumerable<InputProblem> problems)
+    {
         json.WriteStartArray("invocations");
         json.WriteStartObject();
         json.WriteBoolean("executionSuccessful", true);
         json.WriteStartArray("toolExecutionNotifications");
-        foreach (var problem in report.Problems)
+        foreach (InputProblem problem in problems)
         {
             json.WriteStartObject();
             json.WriteString("level", "warning");
@@ -83,72 +117,69 @@ internal static class SarifReport
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+    }
 
-        json.WriteStartArray("results");
-        foreach (Finding finding in report.Findings)
+    /// <summary>A finding: rule, level, message, location, fingerprint, baseline state when scanned against one, fixability.</summary>
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, BaselineComparison? baseline)
+    {
+        WriteResultCore(json, finding.RuleId, ruleIndex, finding.Severity, finding.Message, finding.RelativePath, finding.Fingerprint, region =>
         {
-            json.WriteStartObject();
-            json.WriteString("ruleId", finding.RuleId);
-            json.WriteNumber("ruleIndex", rules.FindIndex(r => r.Id == finding.RuleId));
-            json.WriteString("level", Level(finding.Severity));
-            json.WriteStartObject("message");
-            json.WriteString("text", finding.Message);
-            json.WriteEndObject();
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            WritePhysical(json, finding.RelativePath, finding);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteStartObject("partialFingerprints");
-            json.WriteString(Fingerprints.SarifKey, finding.Fingerprint);
-            json.WriteEndObject();
-            if (report.Baseline is { } baseline)
-            {
-                json.WriteString("baselineState", baseline.IsNew(finding) ? "new" : "unchanged");
-            }
-
-            json.WriteStartObject("properties");
-            json.WriteBoolean("fixable", finding.Fixable);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        // Baseline findings no longer found: results in the "absent" state, where they were when the baseline was written.
-        foreach (BaselineEntry entry in report.Baseline?.Fixed ?? new())
+            region.WriteNumber("startLine", finding.Line);
+            region.WriteNumber("startColumn", finding.Column);
+            region.WriteNumber("endLine", finding.EndLine);
+            region.WriteNumber("endColumn", finding.EndColumn);
+        });
+        if (baseline != null)
         {
-            json.WriteStartObject();
-            json.WriteString("ruleId", entry.RuleId);
-            json.WriteNumber("ruleIndex", rules.FindIndex(r => r.Id == entry.RuleId));
-            json.WriteString("level", Level(entry.Severity switch { "error" => FindingSeverity.Error, "info" => FindingSeverity.Info, _ => FindingSeverity.Warning }));
-            json.WriteStartObject("message");
-            json.WriteString("text", entry.Message);
-            json.WriteEndObject();
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", string.Join("/", entry.File.Split('/').Select(Uri.EscapeDataString)));
-            json.WriteString("uriBaseId", "SRCROOT");
-            json.WriteEndObject();
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", Math.Max(1, entry.Line));
-            json.WriteNumber("startColumn", Math.Max(1, entry.Column));
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteStartObject("partialFingerprints");
-            json.WriteString(Fingerprints.SarifKey, entry.Fingerprint);
-            json.WriteEndObject();
-            json.WriteString("baselineState", "absent");
-            json.WriteEndObject();
+            json.WriteString("baselineState", baseline.IsNew(finding) ? "new" : "unchanged");
         }
-
-        json.WriteEndArray();
 
         json.WriteStartObject("properties");
+        json.WriteBoolean("fixable", finding.Fixable);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A baseline finding no longer found: a result in the "absent" state, where it was when the baseline was written.</summary>
+    private static void WriteAbsentResult(Utf8JsonWriter json, BaselineEntry entry, int ruleIndex)
+    {
+        FindingSeverity severity = entry.Severity switch { "error" => FindingSeverity.Error, "info" => FindingSeverity.Info, _ => FindingSeverity.Warning };
+        WriteResultCore(json, entry.RuleId, ruleIndex, severity, entry.Message, entry.File, entry.Fingerprint, region =>
+        {
+            region.WriteNumber("startLine", Math.Max(1, entry.Line));
+            region.WriteNumber("startColumn", Math.Max(1, entry.Column));
+        });
+        json.WriteString("baselineState", "absent");
+        json.WriteEndObject();
+    }
+
+    /// <summary>Opens a result and writes what every result has: rule, level, message, one location, fingerprint.</summary>
+    private static void WriteResultCore(
+        Utf8JsonWriter json, string ruleId, int ruleIndex, FindingSeverity severity, string message, string relativePath, string fingerprint, Action<Utf8JsonWriter> region)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", ruleId);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", Level(severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", message);
+        json.WriteEndObject();
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        WritePhysical(json, relativePath, region);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(Fingerprints.SarifKey, fingerprint);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The validation checklist, in the run's property bag.</summary>
+    private static void WriteChecklist(Utf8JsonWriter json, IEnumerable<ChecklistItem> checklist)
+    {
+        json.WriteStartObject("properties");
         json.WriteStartArray("checklist");
-        foreach (ChecklistItem item in report.Checklist)
+        foreach (ChecklistItem item in checklist)
         {
             json.WriteStartObject();
             json.WriteString("id", item.Id);
@@ -160,13 +191,10 @@ internal static class SarifReport
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
 
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
-
-    private static void WritePhysical(Utf8JsonWriter json, string relativePath, Finding? region)
+    /// <summary>A file location relative to <c>SRCROOT</c> (each path segment escaped), with its region when there is one.</summary>
+    private static void WritePhysical(Utf8JsonWriter json, string relativePath, Action<Utf8JsonWriter>? region)
     {
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
@@ -176,10 +204,7 @@ internal static class SarifReport
         if (region != null)
         {
             json.WriteStartObject("region");
-            json.WriteNumber("startLine", region.Line);
-            json.WriteNumber("startColumn", region.Column);
-            json.WriteNumber("endLine", region.EndLine);
-            json.WriteNumber("endColumn", region.EndColumn);
+            region(json);
             json.WriteEndObject();
         }
 

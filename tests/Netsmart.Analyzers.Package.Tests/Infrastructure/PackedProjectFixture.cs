@@ -12,7 +12,7 @@ namespace Netsmart.Analyzers.Package.Tests.Infrastructure;
 /// </summary>
 public abstract class PackedProjectFixture : IAsyncLifetime
 {
-    private readonly TempDirectory _root;
+    private readonly TempFolder _root;
     private readonly string _projectPath;
     private ProcessResult? _packResult;
     private Exception? _packException;
@@ -21,7 +21,7 @@ public abstract class PackedProjectFixture : IAsyncLifetime
     {
         PackageId = packageId;
         _projectPath = projectPath;
-        _root = new TempDirectory(tempPrefix);
+        _root = new TempFolder(tempPrefix);
     }
 
     public string PackageId { get; }
@@ -29,10 +29,10 @@ public abstract class PackedProjectFixture : IAsyncLifetime
     public string Version { get; } = "0.0.0-e2e.g" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Root of this run's temp folder; tests write their consumers under it.</summary>
-    public string TempRoot => _root.Path;
+    public string TempRoot => _root.Root;
 
     /// <summary>A local folder feed that holds the package.</summary>
-    public string FeedDirectory => _root.Combine("feed");
+    public string FeedDirectory => _root.PathOf("feed");
 
     public string PackagePath => Path.Combine(FeedDirectory, $"{PackageId}.{Version}.nupkg");
 
@@ -42,12 +42,12 @@ public abstract class PackedProjectFixture : IAsyncLifetime
         {
             Directory.CreateDirectory(FeedDirectory);
             _packResult = await DotnetCli.RunAsync(
-                RepositoryInfo.Root,
+                RepositoryRoot.Path,
                 [
                     "pack", _projectPath,
                     "-c", "Release",
                     "-o", FeedDirectory,
-                    "--artifacts-path", _root.Combine("artifacts"),
+                    "--artifacts-path", _root.PathOf("artifacts"),
                     $"-p:PackageVersion={Version}",
                     "-tl:off",
                     "-nologo",

@@ -85,7 +85,7 @@ public class DescriptorTests
     public void Docs_pages_and_readme_rows_have_a_rule_behind_them()
     {
         var ids = AllDescriptors().Select(d => d.Id).ToHashSet();
-        var pages = System.IO.Directory.GetFiles(System.IO.Path.Combine(RepositoryFiles.Root, "docs", "rules"), "NSM*.md")
+        var pages = System.IO.Directory.GetFiles(RepositoryRoot.Combine("docs", "rules"), "NSM*.md")
             .Select(p => System.IO.Path.GetFileNameWithoutExtension(p));
         var rows = System.Text.RegularExpressions.Regex.Matches(RepositoryFiles.ReadmeRuleTable(), @"\| \[(NSM\d{3})\]")
             .Select(m => m.Groups[1].Value);

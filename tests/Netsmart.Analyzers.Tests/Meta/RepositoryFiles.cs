@@ -1,19 +1,13 @@
 using System;
 using System.IO;
-using System.Linq;
-using System.Reflection;
 
 namespace Netsmart.Analyzers.Tests.Meta;
 
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = typeof(RepositoryFiles).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "RepositoryRoot").Value!;
+    public static string Read(params string[] relative) => File.ReadAllText(RepositoryRoot.Combine(relative));
 
-    public static string Read(params string[] relative) => File.ReadAllText(Path.Combine(new[] { Root }.Concat(relative).ToArray()));
-
-    public static bool Exists(params string[] relative) => File.Exists(Path.Combine(new[] { Root }.Concat(relative).ToArray()));
+    public static bool Exists(params string[] relative) => File.Exists(RepositoryRoot.Combine(relative));
 
     /// <summary>The README between the rule-table markers.</summary>
     public static string ReadmeRuleTable()

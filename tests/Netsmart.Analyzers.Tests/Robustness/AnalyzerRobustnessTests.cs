@@ -19,7 +19,7 @@ public class AnalyzerRobustnessTests
     [Fact]
     public async Task The_analyzers_never_throw_nor_hang_on_any_input_and_ignore_generated_files()
     {
-        TestProgram[] programs = FixRunner.Sample(CodeGen.Noisy, FixRunner.Count(120));
+        TestProgram[] programs = PropertySample.Sample(CodeGen.Noisy, PropertySample.Count(120));
         using var workspace = new AdhocWorkspace();
         foreach (TestProgram program in programs)
         {
@@ -36,7 +36,7 @@ public class AnalyzerRobustnessTests
     [Fact]
     public async Task Fixes_leave_no_new_error_are_idempotent_and_fix_all_equals_one_by_one()
     {
-        TestProgram[] programs = FixRunner.Sample(CodeGen.Valid, FixRunner.Count(120) / 4);
+        TestProgram[] programs = PropertySample.Sample(CodeGen.Valid, PropertySample.Count(120) / 4);
         using var workspace = new AdhocWorkspace();
         int fixedPrograms = 0;
         foreach (TestProgram program in programs)
@@ -94,7 +94,7 @@ public class AnalyzerRobustnessTests
     [Fact]
     public async Task Fixed_format_calls_and_log_templates_compile_run_and_format_the_v2_url()
     {
-        FormatProgram[] programs = FixRunner.Sample(CodeGen.FormatPrograms, FixRunner.Count(120) / 8);
+        FormatProgram[] programs = PropertySample.Sample(CodeGen.FormatPrograms, PropertySample.Count(120) / 8);
         using var workspace = new AdhocWorkspace();
         foreach (FormatProgram program in programs)
         {
@@ -114,7 +114,7 @@ public class AnalyzerRobustnessTests
     [Fact]
     public async Task Fix_all_on_noisy_input_leaves_no_new_error_and_is_idempotent()
     {
-        TestProgram[] programs = FixRunner.Sample(CodeGen.Noisy, FixRunner.Count(120) / 3);
+        TestProgram[] programs = PropertySample.Sample(CodeGen.Noisy, PropertySample.Count(120) / 3);
         using var workspace = new AdhocWorkspace();
         foreach (TestProgram program in programs)
         {
@@ -134,7 +134,7 @@ public class AnalyzerRobustnessTests
     [Fact]
     public async Task Diagnostics_are_stable_under_reformatting()
     {
-        TestProgram[] programs = FixRunner.Sample(CodeGen.Valid, FixRunner.Count(120) / 3);
+        TestProgram[] programs = PropertySample.Sample(CodeGen.Valid, PropertySample.Count(120) / 3);
         using var workspace = new AdhocWorkspace();
         int withDiagnostics = 0;
         foreach (TestProgram program in programs)

@@ -57,7 +57,7 @@ public class EvidenceScanTests
     public void Evidence_found_through_the_triggers_equals_evidence_read_token_by_token()
     {
         int withEvidence = 0;
-        foreach (string source in FixRunner.Sample(File, FixRunner.Count(300)))
+        foreach (string source in PropertySample.Sample(File, PropertySample.Count(300)))
         {
             SyntaxNode root = CSharpSyntaxTree.ParseText(source).GetRoot();
             foreach (SyntaxNode scope in root.DescendantNodesAndSelf().Where(n => n is CompilationUnitSyntax or BaseTypeDeclarationSyntax))

@@ -46,20 +46,6 @@ internal static class FixRunner
 
     private static readonly CodeFixProvider[] Fixers = { new NetsmartUrlCodeFixProvider(), new SmartScopeCodeFixProvider() };
 
-    /// <summary>How many generated programs a property sees: fixed by default, raised by NETSMART_PROPERTY_COUNT.</summary>
-    public static int Count(int defaultCount) =>
-        int.TryParse(Environment.GetEnvironmentVariable("NETSMART_PROPERTY_COUNT"), out int count) && count > 0 ? count : defaultCount;
-
-    public const string Seed = "0N0XIzNsQ0O2";
-
-    /// <summary>The same inputs on every run: one CsCheck sample, from a fixed seed, of an array.</summary>
-    public static T[] Sample<T>(Gen<T> gen, int count)
-    {
-        T[] items = Array.Empty<T>();
-        gen.Array[count].Sample(a => items = a, seed: Seed, iter: 1, threads: 1);
-        return items;
-    }
-
     public static Solution Create(AdhocWorkspace workspace, TestProgram program) =>
         Create(workspace, program, References, OutputKind.ConsoleApplication);
 

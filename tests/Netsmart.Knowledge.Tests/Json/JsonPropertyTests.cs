@@ -32,7 +32,7 @@ namespace Netsmart.Knowledge.Tests.Json
         [Fact]
         public void Generated_documents_tokenize_like_System_Text_Json_and_map_every_character()
         {
-            PropertyCheck.ForAll(Documents, json =>
+            PropertySample.ForAll(Documents, json =>
             {
                 var result = JsonStringTokenizer.Tokenize(json);
 
@@ -58,7 +58,7 @@ namespace Netsmart.Knowledge.Tests.Json
                           from edits in Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Char["{}[],:\"\\/*ntfu0 \n-.e"]).Array[1, 3]
                           select Mutate(json, edits);
 
-            PropertyCheck.ForAll(mutated, json =>
+            PropertySample.ForAll(mutated, json =>
             {
                 var result = JsonStringTokenizer.Tokenize(json);
 
@@ -79,7 +79,7 @@ namespace Netsmart.Knowledge.Tests.Json
         [Fact]
         public void Random_strings_never_throw()
         {
-            PropertyCheck.ForAll(Gen.String, text =>
+            PropertySample.ForAll(Gen.String, text =>
             {
                 var result = JsonStringTokenizer.Tokenize(text);
                 Assert.True(result.Success || result.Error != null);
@@ -89,7 +89,7 @@ namespace Netsmart.Knowledge.Tests.Json
         [Fact]
         public void Quote_round_trips_every_string()
         {
-            PropertyCheck.ForAll(Gen.OneOf(Gen.String, Text), value =>
+            PropertySample.ForAll(Gen.OneOf(Gen.String, Text), value =>
             {
                 var token = Assert.Single(JsonStringTokenizer.Tokenize(JsonStringEscaper.Quote(value)).Strings);
                 Assert.Equal(value, token.Value);

@@ -29,7 +29,7 @@ namespace Netsmart.Knowledge.Tests.Scopes
         [Fact]
         public void Parse_then_Format_is_the_identity()
         {
-            PropertyCheck.ForAll(AnyText, text =>
+            PropertySample.ForAll(AnyText, text =>
             {
                 Assert.Equal(text, SmartScope.Parse(text).Format());
                 Assert.Equal(text, ScopeList.Parse(text).Format());
@@ -39,7 +39,7 @@ namespace Netsmart.Knowledge.Tests.Scopes
         [Fact]
         public void Conversion_is_idempotent_and_converted_scopes_validate()
         {
-            PropertyCheck.ForAll(AnyText, text =>
+            PropertySample.ForAll(AnyText, text =>
             {
                 var once = SmartScopes.ConvertV1ToV2(text);
                 Assert.Equal(once, SmartScopes.ConvertV1ToV2(once));
@@ -77,7 +77,7 @@ namespace Netsmart.Knowledge.Tests.Scopes
         [Fact]
         public void Normalising_any_cruds_letters_gives_a_valid_string_with_the_same_letters()
         {
-            PropertyCheck.ForAll(Gen.Char["cruds"].Array[1, 12].Select(a => new string(a)), permissions =>
+            PropertySample.ForAll(Gen.Char["cruds"].Array[1, 12].Select(a => new string(a)), permissions =>
             {
                 Assert.True(ScopePermissions.TryNormalize(permissions, out string normalized));
                 Assert.Equal(PermissionProblems.None, ScopePermissions.Validate(normalized));
@@ -96,7 +96,7 @@ namespace Netsmart.Knowledge.Tests.Scopes
                          from suffix in Gen.OneOf("", "&state=1", "#f", " done")
                          select prefix + "scope=" + string.Join(sep, scopes) + suffix;
 
-            PropertyCheck.ForAll(Gen.OneOf(AnyText, urlish, Mutated(urlish)), text =>
+            PropertySample.ForAll(Gen.OneOf(AnyText, urlish, Mutated(urlish)), text =>
             {
                 var matches = ScopeScanner.Scan(text);
                 int previousEnd = 0;

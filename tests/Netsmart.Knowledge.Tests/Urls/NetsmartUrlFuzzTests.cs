@@ -9,13 +9,13 @@ namespace Netsmart.Knowledge.Tests.Urls;
 
 /// <summary>
 /// Fuzzing of the URL classifier and the v2 rewrite: random text, URL-shaped near-misses and mutated real URLs.
-/// Fixed seed and bounded count (see <see cref="PropertyCheck"/>); NETSMART_PROPERTY_COUNT raises the count.
+/// Fixed seed and bounded count (see <see cref="PropertySample"/>); NETSMART_PROPERTY_COUNT raises the count.
 /// </summary>
 public class NetsmartUrlFuzzTests
 {
     private const string Tenant = "43477c76-ceb6-47ed-81c8-1b7c0ae10ca6";
 
-    private static readonly int Count = PropertyCount(1000);
+    private static readonly int Count = PropertySample.Count(1000);
 
     // URL-shaped text: mostly near-misses of the grammar, so the interesting branches are all hit.
     private static readonly Gen<string> UrlLike = PropertyCheck.Pieces(
@@ -56,7 +56,7 @@ public class NetsmartUrlFuzzTests
     [Fact]
     public void The_scanner_never_throws_and_its_matches_are_consistent()
     {
-        PropertyCheck.ForAll(AnyText, text =>
+        PropertySample.ForAll(AnyText, text =>
         {
             IReadOnlyList<NetsmartUrlMatch> matches = NetsmartUrlScanner.FindAll(text);
             if (!NetsmartUrlScanner.MayContainNetsmartUrl(text))
@@ -108,7 +108,7 @@ public class NetsmartUrlFuzzTests
     [Fact]
     public void Rewriting_to_v2_round_trips_to_a_placeholder_then_to_a_tenant()
     {
-        PropertyCheck.ForAll(Gen.OneOf(RealUrl, Mutated, Embedded), text =>
+        PropertySample.ForAll(Gen.OneOf(RealUrl, Mutated, Embedded), text =>
         {
             foreach (NetsmartUrlMatch m in NetsmartUrlScanner.FindAll(text))
             {
@@ -230,7 +230,4 @@ public class NetsmartUrlFuzzTests
 
         return sb.ToString();
     }
-
-    private static int PropertyCount(int defaultCount) =>
-        int.TryParse(Environment.GetEnvironmentVariable("NETSMART_PROPERTY_COUNT"), out int count) && count > 0 ? count : defaultCount;
 }

@@ -11,7 +11,7 @@ internal static class Expected
 {
     public static void Matches(string name, string actual)
     {
-        string source = Path.Combine(TempTree.RepositoryRoot, "tests", "Netsmart.Migrate.Tests", "Expected", name);
+        string source = Path.Combine(RepositoryRoot.Path, "tests", "Netsmart.Migrate.Tests", "Expected", name);
         if (Environment.GetEnvironmentVariable("NETSMART_MIGRATE_UPDATE_EXPECTED") == "1")
         {
             File.WriteAllText(source, actual);

@@ -1,6 +1,6 @@
 namespace Netsmart.Migrate.Tests.Infrastructure;
 
-/// <summary>Small fixture repositories written into a <see cref="TempTree"/>.</summary>
+/// <summary>Small fixture repositories written into a <see cref="TempFolder"/>.</summary>
 internal static class Fixtures
 {
     public const string TenantId = "0f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
@@ -9,7 +9,7 @@ internal static class Fixtures
     /// <c>App/App.csproj</c>: a v1 client with a constant, a tenant-aware method, scopes and an appsettings.json;
     /// <c>.editorconfig</c> names <c>TenantSettings.Current.TenantId</c> as the tenant expression.
     /// </summary>
-    public static void WriteApp(TempTree tree, bool withTenantExpression = true)
+    public static void WriteApp(TempFolder tree, bool withTenantExpression = true)
     {
         tree.Write(".editorconfig", "root = true\n\n[*.cs]\n" + (withTenantExpression ? "netsmart.tenant_id_expression = TenantSettings.Current.TenantId\n" : string.Empty));
         tree.Write("App/App.csproj", """
@@ -62,7 +62,7 @@ internal static class Fixtures
     }
 
     /// <summary>A v2 client with nothing left to migrate.</summary>
-    public static void WriteCleanApp(TempTree tree, string folder = "Clean")
+    public static void WriteCleanApp(TempFolder tree, string folder = "Clean")
     {
         tree.Write(folder + "/Clean.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
         tree.Write(folder + "/Client.cs", """

@@ -1,29 +1,29 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
+using System.Threading;
 
-namespace Netsmart.Migrate.Tests.Infrastructure;
+namespace Netsmart.Tests.Shared;
 
-/// <summary>A temp folder holding a fixture tree; deleted on dispose.</summary>
-internal sealed class TempTree : IDisposable
+/// <summary>
+/// A unique folder under the temp directory (<c>netsmart-tests/&lt;prefix&gt;-&lt;id&gt;</c>), holding a root
+/// <c>.editorconfig</c> so that no configuration above it applies; deleted on dispose, unless NETSMART_KEEP_TEST_TEMP=1.
+/// </summary>
+internal sealed class TempFolder : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
-    public TempTree()
+    public TempFolder(string prefix = "tree")
     {
-        Root = Path.Combine(Path.GetTempPath(), "netsmart-migrate-tests", Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(Path.GetTempPath(), "netsmart-tests", prefix + "-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Root);
-        // Stop .editorconfig lookups at the temp folder.
         File.WriteAllText(Path.Combine(Root, ".editorconfig"), "root = true\n");
     }
 
     public string Root { get; }
 
-    public static string RepositoryRoot { get; } =
-        typeof(TempTree).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
-
+    /// <summary>The full path of a relative one (forward slashes allowed); nothing is created.</summary>
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>Writes UTF-8 (no BOM) text, with its line endings as given.</summary>
@@ -41,10 +41,10 @@ internal sealed class TempTree : IDisposable
 
     public byte[] ReadBytes(string relative) => File.ReadAllBytes(PathOf(relative));
 
-    /// <summary>Copies a folder of the repository (without bin/obj) into the tree.</summary>
+    /// <summary>Copies a folder of the repository (without bin/obj) into this folder.</summary>
     public string CopyFromRepository(string relativeSource, string relativeTarget)
     {
-        string source = Path.Combine(RepositoryRoot, relativeSource);
+        string source = RepositoryRoot.Combine(relativeSource);
         string target = PathOf(relativeTarget);
         foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
@@ -64,15 +64,33 @@ internal sealed class TempTree : IDisposable
 
     public void Dispose()
     {
-        try
+        if (Environment.GetEnvironmentVariable("NETSMART_KEEP_TEST_TEMP") == "1")
         {
-            Directory.Delete(Root, recursive: true);
+            return;
         }
-        catch (IOException)
+
+        for (int attempt = 0; attempt < 3; attempt++)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                if (Directory.Exists(Root))
+                {
+                    Directory.Delete(Root, recursive: true);
+                }
+
+                // The shared parent goes too once no other run uses it.
+                string? parent = Path.GetDirectoryName(Root);
+                if (parent is not null && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+                {
+                    Directory.Delete(parent);
+                }
+
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(500); // a child process (dotnet build) may still hold a file
+            }
         }
     }
 }
