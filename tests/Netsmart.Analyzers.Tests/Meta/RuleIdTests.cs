@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Netsmart.Analyzers.Rules;
 using Netsmart.Knowledge.Config;
 using Netsmart.Knowledge.Rules;
+using Netsmart.Tests.Shared;
 
 namespace Netsmart.Analyzers.Tests.Meta;
 
@@ -41,13 +42,13 @@ public class RuleIdTests
     [Fact]
     public void No_source_file_but_DiagnosticIds_spells_a_rule_id()
     {
-        string src = Path.Combine(RepositoryFiles.Root, "src");
+        string src = RepositoryRoot.Combine("src");
         var literal = new Regex("\"NSM[0-9]{3}");
         var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(p => !p.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Where(p => Path.GetFileName(p) != "DiagnosticIds.cs")
             .Where(p => literal.IsMatch(File.ReadAllText(p)))
-            .Select(p => Path.GetRelativePath(RepositoryFiles.Root, p))
+            .Select(p => Path.GetRelativePath(RepositoryRoot.Path, p))
             .ToList();
 
         Assert.Empty(offenders);
