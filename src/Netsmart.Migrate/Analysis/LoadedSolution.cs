@@ -62,9 +62,18 @@ internal sealed class LoadedSolution
 
     public ProjectSettingsById Settings { get; }
 
-    public int CSharpFileCount => Files.Keys.Count(id => Solution.GetDocument(id) != null);
+    public int CSharpFileCount => Files.Keys.Count(id => Solution.GetDocument(id) != null) + SetAside.Count;
 
-    public int JsonFileCount => Files.Count - CSharpFileCount;
+    public int JsonFileCount => Files.Count - Files.Keys.Count(id => Solution.GetDocument(id) != null);
+
+    /// <summary>
+    /// The C# files the prefilter left out of the solution (<see cref="SourcePrefilter"/>): read, counted, parsed once for
+    /// their syntax errors, and never analysed. Empty unless the load was asked to prefilter.
+    /// </summary>
+    public List<TextFile> SetAside { get; } = new();
+
+    /// <summary>The paths of <see cref="SetAside"/> by the project they belong to.</summary>
+    public Dictionary<ProjectId, List<string>> SetAsideByProject { get; } = new();
 
     public long LineCount { get; private set; }
 
@@ -83,7 +92,11 @@ internal sealed class LoadedSolution
     /// </summary>
     public static void StartWarmUp() => _ = Task.Run(() => Host.Value);
 
-    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken)
+    /// <param name="prefilter">
+    /// Leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>); they are
+    /// still read, counted and checked for syntax errors. For <c>scan</c> only: <c>fix</c> rewrites what it analyses.
+    /// </param>
+    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, bool prefilter = false)
     {
         var problems = new List<InputProblem>(input.Problems);
         var allFiles = input.Projects.SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Concat(p.EditorConfigFiles)).Distinct(StringComparer.Ordinal).ToArray();
@@ -104,7 +117,15 @@ internal sealed class LoadedSolution
             progress.Report("Reading files", Interlocked.Increment(ref done), allFiles.Length);
         });
         PhaseTimings.Mark("read files");
-        CollectionBudget.Reserve(read.Values.Sum(f => (long)f.Text.Length));
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
+        Dictionary<string, string?>? setAside = null;
+        if (prefilter)
+        {
+            setAside = SetAsideFiles(input, read, parseOptions, progress, cancellationToken);
+            PhaseTimings.Mark($"prefilter: {setAside.Count} C# files set aside");
+        }
+
+        CollectionBudget.Reserve(read.Where(f => setAside is null || !setAside.ContainsKey(f.Key)).Sum(f => (long)f.Value.Text.Length));
         problems.AddRange(failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
 
         // Binding the ~160 runtime references (reading each assembly's identity and references, creating its symbols) is
@@ -115,8 +136,10 @@ internal sealed class LoadedSolution
         var files = new Dictionary<DocumentId, TextFile>();
         var projectInfos = new List<ProjectInfo>();
         var settings = new ProjectSettingsById();
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
         long lines = 0;
+        var setAsideFiles = new List<TextFile>();
+        var setAsideProblems = new List<InputProblem>();
+        var setAsideByProject = new Dictionary<ProjectId, List<string>>();
         foreach (InputProject project in input.Projects)
         {
             var projectId = ProjectId.CreateNewId(project.Name);
@@ -124,6 +147,18 @@ internal sealed class LoadedSolution
             var documents = new List<DocumentInfo>();
             foreach (string path in project.CSharpFiles)
             {
+                if (setAside != null && setAside.TryGetValue(path, out string? syntaxError))
+                {
+                    setAsideFiles.Add(read[path]);
+                    (setAsideByProject.TryGetValue(projectId, out List<string>? aside) ? aside : setAsideByProject[projectId] = new List<string>()).Add(path);
+                    if (syntaxError != null)
+                    {
+                        setAsideProblems.Add(new InputProblem(path, syntaxError));
+                    }
+
+                    continue;
+                }
+
                 if (read.TryGetValue(path, out TextFile? file))
                 {
                     DocumentInfo info = CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false);
@@ -177,14 +212,71 @@ internal sealed class LoadedSolution
         workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, input.Path, projectInfos));
         PhaseTimings.Mark("workspace");
         var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
-        foreach (TextFile file in files.Values)
+        loaded.SetAside.AddRange(setAsideFiles);
+        foreach ((ProjectId id, List<string> paths) in setAsideByProject)
+        {
+            loaded.SetAsideByProject[id] = paths;
+        }
+
+        foreach (TextFile file in files.Values.Concat(setAsideFiles))
         {
             lines += CountLines(file.Text);
         }
 
+        problems.AddRange(setAsideProblems.OrderBy(p => p.Path, StringComparer.Ordinal));
+
         loaded.LineCount = lines;
         loaded.ParseInParallel(bindReferences, progress, cancellationToken);
         return loaded;
+    }
+
+    /// <summary>
+    /// Parses every C# file once (all cores) for its syntax errors and its declarations, drops the tree, and returns the
+    /// files <see cref="SourcePrefilter.Closure"/> does not keep, each with the problem its syntax error makes (null: none),
+    /// worded as the full load words it. The kept files are parsed again by the workspace, as before.
+    /// </summary>
+    private static Dictionary<string, string?> SetAsideFiles(
+        InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, ProgressReporter progress, CancellationToken cancellationToken)
+    {
+        string[] paths = input.Projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
+        var summaries = new SourcePrefilter.FileSummary[paths.Length];
+        var errors = new string?[paths.Length];
+        int done = 0;
+        Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            TextFile file = read[paths[i]];
+            SyntaxTree tree = CSharpSyntaxTree.ParseText(file.ToSourceText(), parseOptions, paths[i], cancellationToken);
+            SyntaxNode root = tree.GetRoot(cancellationToken);
+            summaries[i] = new SourcePrefilter.FileSummary(file.Text, root);
+            errors[i] = SyntaxErrorMessage(tree, cancellationToken);
+            progress.Report("Parsing C# files", Interlocked.Increment(ref done), paths.Length);
+        });
+
+        bool[] keep = SourcePrefilter.Closure(summaries, out var counts);
+        PhaseTimings.Mark($"prefilter: parse and closure ({counts.Seeds} seeds, {counts.Users} users, {counts.Declarations} declarations of {paths.Length} C# files)");
+        var setAside = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (int i = 0; i < paths.Length; i++)
+        {
+            if (!keep[i])
+            {
+                setAside[paths[i]] = errors[i];
+            }
+        }
+
+        return setAside;
+    }
+
+    /// <summary>The problem reported for a C# file with a syntax error (the first one), or null.</summary>
+    private static string? SyntaxErrorMessage(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        Diagnostic? error = tree.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && d.Id != ErrorDirectiveId);
+        if (error is null)
+        {
+            return null;
+        }
+
+        LinePosition position = error.Location.GetLineSpan().StartLinePosition;
+        return $"C# syntax error at ({position.Line + 1},{position.Character + 1}): {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}; analysed as far as it parses, never rewritten";
     }
 
     /// <summary>
@@ -205,11 +297,9 @@ internal sealed class LoadedSolution
             SyntaxTree tree = documents[i].GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
             trees[i] = tree;
             _ = StringNodeIndex.Of(tree, cancellationToken); // while the tree is hot in the cache; analysis and checklist reuse it
-            Diagnostic? error = tree.GetDiagnostics(cancellationToken).FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error && d.Id != ErrorDirectiveId);
-            if (error != null)
+            if (SyntaxErrorMessage(tree, cancellationToken) is { } message)
             {
-                LinePosition position = error.Location.GetLineSpan().StartLinePosition;
-                broken.Add((documents[i].Id, documents[i].FilePath!, $"C# syntax error at ({position.Line + 1},{position.Character + 1}): {error.Id} {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}; analysed as far as it parses, never rewritten"));
+                broken.Add((documents[i].Id, documents[i].FilePath!, message));
             }
 
             progress.Report("Parsing C# files", Interlocked.Increment(ref done), documents.Length);

@@ -5,6 +5,9 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using AnalyzerOptions = Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions;
 using Netsmart.Migrate.Analysis;
 using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Fixing;
@@ -105,15 +108,18 @@ internal static class ScanCommand
     {
         InputSet input = InputResolver.Resolve(path, currentDirectory);
         PhaseTimings.Mark("start, resolve input");
-        LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken);
+        // The prefilter leaves out files that cannot change this report; the HTML report's proposed fixes are the fix
+        // engine's, which rewrites what it analyses: it gets every file.
+        LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken, prefilter: !proposeFixes && SourcePrefilter.Enabled);
         loaded.Budget = budget ?? FileBudget.Unlimited;
         loaded.AnalyzerHost = host ?? AnalyzerHostOptions.FromEnvironment();
         PhaseTimings.Mark("load: rest");
         AnalysisOutcome analysis = await AnalysisRunner.AnalyzeAsync(loaded, loaded.Solution, tenantExpression, null, progress, cancellationToken).ConfigureAwait(false);
         PhaseTimings.Mark("analyse: rest");
         CodeFacts facts = await CodeFacts.CollectAsync(loaded, loaded.Solution, tenantExpression, cancellationToken).ConfigureAwait(false);
+        facts.TenantExpressions.UnionWith(SetAsideTenantExpressions(loaded, tenantExpression));
         PhaseTimings.Mark("checklist facts");
-        var texts = loaded.Files.Values.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        var texts = loaded.Files.Values.Concat(loaded.SetAside).GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
         Fingerprints.Assign(analysis.Findings, p => texts.TryGetValue(p, out string? t) ? t : null);
         var problems = loaded.Problems.Concat(analysis.Problems).Concat(loaded.Budget.Problems())
             .Select(p => p with { Path = loaded.RelativePath(p.Path) })
@@ -147,6 +153,32 @@ internal static class ScanCommand
                 .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal),
             ProposedChanges = proposed,
         };
+    }
+
+    /// <summary>
+    /// The checklist's tenant expressions of the files the prefilter set aside: the option applies per file (an
+    /// .editorconfig section), so each file's path is asked as <see cref="CodeFacts"/> asks it of an analysed file.
+    /// </summary>
+    private static IEnumerable<string> SetAsideTenantExpressions(LoadedSolution loaded, string? tenantOverride)
+    {
+        foreach ((ProjectId id, List<string> paths) in loaded.SetAsideByProject)
+        {
+            Project project = loaded.Solution.GetProject(id)!;
+            loaded.Settings.TryGetValue(id, out ProjectSettings? settings);
+            AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
+            foreach (string path in paths)
+            {
+                SyntaxTree placeholder = CSharpSyntaxTree.ParseText(string.Empty, path: path);
+                if (options.AnalyzerConfigOptionsProvider.GetOptions(placeholder).TryGetValue(TenantOptionsProvider.TenantKey, out string? expression) && !string.IsNullOrWhiteSpace(expression))
+                {
+                    yield return expression.Trim();
+                }
+                else if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TenantOptionsProvider.BuildPropertyKey, out expression) && !string.IsNullOrWhiteSpace(expression))
+                {
+                    yield return expression.Trim();
+                }
+            }
+        }
     }
 
     internal static string DisplayPath(string? given, InputSet input, string currentDirectory) =>

@@ -1,0 +1,554 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Netsmart.Analyzers;
+using Netsmart.Knowledge.Evidence;
+using Netsmart.Knowledge.Scopes;
+using Netsmart.Knowledge.Urls;
+
+namespace Netsmart.Migrate.Input;
+
+/// <summary>
+/// Which C# files <c>scan</c> must give the analyzers so that its report is the report of the whole input: the files that
+/// can hold a finding or a checklist fact, and the files whose declarations decide what the analyzers and fixers see
+/// there. Every other file is parsed once for its syntax errors (they are reported) and dropped.
+/// <list type="number">
+/// <item><b>Seeds.</b> A file whose text may hold (part of) a finding (<see cref="MayHoldFinding"/>: the knowledge core's and
+/// the analyzers' own cheapest tests), or something read even where no finding is: API evidence, checklist strings, what
+/// the driver and the fixers read across files (<see cref="HasContext"/>).</item>
+/// <item><b>Values.</b> A constant whose value, folded from its literals and the constants it names (by type and name,
+/// every declaration of a name when unsure), may pass <see cref="MayHoldFinding"/> or is not understood; a non-private
+/// field whose initializer passes it or names such a value (the fixers follow a format string through fields).</item>
+/// <item><b>Users.</b> A file that mentions such a value may hold a finding (a constant declared in one file and used in
+/// another).</item>
+/// <item><b>Declarations.</b> The files that declare a constant a kept file mentions (its value, and the constants that
+/// value mentions, transitively), and the files that declare a type a file with possible findings mentions (partial
+/// parts, base types, a type of the project's own named <c>Uri</c> or <c>String</c>).</item>
+/// </list>
+/// Names are words of the text (comments and strings included: a mention is never missed) compared by hash: a collision
+/// keeps a file too many, never one too few.
+/// </summary>
+internal static class SourcePrefilter
+{
+    public const string EnvironmentVariable = "NETSMART_MIGRATE_PREFILTER";
+
+    private static readonly AsyncLocal<bool?> Override = new();
+
+    /// <summary>
+    /// The URL rule's split parts beyond the knowledge core's tests: a Certified path written apart from its host
+    /// (<c>string.Concat(Host, "/uscore/v1/…")</c>, <c>new Uri(new Uri(Host), "uscore/v1/…")</c>).
+    /// </summary>
+    internal static readonly (string Text, StringComparison Comparison)[] SplitPartTexts =
+    {
+        ("uscore/v1", StringComparison.OrdinalIgnoreCase),
+        ("access/v2", StringComparison.OrdinalIgnoreCase),
+        ("oauth2/v1", StringComparison.OrdinalIgnoreCase),
+    };
+
+    /// <summary>
+    /// Texts of what is read from a file that holds no finding: API evidence (<see cref="ApiEvidenceScanner.Triggers"/>,
+    /// asked too), the checklist's discovery and CapabilityStatement requests, assembly-level <c>[SuppressMessage]</c> and
+    /// <c>[GeneratedCode]</c> on another partial part (the driver's filters), <c>#line</c>, tenant-id symbols in scope and
+    /// the project's own format-string parameters (the fixers).
+    /// </summary>
+    internal static readonly (string Text, StringComparison Comparison)[] ContextTexts =
+    {
+        (".well-known/smart-configuration", StringComparison.OrdinalIgnoreCase),
+        ("/metadata", StringComparison.Ordinal),
+        ("SuppressMessage", StringComparison.Ordinal),
+        ("GeneratedCode", StringComparison.Ordinal),
+        ("#line", StringComparison.Ordinal),
+        ("tenant", StringComparison.OrdinalIgnoreCase),
+        ("StringSyntax", StringComparison.Ordinal),
+        ("CompositeFormat", StringComparison.Ordinal),
+        ("LoggerMessage", StringComparison.Ordinal),
+    };
+
+    /// <summary>Directives that change binding in every file: <c>global using</c> and <c>extern alias</c>.</summary>
+    private static readonly (string First, string Second)[] ContextDirectives = { ("global", "using"), ("extern", "alias") };
+
+    /// <summary>For tests: whether scan prefilters in the current async flow (null: from the environment; on by default).</summary>
+    public static bool? EnabledOverride
+    {
+        get => Override.Value;
+        set => Override.Value = value;
+    }
+
+    /// <summary>On unless <c>NETSMART_MIGRATE_PREFILTER=off</c> (or a test says otherwise).</summary>
+    public static bool Enabled => Override.Value ?? !string.Equals(Environment.GetEnvironmentVariable(EnvironmentVariable), "off", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when a text may hold (part of) what a rule reports: the knowledge core's cheapest tests, the analyzers' own
+    /// (<see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/>, <see cref="ScopeScanner.MayContainScope"/>), a split part
+    /// (<see cref="SplitPartTexts"/>), or an escape that could spell any of them (<see cref="LiteralTextMap.MayHaveSpellingEscape"/>).
+    /// </summary>
+    public static bool MayHoldFinding(string text) =>
+        NetsmartUrlScanner.MayContainNetsmartUrl(text) || ScopeScanner.MayContainScope(text) ||
+        LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || ContainsAny(text, SplitPartTexts);
+
+    /// <summary>
+    /// True when a text holds something read even where no finding is (<see cref="ContextTexts"/>,
+    /// <see cref="ApiEvidenceScanner.Triggers"/>, <c>global using</c>, <c>extern alias</c>).
+    /// </summary>
+    public static bool HasContext(string text)
+    {
+        if (ContainsAny(text, ContextTexts) || ContainsAny(text, ApiEvidenceScanner.Triggers))
+        {
+            return true;
+        }
+
+        foreach ((string first, string second) in ContextDirectives)
+        {
+            for (int i = text.IndexOf(first, StringComparison.Ordinal); i >= 0; i = text.IndexOf(first, i + 1, StringComparison.Ordinal))
+            {
+                int j = i + first.Length;
+                while (j < text.Length && char.IsWhiteSpace(text[j]))
+                {
+                    j++;
+                }
+
+                if (j > i + first.Length && string.CompareOrdinal(text, j, second, 0, second.Length) == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAny(string text, (string Text, StringComparison Comparison)[] needles)
+    {
+        foreach ((string needle, StringComparison comparison) in needles)
+        {
+            if (text.IndexOf(needle, comparison) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A constant (with <see cref="Parts"/>) or a field (without) whose value another file may read.</summary>
+    internal sealed record Value(int Name, HashSet<int> Words, bool HoldsHint, Part[]? Parts, int Container)
+    {
+        /// <summary>A constant whose value's shape is not understood: it may hold anything.</summary>
+        public bool IsUnknownConstant { get; init; }
+    }
+
+    /// <summary>
+    /// One operand of a constant's value read from syntax: a literal's text, or a name (another constant). A value whose
+    /// shape is not a chain of literals, names, <c>nameof</c> and constant interpolations has no parts (unknown).
+    /// </summary>
+    internal readonly record struct Part(string? Text, int Name, int Qualifier = 0);
+
+    /// <summary>What the closure needs to know about one file: read from its text and its declarations (not its bodies).</summary>
+    internal sealed class FileSummary
+    {
+        public FileSummary(string text, SyntaxNode root)
+        {
+            MayHoldFinding = SourcePrefilter.MayHoldFinding(text);
+            HasContext = !MayHoldFinding && SourcePrefilter.HasContext(text);
+            Words = WordHashes(text);
+            if (root is CompilationUnitSyntax unit)
+            {
+                Collect(unit.Members, 0);
+            }
+        }
+
+        /// <summary>The text may hold a finding (<see cref="SourcePrefilter.MayHoldFinding"/>).</summary>
+        public bool MayHoldFinding { get; }
+
+        /// <summary>The text holds no finding but something read from it (<see cref="SourcePrefilter.HasContext"/>).</summary>
+        public bool HasContext { get; }
+
+        /// <summary>The hashes of every identifier-shaped word of the text.</summary>
+        public HashSet<int> Words { get; }
+
+        /// <summary>Types declared here.</summary>
+        public HashSet<int> Types { get; } = new();
+
+        /// <summary>Constants declared here (fields and enum members).</summary>
+        public HashSet<int> Constants { get; } = new();
+
+        /// <summary>The words of the constant declarations (their values' own operands).</summary>
+        public HashSet<int> ConstantWords { get; } = new();
+
+        /// <summary>Constants that may be strings, and non-private fields with an initializer: what another file may read.</summary>
+        public List<Value> Values { get; } = new();
+
+        private void Collect(SyntaxList<MemberDeclarationSyntax> members, int container)
+        {
+            foreach (MemberDeclarationSyntax member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        Collect(ns.Members, container);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        Types.Add(Hash(type.Identifier.ValueText));
+                        Collect(type.Members, Hash(type.Identifier.ValueText));
+                        break;
+                    case EnumDeclarationSyntax enumeration:
+                        Types.Add(Hash(enumeration.Identifier.ValueText));
+                        foreach (EnumMemberDeclarationSyntax value in enumeration.Members)
+                        {
+                            Constants.Add(Hash(value.Identifier.ValueText));
+                            if (value.EqualsValue != null)
+                            {
+                                ConstantWords.UnionWith(WordHashes(value.EqualsValue.ToString()));
+                            }
+                        }
+
+                        break;
+                    case DelegateDeclarationSyntax function:
+                        Types.Add(Hash(function.Identifier.ValueText));
+                        break;
+                    case FieldDeclarationSyntax field:
+                        AddField(field, container);
+                        break;
+                }
+            }
+        }
+
+        private void AddField(FieldDeclarationSyntax field, int container)
+        {
+            bool isConst = false, isPrivate = true;
+            foreach (SyntaxToken modifier in field.Modifiers)
+            {
+                isConst |= modifier.IsKind(SyntaxKind.ConstKeyword);
+                isPrivate &= !(modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword));
+            }
+
+            if (isConst)
+            {
+                ConstantWords.UnionWith(WordHashes(field.ToString()));
+            }
+
+            foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+            {
+                int name = Hash(variable.Identifier.ValueText);
+                if (isConst)
+                {
+                    Constants.Add(name);
+                }
+
+                // Private fields are read only inside their type, whose parts the declarations rule keeps.
+                if (variable.Initializer != null && (isConst ? MayBeString(field.Declaration.Type) && !IsNotString(variable.Initializer.Value) : !isPrivate))
+                {
+                    string initializer = variable.Initializer.Value.ToString();
+                    Part[]? parts = null;
+                    if (isConst)
+                    {
+                        var list = new List<Part>();
+                        parts = AddParts(variable.Initializer.Value, list) ? list.ToArray() : null;
+                    }
+
+                    Values.Add(new Value(name, WordHashes(initializer), SourcePrefilter.MayHoldFinding(initializer), isConst ? parts ?? Array.Empty<Part>() : null, container) { IsUnknownConstant = isConst && parts is null});
+                }
+            }
+        }
+    }
+
+    /// <summary>True for a constant value that cannot be a string: a number, a cast of one (<c>(FieldName)102</c>), arithmetic.</summary>
+    private static bool IsNotString(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NumericLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression) ||
+            literal.IsKind(SyntaxKind.TrueLiteralExpression) || literal.IsKind(SyntaxKind.FalseLiteralExpression),
+        ParenthesizedExpressionSyntax parenthesized => IsNotString(parenthesized.Expression),
+        CastExpressionSyntax cast => !MayBeString(cast.Type) || IsNotString(cast.Expression),
+        PrefixUnaryExpressionSyntax _ => true,
+        BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression)
+            ? IsNotString(binary.Left) && IsNotString(binary.Right)
+            : !binary.IsKind(SyntaxKind.CoalesceExpression),
+        SizeOfExpressionSyntax _ => true,
+        _ => false,
+    };
+
+    /// <summary>The operands of a constant value, in order; false when its shape is not understood.</summary>
+    private static bool AddParts(ExpressionSyntax expression, List<Part> parts)
+    {
+        switch (expression)
+        {
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.NullLiteralExpression):
+                parts.Add(new Part(literal.IsKind(SyntaxKind.NullLiteralExpression) ? string.Empty : literal.Token.ValueText, 0));
+                return true;
+            case ParenthesizedExpressionSyntax parenthesized:
+                return AddParts(parenthesized.Expression, parts);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                return AddParts(binary.Left, parts) && AddParts(binary.Right, parts);
+            case IdentifierNameSyntax identifier:
+                parts.Add(new Part(null, Hash(identifier.Identifier.ValueText)));
+                return true;
+            case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                string? qualifier = access.Expression switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax inner => inner.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                parts.Add(new Part(null, Hash(access.Name.Identifier.ValueText), qualifier is null ? 0 : Hash(qualifier)));
+                return true;
+            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } nameOf when nameOf.ArgumentList.Arguments.Count == 1:
+                parts.Add(new Part(nameOf.ArgumentList.Arguments[0].Expression switch
+                {
+                    IdentifierNameSyntax id => id.Identifier.ValueText,
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    _ => nameOf.ArgumentList.Arguments[0].Expression.ToString(), // the whole text holds the name
+                }, 0));
+                return true;
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text)
+                    {
+                        parts.Add(new Part(LiteralTextMap.UnescapedValueText(text.TextToken), 0));
+                    }
+                    else if (!(content is InterpolationSyntax hole && hole.AlignmentClause is null && hole.FormatClause is null && AddParts(hole.Expression, parts)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The values each constant name may have: every source constant of that name, folded from its parts, computed as a
+    /// fixed point (names are not bound, so X = Other.X looks like a cycle; values only grow until nothing changes). A name
+    /// is unknown when a value of it has a shape not understood, or it has more than a few values. A name that is no
+    /// source constant of a type that may be string is a metadata constant (the runtime's own assemblies, which hold no
+    /// Netsmart URL or SMART scope) or no string: it adds no text.
+    /// </summary>
+    private static HashSet<int> HintedConstants(IReadOnlyList<Value> constants)
+    {
+        const int MaxValues = 16;
+
+        // By (containing type, name): a qualified operand (Type.Name) reads the constants of that type name, a simple one
+        // those of its own type; either reads every constant of the name when no such type declares it.
+        var values = new Dictionary<(int Container, int Name), HashSet<string>>();
+        var byName = new Dictionary<int, List<(int Container, int Name)>>();
+        var unknown = new HashSet<(int Container, int Name)>();
+        foreach (Value constant in constants)
+        {
+            var key = (constant.Container, constant.Name);
+            if (!values.ContainsKey(key))
+            {
+                values[key] = new HashSet<string>(StringComparer.Ordinal);
+                (byName.TryGetValue(constant.Name, out var keys) ? keys : byName[constant.Name] = new()).Add(key);
+            }
+        }
+
+        List<(int Container, int Name)>? Resolve(Part part, int container)
+        {
+            if (!byName.TryGetValue(part.Name, out var keys))
+            {
+                return null;
+            }
+
+            int wanted = part.Qualifier != 0 ? part.Qualifier : container;
+            var own = keys.Where(k => k.Container == wanted).ToList();
+            return own.Count > 0 ? own : keys;
+        }
+
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (Value constant in constants)
+            {
+                var key = (constant.Container, constant.Name);
+                if (unknown.Contains(key))
+                {
+                    continue;
+                }
+
+                List<string>? folded = constant.IsUnknownConstant ? null : new List<string> { string.Empty };
+                foreach (Part part in constant.Parts!)
+                {
+                    if (folded is null)
+                    {
+                        break;
+                    }
+
+                    var operand = new HashSet<string>(StringComparer.Ordinal);
+                    if (part.Text is { } text)
+                    {
+                        operand.Add(text);
+                    }
+                    else if (Resolve(part, constant.Container) is not { } targets)
+                    {
+                        operand.Add(string.Empty); // no source constant: a metadata constant, or no string
+                    }
+                    else if (targets.Any(unknown.Contains))
+                    {
+                        folded = null;
+                        break;
+                    }
+                    else
+                    {
+                        foreach (var target in targets)
+                        {
+                            operand.UnionWith(values[target]);
+                        }
+                    }
+
+                    folded = (long)folded.Count * operand.Count > MaxValues
+                        ? null
+                        : folded.SelectMany(v => operand.Select(o => v + o)).ToList();
+                }
+
+                HashSet<string> set = values[key];
+                if (folded is null)
+                {
+                    unknown.Add(key);
+                    changed = true;
+                    continue;
+                }
+
+                foreach (string value in folded)
+                {
+                    changed |= set.Add(value);
+                }
+
+                if (set.Count > MaxValues)
+                {
+                    unknown.Add(key);
+                }
+            }
+        }
+
+        var hinted = new HashSet<int>(unknown.Select(k => k.Name));
+        foreach (((int _, int name), HashSet<string> set) in values)
+        {
+            if (set.Any(MayHoldFinding))
+            {
+                hinted.Add(name);
+            }
+        }
+
+        return hinted;
+    }
+
+    /// <summary>The files to keep (the class summary's rules, each applied until nothing changes).</summary>
+    public static bool[] Closure(IReadOnlyList<FileSummary> files) => Closure(files, out _);
+
+    /// <param name="files">Every C# file of the input.</param>
+    /// <param name="counts">How many files are seeds, users (seeds not counted) and kept for a declaration only.</param>
+    public static bool[] Closure(IReadOnlyList<FileSummary> files, out (int Seeds, int Users, int Declarations) counts)
+    {
+        // Constants that may hold a hint: a folded value passes the test, or the value is unknown. Fields (read by the
+        // fixers as format strings): by their initializer's text, or naming such a constant or field, transitively.
+        HashSet<int> hinted = HintedConstants(files.SelectMany(f => f.Values).Where(v => v.Parts != null).ToList());
+
+        var pending = files.SelectMany(f => f.Values).Where(v => v.Parts is null).ToList();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            pending.RemoveAll(value =>
+            {
+                if (value.HoldsHint || value.Words.Overlaps(hinted))
+                {
+                    changed |= hinted.Add(value.Name);
+                    return true;
+                }
+
+                return false;
+            });
+        }
+
+        // Files that may hold findings (by their text, or naming such a value) and files read for their context; then
+        // the declarations they need: constants (transitively), and the types the files with findings mention.
+        var keep = new bool[files.Count];
+        var mentioned = new HashSet<int>();
+        var typesMentioned = new HashSet<int>();
+        int seeds = 0, users = 0, declarations = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            FileSummary file = files[i];
+            bool findings = file.MayHoldFinding || file.Words.Overlaps(hinted);
+            if (findings || file.HasContext)
+            {
+                keep[i] = true;
+                _ = file.MayHoldFinding || file.HasContext ? seeds++ : users++;
+                mentioned.UnionWith(file.Words);
+                if (findings)
+                {
+                    typesMentioned.UnionWith(file.Words);
+                }
+            }
+        }
+
+        changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (int i = 0; i < files.Count; i++)
+            {
+                FileSummary file = files[i];
+                if (!keep[i] && (mentioned.Overlaps(file.Constants) || typesMentioned.Overlaps(file.Types)))
+                {
+                    keep[i] = true;
+                    declarations++;
+                    mentioned.UnionWith(file.ConstantWords);
+                    changed = true;
+                }
+            }
+        }
+
+        counts = (seeds, users, declarations);
+        return keep;
+    }
+
+    /// <summary>The hashes of the identifier-shaped words of a text (an <c>@</c> prefix dropped, as in the identifier's value).</summary>
+    internal static HashSet<int> WordHashes(string text)
+    {
+        var words = new HashSet<int>();
+        int i = 0;
+        int n = text.Length;
+        while (i < n)
+        {
+            char c = text[i];
+            if (c == '_' || char.IsLetter(c))
+            {
+                int start = i++;
+                while (i < n && (text[i] == '_' || char.IsLetterOrDigit(text[i])))
+                {
+                    i++;
+                }
+
+                words.Add(string.GetHashCode(text.AsSpan(start, i - start)));
+            }
+            else if (char.IsDigit(c))
+            {
+                // A number (1e5, 0x1F, 10L): not an identifier.
+                while (i < n && (text[i] == '_' || char.IsLetterOrDigit(text[i])))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return words;
+    }
+
+    internal static int Hash(string name) => string.GetHashCode(name.AsSpan());
+
+    /// <summary>False only for the predefined types that are not string (int, bool...): anything else may be string or alias it.</summary>
+    private static bool MayBeString(TypeSyntax type) =>
+        !(type is PredefinedTypeSyntax predefined) || predefined.Keyword.IsKind(SyntaxKind.StringKeyword) || predefined.Keyword.IsKind(SyntaxKind.ObjectKeyword);
+}
