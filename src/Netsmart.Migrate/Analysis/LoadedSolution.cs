@@ -122,6 +122,7 @@ internal sealed class LoadedSolution
         if (prefilter)
         {
             setAside = SetAsideFiles(input, read, parseOptions, progress, cancellationToken);
+            SourcePrefilter.CountSetAside(setAside.Count);
             PhaseTimings.Mark($"prefilter: {setAside.Count} C# files set aside");
         }
 

@@ -78,6 +78,19 @@ internal static class SourcePrefilter
         set => Override.Value = value;
     }
 
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<int>?> SetAsideCounter = new();
+
+    /// <summary>For tests: counts, in the current async flow, the C# files the prefilter set aside.</summary>
+    public static System.Runtime.CompilerServices.StrongBox<int> StartCountingSetAside() => SetAsideCounter.Value = new System.Runtime.CompilerServices.StrongBox<int>();
+
+    public static void CountSetAside(int files)
+    {
+        if (SetAsideCounter.Value is { } counter)
+        {
+            Interlocked.Add(ref counter.Value, files);
+        }
+    }
+
     /// <summary>On unless <c>NETSMART_MIGRATE_PREFILTER=off</c> (or a test says otherwise).</summary>
     public static bool Enabled => Override.Value ?? !string.Equals(Environment.GetEnvironmentVariable(EnvironmentVariable), "off", StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,335 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using CsCheck;
+using Netsmart.Migrate.Input;
+using Netsmart.Migrate.Tests.Infrastructure;
+using Xunit;
+
+namespace Netsmart.Migrate.Tests;
+
+/// <summary>
+/// <c>scan</c> with the source prefilter (the default) against <c>scan</c> over every file (<c>NETSMART_MIGRATE_PREFILTER=off</c>):
+/// byte-identical reports (text, JSON, SARIF) and exit codes, on generated projects whose findings depend on other
+/// files — constants declared in one file and used in another (qualified, through <c>using static</c>, a global one, in
+/// interpolations, <c>string.Concat</c>, <c>new Uri(new Uri(…), …)</c>), a Netsmart host split across the constants of
+/// two files, format strings read through a field of another file, partial classes (a tenant field or
+/// <c>[GeneratedCode]</c> in the other part), API evidence in another type, a project type named <c>Uri</c>, an
+/// assembly-level <c>[SuppressMessage]</c>, a per-folder tenant expression, syntax errors in files left out.
+/// Fixed CsCheck seed; <c>NETSMART_PROPERTY_COUNT</c> raises the count.
+/// </summary>
+public sealed class PrefilterTests
+{
+    private const string Seed = "0N0XIzNsQ0O2";
+    private static readonly string[] Formats = { "json", "text", "sarif" };
+
+    [Fact]
+    public void Generated_projects_give_the_same_reports_with_and_without_the_prefilter()
+    {
+        int count = int.TryParse(Environment.GetEnvironmentVariable("NETSMART_PROPERTY_COUNT"), out int n) && n > 0 ? n : 6;
+        int setAside = 0;
+        Gen.Int.Array[count].Sample(
+            seeds =>
+            {
+                foreach (int seed in seeds)
+                {
+                    using var tree = new TempTree();
+                    string description = GeneratedProject.Write(tree, new Random(seed));
+                    foreach (string format in Formats)
+                    {
+                        (ToolResult full, _) = RunAsync(prefilter: false, tree.Root, format).GetAwaiter().GetResult();
+                        (ToolResult filtered, int aside) = RunAsync(prefilter: true, tree.Root, format).GetAwaiter().GetResult();
+                        setAside += aside;
+                        try
+                        {
+                            AssertSame(full, filtered);
+                        }
+                        catch (Exception e)
+                        {
+                            throw new Xunit.Sdk.XunitException($"project of seed {seed} ({format}):\n{description}\n{e.Message}");
+                        }
+                    }
+                }
+            },
+            seed: Seed,
+            iter: 1,
+            threads: 1);
+
+        Assert.True(setAside > 0, "the prefilter set no file aside: the property compares a path with itself");
+    }
+
+    [Fact]
+    public async Task Files_joined_by_constants_are_kept_and_only_unrelated_files_are_set_aside()
+    {
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
+        tree.Write("App/Hosts.cs", "namespace App.Config;\n\npublic static class Hosts\n{\n    public const string Api = \"https://fhir.netsmart\";\n}\n");
+        tree.Write("App/Paths.cs", "namespace App.Config;\n\npublic static class Paths\n{\n    public const string Base = Hosts.Api + Suffix.Cloud;\n}\n");
+        tree.Write("App/Suffix.cs", "namespace App.Config;\n\npublic static class Suffix\n{\n    public const string Cloud = \"cloud.com/uscore/v1\";\n}\n");
+        tree.Write("App/Client.cs", "using App.Config;\n\nnamespace App;\n\npublic class Client\n{\n    public string Patient(string id) => Paths.Base + \"/Patient/\" + id;\n}\n");
+        tree.Write("App/Token.cs", "namespace App;\n\npublic class Token\n{\n    public string Url = \"https://oauth.netsmartcloud.com/token\";\n}\n");
+        tree.Write("App/Unrelated.cs", "namespace App;\n\npublic class Unrelated\n{\n    public const string Name = \"unrelated\";\n\n    public int Twice(int x) => x * 2;\n}\n");
+        tree.Write("App/Broken.cs", "namespace App;\n\npublic class Broken\n{\n    public void M(\n}\n");
+
+        (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
+        (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "json");
+
+        AssertSame(full, filtered);
+        Assert.Equal(2, aside); // Unrelated.cs and Broken.cs; Client.cs (a user of Paths.Base, whose value holds a Netsmart URL split over two files), Paths.cs, Hosts.cs and Suffix.cs are kept
+        JsonNode report = JsonNode.Parse(filtered.Output)!;
+        JsonArray findings = report["findings"]!.AsArray();
+        Assert.Equal(new[] { "Token.cs:5:NSM003" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(7, (int)report["input"]!["csharpFiles"]!);
+        JsonArray skipped = report["skipped"]!.AsArray();
+        Assert.Single(skipped);
+        Assert.Equal("Broken.cs", (string?)skipped[0]!["file"]);
+        Assert.Equal("C# syntax error at (5,19): CS1026 ) expected; analysed as far as it parses, never rewritten", (string?)skipped[0]!["reason"]);
+    }
+
+    [Fact]
+    public async Task A_tenant_expression_of_a_folder_with_no_finding_still_reaches_the_checklist()
+    {
+        using var tree = new TempTree();
+        tree.Write(".editorconfig", "root = true\n\n[App/Legacy/*.cs]\nnetsmart.tenant_id_expression = Settings.Current.Tenant\n");
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n}\n");
+        tree.Write("App/Legacy/Old.cs", "namespace App.Legacy;\n\npublic class Old\n{\n    public int Count;\n}\n");
+
+        (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "markdown");
+        (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "markdown");
+
+        Assert.Equal(1, aside);
+        AssertSame(full, filtered);
+        Assert.Contains("Settings.Current.Tenant", filtered.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_html_report_analyses_every_file()
+    {
+        using var tree = new TempTree();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n}\n");
+        tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public int Count;\n}\n");
+
+        (_, int aside) = await RunAsync(prefilter: true, tree.Root, "html");
+
+        Assert.Equal(0, aside);
+    }
+
+    [Theory]
+    [InlineData("const string X = \"https://fhir.netsmartcloud.com/uscore/v1\";", true)]
+    [InlineData("const string X = \"patient/*.read\";", true)]
+    [InlineData("const string X = \"/uscore/v1/Patient\";", true)]
+    [InlineData("const string X = \"\\u006Eetsmartcloud\";", true)]
+    [InlineData("const string X = \"/api/items\";", false)]
+    [InlineData("int x = 1; // NetsmartCloud in a comment", true)]
+    public void A_file_may_hold_a_finding_when_its_text_passes_the_knowledge_cores_tests(string text, bool expected) =>
+        Assert.Equal(expected, SourcePrefilter.MayHoldFinding(text));
+
+    [Theory]
+    [InlineData("var s = \"client_credentials\";", true)]
+    [InlineData("[assembly: SuppressMessage(\"x\", \"NSM001\")]", true)]
+    [InlineData("global   using static App.K;", true)]
+    [InlineData("extern alias Old;", true)]
+    [InlineData("private string tenantId;", true)]
+    [InlineData("var s = \"/metadata\";", true)]
+    [InlineData("// a global variable, using nothing", false)]
+    [InlineData("public int Count;", false)]
+    public void A_file_holds_context_when_its_text_is_read_across_files(string text, bool expected) =>
+        Assert.Equal(expected, SourcePrefilter.HasContext(text));
+
+    private static Task<(ToolResult Result, int SetAside)> RunAsync(bool prefilter, string root, string format) =>
+        Task.Run(async () =>
+        {
+            SourcePrefilter.EnabledOverride = prefilter;
+            StrongBox<int> aside = SourcePrefilter.StartCountingSetAside();
+            ToolResult result = await Tool.RunAsync(root, "scan", "App", "--format", format, "--fail-on", "info");
+            return (result, aside.Value);
+        });
+
+    private static void AssertSame(ToolResult full, ToolResult filtered)
+    {
+        Assert.Equal(full.ExitCode, filtered.ExitCode);
+        Assert.Equal(full.Error, filtered.Error);
+        Assert.Equal(full.Output, filtered.Output);
+    }
+
+    /// <summary>A project of random files whose findings depend on one another.</summary>
+    private static class GeneratedProject
+    {
+        private static readonly string[] Values =
+        {
+            "\"https://fhir.netsmartcloud.com/uscore/v1\"",
+            "\"https://fhir.netsmart\" + \"cloud.com/uscore/v1\"",
+            "\"https://fhir.netsmart\"",
+            "\"cloud.com/uscore/v1\"",
+            "\"patient/Observation.read\"",
+            "\"system/Patient.read launch/patient\"",
+            "\"/api/items\"",
+            "\"hello\"",
+            "\"https://oauth.netsmartcloud.com/token\"",
+            "\"https://fhir.netsmartcloud.com/v4\"",
+            "\"client_credentials\"",
+            "\"uscore\"",
+            "\"uscore/\" + \"v1\"",
+            "\"provider/patient-access\"",
+        };
+
+        public static string Write(TempTree tree, Random random)
+        {
+            var log = new StringBuilder();
+            bool implicitUsings = random.Next(2) == 0;
+            tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <ImplicitUsings>" + (implicitUsings ? "enable" : "disable") + "</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
+            if (random.Next(3) == 0)
+            {
+                tree.Write(".editorconfig", "root = true\n\n[App/Noise/*.cs]\nnetsmart.tenant_id_expression = Settings.Current.Tenant\n");
+            }
+
+            if (random.Next(3) == 0)
+            {
+                tree.Write("App/appsettings.json", "{ \"Fhir\": { \"BaseUrl\": \"https://fhir.netsmartcloud.com/uscore/v1\", \"Scope\": \"patient/*.read\" } }\n");
+            }
+
+            // Constant holders: each constant is a literal or built from the constants of earlier holders.
+            var constants = new List<string>(); // "K0.A"
+            int holders = random.Next(2, 5);
+            for (int h = 0; h < holders; h++)
+            {
+                var body = new StringBuilder();
+                int count = random.Next(1, 4);
+                for (int c = 0; c < count; c++)
+                {
+                    string name = ((char)('A' + c)).ToString();
+                    string value = constants.Count > 0 && random.Next(3) == 0
+                        ? random.Next(3) switch
+                        {
+                            0 => Pick(random, constants) + " + \"/Patient\"",
+                            1 => Pick(random, constants) + " + " + Pick(random, constants),
+                            _ => "$\"{" + Pick(random, constants) + "}/Observation\"",
+                        }
+                        : Values[random.Next(Values.Length)];
+                    if (constants.Count > 0 && random.Next(6) == 0)
+                    {
+                        string other = Pick(random, constants);
+                        name = other[(other.IndexOf('.') + 1)..]; // the same name as another holder's constant
+                        value = other;
+                    }
+
+                    if (!constants.Contains($"K{h}.{name}"))
+                    {
+                        body.Append($"    public const string {name} = {value};\n");
+                        constants.Add($"K{h}.{name}");
+                    }
+                }
+
+                if (random.Next(4) == 0)
+                {
+                    body.Append("    public const int Port = 443;\n");
+                }
+
+                Write(tree, log, $"App/Constants/K{h}.cs", $"namespace App.Constants;\n\npublic static class K{h}\n{{\n{body}}}\n");
+            }
+
+            // A format string in a field of its own file.
+            if (random.Next(2) == 0)
+            {
+                Write(tree, log, "App/Formats.cs", "namespace App;\n\npublic static class Formats\n{\n    public static readonly string Patient = \"https://fhir.netsmartcloud.com/uscore/v1/Patient/{0}\";\n}\n");
+            }
+
+            // Users of the constants: qualified, through using static, a global using static, interpolated, string.Concat, new Uri.
+            bool globalStatic = random.Next(4) == 0;
+            if (globalStatic)
+            {
+                Write(tree, log, "App/Usings.cs", "global using static App.Constants.K0;\n");
+            }
+
+            int users = random.Next(1, 4);
+            for (int u = 0; u < users; u++)
+            {
+                var body = new StringBuilder();
+                string holder = $"K{random.Next(holders)}";
+                bool usingStatic = random.Next(3) == 0;
+                int members = random.Next(1, 4);
+                for (int m = 0; m < members; m++)
+                {
+                    string constant = Pick(random, constants);
+                    string reference = usingStatic && constant.StartsWith(holder + ".", StringComparison.Ordinal) ? constant[(holder.Length + 1)..]
+                        : globalStatic && constant.StartsWith("K0.", StringComparison.Ordinal) && random.Next(2) == 0 ? constant[3..]
+                        : constant;
+                    string expression = random.Next(9) switch
+                    {
+                        7 => "\"https://fhir.netsmartcloud.com/\" + " + reference + " + \"/v1/Patient/\" + id",
+                        8 => "$\"https://fhir.netsmartcloud.com/{" + reference + "}/v2/Patient/{id}\"",
+                        0 => reference + " + \"/Patient/\" + id",
+                        1 => "string.Concat(" + reference + ", \"/Patient/\", id)",
+                        2 => "new System.Uri(new System.Uri(" + reference + "), \"uscore/v1/Patient\").ToString()",
+                        3 => "$\"{" + reference + "}/Patient/{id}\"",
+                        4 => System.IO.File.Exists(tree.PathOf("App/Formats.cs")) ? "string.Format(Formats.Patient, id)" : reference,
+                        5 => "new Uri(new Uri(" + reference + "), \"Patient\").ToString()",
+                        _ => reference,
+                    };
+                    body.Append($"    public string M{m}(string id) => {expression};\n");
+                }
+
+                string usings = "using System;\nusing App.Constants;\n" + (usingStatic ? $"using static App.Constants.{holder};\n" : string.Empty);
+                Write(tree, log, $"App/Users/U{u}.cs", $"{usings}\nnamespace App;\n\npublic class U{u}\n{{\n{body}}}\n");
+            }
+
+            // A project type named Uri: new Uri(...) in namespace App binds to it.
+            if (random.Next(2) == 0)
+            {
+                Write(tree, log, "App/Resolve.cs", "using System;\n\nnamespace App;\n\npublic class Resolve\n{\n    public object Get() => new Uri(new Uri(\"https://fhir.netsmartcloud.com/\"), \"uscore/v1/Patient\");\n}\n");
+            }
+
+            if (random.Next(2) == 0)
+            {
+                Write(tree, log, "App/Model/Uri.cs", "namespace App;\n\npublic class Uri\n{\n    public Uri(string value) { }\n\n    public Uri(Uri baseUri, string relative) { }\n}\n");
+            }
+
+            // A partial class: the tenant field or [GeneratedCode] in one part, the URL in the other.
+            if (random.Next(2) == 0)
+            {
+                string attribute = random.Next(3) == 0 ? "[System.CodeDom.Compiler.GeneratedCode(\"gen\", \"1.0\")]\n" : string.Empty;
+                string tenant = random.Next(2) == 0 ? "    private readonly string tenantId = \"t1\";\n" : "    private readonly int count = 1;\n";
+                Write(tree, log, "App/Partial/PartA.cs", $"namespace App;\n\n{attribute}public partial class P\n{{\n{tenant}}}\n");
+                Write(tree, log, "App/Partial/PartB.cs", "namespace App;\n\npublic partial class P\n{\n    public string Get() => \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n\n    public string Scope() => \"patient/Patient.read\";\n}\n");
+            }
+
+            // API evidence in another type of the same file, and in another file.
+            if (random.Next(2) == 0)
+            {
+                Write(tree, log, "App/Evidence/Backend.cs", "namespace App;\n\npublic class Backend\n{\n    public string Grant = \"client_credentials\";\n}\n\npublic class Scopes\n{\n    public string S = \"system/Observation.read\";\n}\n");
+                Write(tree, log, "App/Evidence/Ccd.cs", "namespace App;\n\npublic class Ccd\n{\n    public string Scope = \"CCD\";\n\n    public string Clinical = \"patient/Observation.read\";\n}\n");
+            }
+
+            if (random.Next(4) == 0)
+            {
+                Write(tree, log, "App/Suppressions.cs", "[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage(\"Netsmart\", \"NSM010\")]\n");
+            }
+
+            // Files with nothing to find: some broken, some in the folder with a tenant expression.
+            int noise = random.Next(1, 5);
+            for (int i = 0; i < noise; i++)
+            {
+                string text = random.Next(4) == 0
+                    ? $"namespace App.Noise;\n\npublic class Broken{i}\n{{\n    public void M(\n}}\n"
+                    : $"namespace App.Noise;\n\npublic class N{i}\n{{\n    public const string Name = \"n{i}\";\n\n    public int Add(int a, int b) => a + b;\n}}\n";
+                Write(tree, log, $"App/Noise/N{i}.cs", text);
+            }
+
+            return log.ToString();
+        }
+
+        private static string Pick(Random random, List<string> items) => items[random.Next(items.Count)];
+
+        private static void Write(TempTree tree, StringBuilder log, string path, string text)
+        {
+            tree.Write(path, text);
+            log.Append("--- ").Append(path).Append('\n').Append(text);
+        }
+    }
+}
