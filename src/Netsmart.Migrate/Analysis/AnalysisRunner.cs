@@ -70,7 +70,8 @@ internal static class AnalysisRunner
 
             loaded.Settings.TryGetValue(project.Id, out ProjectSettings? settings);
             AnalyzerOptions options = TenantOptionsProvider.For(project, tenantOverride, settings?.TenantIdExpressionProperty);
-            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(compilation, analyzers, options, loaded.AnalyzerHost, cancellationToken, loaded.Budget, TreeDone).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> diagnostics = await AnalyzeTreesAsync(
+                compilation, analyzers, options, loaded.AnalyzerHost, cancellationToken, loaded.Budget, TreeDone, tree => !loaded.NotAnalysed.Contains(tree.FilePath)).ConfigureAwait(false);
             PhaseTimings.Mark("analyse: analyzers of " + project.Name);
             var configScans = new Dictionary<string, ConfigScanResult>(StringComparer.Ordinal);
             foreach (Diagnostic diagnostic in diagnostics)
@@ -122,9 +123,12 @@ internal static class AnalysisRunner
     /// <c>[SuppressMessage]</c>/<c>[GeneratedCode]</c>, <c>#line hidden</c>, syntax errors) and the JSON files go through
     /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything when <paramref name="hostOptions"/> asks for the driver.
     /// </summary>
+    /// <param name="mayHoldFindings">The trees to analyse (default: all); the others are in the compilation for what is read from them.</param>
     internal static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
-        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, AnalyzerHostOptions hostOptions, CancellationToken cancellationToken, FileBudget? budget = null, Action? treeDone = null)
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, AnalyzerHostOptions hostOptions, CancellationToken cancellationToken, FileBudget? budget = null, Action? treeDone = null,
+        Func<SyntaxTree, bool>? mayHoldFindings = null)
     {
+        mayHoldFindings ??= _ => true;
         treeDone ??= () => { };
         budget ??= FileBudget.Unlimited;
         CompilationWithAnalyzers? lazyDriver = null;
@@ -134,7 +138,7 @@ internal static class AnalysisRunner
 
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath));
+        IEnumerable<SyntaxTree> driverTrees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath) && mayHoldFindings(t));
         bool additionalFiles = true;
         if (!hostOptions.UseDriver)
         {
@@ -144,7 +148,8 @@ internal static class AnalysisRunner
                 diagnostics.Add(failure);
             }
 
-            SyntaxTree[] trees = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath)).ToArray();
+            SyntaxTree[] all = compilation.SyntaxTrees.Where(t => !budget.IsExceeded(t.FilePath)).ToArray();
+            SyntaxTree[] trees = all.Where(mayHoldFindings).ToArray();
             var results = new LightAnalyzerHost.TreeResult?[trees.Length];
             await Parallel.ForEachAsync(Enumerable.Range(0, trees.Length), parallel, async (i, ct) =>
             {
@@ -155,7 +160,7 @@ internal static class AnalysisRunner
             // [SuppressMessage] (assembly-level ones reach any file) and [GeneratedCode] (on any part of a partial type) can
             // only remove findings: looked for only when there are findings.
             bool attributes = results.Any(r => r != null && !r.Diagnostics.IsEmpty) &&
-                trees.AsParallel().WithCancellation(cancellationToken).Any(t => LightAnalyzerHost.MentionsSuppressingAttribute(t, cancellationToken));
+                all.AsParallel().WithCancellation(cancellationToken).Any(t => LightAnalyzerHost.MentionsSuppressingAttribute(t, cancellationToken));
             var fallback = new List<SyntaxTree>();
             for (int i = 0; i < trees.Length; i++)
             {

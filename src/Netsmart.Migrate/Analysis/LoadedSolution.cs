@@ -72,6 +72,12 @@ internal sealed class LoadedSolution
     /// </summary>
     public List<TextFile> SetAside { get; } = new();
 
+    /// <summary>
+    /// C# files in the solution that the prefilter kept for what is read from them (declarations, evidence, checklist
+    /// strings, attributes) and that cannot hold a finding: the analyzers need not visit them.
+    /// </summary>
+    public HashSet<string> NotAnalysed { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The paths of <see cref="SetAside"/> by the project they belong to.</summary>
     public Dictionary<ProjectId, List<string>> SetAsideByProject { get; } = new();
 
@@ -119,14 +125,20 @@ internal sealed class LoadedSolution
         PhaseTimings.Mark("read files");
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
         Dictionary<string, string?>? setAside = null;
+        var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         if (prefilter)
         {
-            setAside = SetAsideFiles(input, read, parseOptions, progress, cancellationToken);
+            setAside = SetAsideFiles(input, read, parseOptions, notAnalysed, progress, cancellationToken);
             SourcePrefilter.CountSetAside(setAside.Count);
             PhaseTimings.Mark($"prefilter: {setAside.Count} C# files set aside");
         }
 
-        CollectionBudget.Reserve(read.Where(f => setAside is null || !setAside.ContainsKey(f.Key)).Sum(f => (long)f.Value.Text.Length));
+        // The no-GC region pays off when every tree stays alive to the end; after the prefilter most parsed trees are garbage
+        // and the kept ones are few: the usual collections (peak memory on the 296,557-line tree: 396 MB with, 314 without).
+        if (setAside is null)
+        {
+            CollectionBudget.Reserve(read.Values.Sum(f => (long)f.Text.Length));
+        }
         problems.AddRange(failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
 
         // Binding the ~160 runtime references (reading each assembly's identity and references, creating its symbols) is
@@ -214,6 +226,7 @@ internal sealed class LoadedSolution
         PhaseTimings.Mark("workspace");
         var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
         loaded.SetAside.AddRange(setAsideFiles);
+        loaded.NotAnalysed.UnionWith(notAnalysed);
         foreach ((ProjectId id, List<string> paths) in setAsideByProject)
         {
             loaded.SetAsideByProject[id] = paths;
@@ -237,7 +250,8 @@ internal sealed class LoadedSolution
     /// worded as the full load words it. The kept files are parsed again by the workspace, as before.
     /// </summary>
     private static Dictionary<string, string?> SetAsideFiles(
-        InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, ProgressReporter progress, CancellationToken cancellationToken)
+        InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, HashSet<string> notAnalysed, ProgressReporter progress,
+        CancellationToken cancellationToken)
     {
         string[] paths = input.Projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
         var summaries = new SourcePrefilter.FileSummary[paths.Length];
@@ -253,7 +267,7 @@ internal sealed class LoadedSolution
             progress.Report("Parsing C# files", Interlocked.Increment(ref done), paths.Length);
         });
 
-        bool[] keep = SourcePrefilter.Closure(summaries, out var counts);
+        bool[] keep = SourcePrefilter.Closure(summaries, out var counts, out bool[] mayHoldFindings);
         PhaseTimings.Mark($"prefilter: parse and closure ({counts.Seeds} seeds, {counts.Users} users, {counts.Declarations} declarations of {paths.Length} C# files)");
         var setAside = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (int i = 0; i < paths.Length; i++)
@@ -261,6 +275,10 @@ internal sealed class LoadedSolution
             if (!keep[i])
             {
                 setAside[paths[i]] = errors[i];
+            }
+            else if (!mayHoldFindings[i])
+            {
+                notAnalysed.Add(paths[i]);
             }
         }
 

@@ -453,11 +453,15 @@ internal static class SourcePrefilter
     }
 
     /// <summary>The files to keep (the class summary's rules, each applied until nothing changes).</summary>
-    public static bool[] Closure(IReadOnlyList<FileSummary> files) => Closure(files, out _);
+    public static bool[] Closure(IReadOnlyList<FileSummary> files) => Closure(files, out _, out _);
 
     /// <param name="files">Every C# file of the input.</param>
     /// <param name="counts">How many files are seeds, users (seeds not counted) and kept for a declaration only.</param>
-    public static bool[] Closure(IReadOnlyList<FileSummary> files, out (int Seeds, int Users, int Declarations) counts)
+    /// <param name="mayHoldFindings">
+    /// Per file, whether it may hold a finding (its text, or a value it names): the others are kept for what is read
+    /// from them (declarations, evidence, checklist strings, attributes) and need no analysis of their own.
+    /// </param>
+    public static bool[] Closure(IReadOnlyList<FileSummary> files, out (int Seeds, int Users, int Declarations) counts, out bool[] mayHoldFindings)
     {
         // Constants that may hold a hint: a folded value passes the test, or the value is unknown. Fields (read by the
         // fixers as format strings): by their initializer's text, or naming such a constant or field, transitively.
@@ -483,6 +487,7 @@ internal static class SourcePrefilter
         // Files that may hold findings (by their text, or naming such a value) and files read for their context; then
         // the declarations they need: constants (transitively), and the types the files with findings mention.
         var keep = new bool[files.Count];
+        mayHoldFindings = new bool[files.Count];
         var mentioned = new HashSet<int>();
         var typesMentioned = new HashSet<int>();
         int seeds = 0, users = 0, declarations = 0;
@@ -493,6 +498,7 @@ internal static class SourcePrefilter
             if (findings || file.HasContext)
             {
                 keep[i] = true;
+                mayHoldFindings[i] = findings;
                 _ = file.MayHoldFinding || file.HasContext ? seeds++ : users++;
                 mentioned.UnionWith(file.Words);
                 if (findings)
