@@ -142,6 +142,19 @@ public sealed class PrefilterTests
     public void A_file_holds_context_when_its_text_is_read_across_files(string text, bool expected) =>
         Assert.Equal(expected, SourcePrefilter.HasContext(text));
 
+    [Theory]
+    [InlineData("K.Host + \"/x\"", "Host")]
+    [InlineData("var x = @Host;", "Host")]
+    [InlineData("Ho\u200Bst + 1", "Host")]
+    [InlineData("Caf\u00E9", "Caf\u00E9")]
+    [InlineData("a_b1 + c", "a_b1")]
+    public void Words_are_names_as_the_compiler_reads_them(string text, string name) =>
+        Assert.Contains(SourcePrefilter.Hash(name), SourcePrefilter.WordHashes(text));
+
+    [Fact]
+    public void A_number_is_no_word() =>
+        Assert.DoesNotContain(SourcePrefilter.Hash("L"), SourcePrefilter.WordHashes("var x = 10L + 0x1F;"));
+
     private static Task<(ToolResult Result, int SetAside)> RunAsync(bool prefilter, string root, string format) =>
         Task.Run(async () =>
         {

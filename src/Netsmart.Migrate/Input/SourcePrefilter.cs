@@ -529,7 +529,11 @@ internal static class SourcePrefilter
         return keep;
     }
 
-    /// <summary>The hashes of the identifier-shaped words of a text (an <c>@</c> prefix dropped, as in the identifier's value).</summary>
+    /// <summary>
+    /// The hashes of the identifier-shaped words of a text, as the compiler reads identifiers: letters, digits,
+    /// connectors and combining marks; an <c>@</c> prefix and formatting characters (a zero-width joiner inside a name)
+    /// are not part of the name.
+    /// </summary>
     internal static HashSet<int> WordHashes(string text)
     {
         var words = new HashSet<int>();
@@ -541,17 +545,21 @@ internal static class SourcePrefilter
             if (c == '_' || char.IsLetter(c))
             {
                 int start = i++;
-                while (i < n && (text[i] == '_' || char.IsLetterOrDigit(text[i])))
+                bool formatting = false;
+                while (i < n && IsIdentifierPart(text[i], ref formatting))
                 {
                     i++;
                 }
 
-                words.Add(string.GetHashCode(text.AsSpan(start, i - start)));
+                words.Add(formatting
+                    ? Hash(new string(text.AsSpan(start, i - start).ToArray().Where(ch => char.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.Format).ToArray()))
+                    : string.GetHashCode(text.AsSpan(start, i - start)));
             }
             else if (char.IsDigit(c))
             {
                 // A number (1e5, 0x1F, 10L): not an identifier.
-                while (i < n && (text[i] == '_' || char.IsLetterOrDigit(text[i])))
+                bool formatting = false;
+                while (i < n && IsIdentifierPart(text[i], ref formatting))
                 {
                     i++;
                 }
@@ -563,6 +571,33 @@ internal static class SourcePrefilter
         }
 
         return words;
+    }
+
+    private static bool IsIdentifierPart(char c, ref bool formatting)
+    {
+        if (c == '_' || char.IsLetterOrDigit(c))
+        {
+            return true;
+        }
+
+        if (c < 128)
+        {
+            return false;
+        }
+
+        switch (char.GetUnicodeCategory(c))
+        {
+            case System.Globalization.UnicodeCategory.Format:
+                formatting = true;
+                return true;
+            case System.Globalization.UnicodeCategory.NonSpacingMark:
+            case System.Globalization.UnicodeCategory.SpacingCombiningMark:
+            case System.Globalization.UnicodeCategory.ConnectorPunctuation:
+            case System.Globalization.UnicodeCategory.LetterNumber:
+                return true;
+            default:
+                return false;
+        }
     }
 
     internal static int Hash(string name) => string.GetHashCode(name.AsSpan());
