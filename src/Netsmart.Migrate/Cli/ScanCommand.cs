@@ -169,13 +169,9 @@ internal static class ScanCommand
             foreach (string path in paths)
             {
                 SyntaxTree placeholder = CSharpSyntaxTree.ParseText(string.Empty, path: path);
-                if (options.AnalyzerConfigOptionsProvider.GetOptions(placeholder).TryGetValue(TenantOptionsProvider.TenantKey, out string? expression) && !string.IsNullOrWhiteSpace(expression))
+                if (Netsmart.Analyzers.NetsmartOptions.GetTenantIdExpression(options, placeholder) is { } expression)
                 {
-                    yield return expression.Trim();
-                }
-                else if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TenantOptionsProvider.BuildPropertyKey, out expression) && !string.IsNullOrWhiteSpace(expression))
-                {
-                    yield return expression.Trim();
+                    yield return expression;
                 }
             }
         }
