@@ -142,7 +142,7 @@ internal static class Harness
         return (total, calls);
     }
 
-    private static async Task<(double Wall, double[] Exec, ImmutableArray<Diagnostic> Found)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    internal static async Task<(double Wall, double[] Exec, ImmutableArray<Diagnostic> Found)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(

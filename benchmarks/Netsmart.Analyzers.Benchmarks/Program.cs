@@ -7,6 +7,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 
@@ -35,6 +36,12 @@ internal static class Program
           --fixall-lines <n>       lines per file                                        (default 100)
         Long concatenations:
           --chain <n,...>          a v1 URL followed by n constant operands, one file each (default 2000,20000)
+        Real codebases (issue #14; replaces the synthetic, Fix-All and chain runs):
+          --codebases <dir,...>    one folder per codebase: compiler, ours, the literal floor, per codebase and summed
+          --exclude-dirs <suffix>  skip files under folders whose name ends with it (e.g. Migrations)
+          --baseline <dir>         also measure the Netsmart.Analyzers.dll of another build found in <dir> (A/B)
+          --direct-only            direct dispatch only (no compiler, no driver): a quick profile
+          --threads <n>            thread pool limited to n worker threads (min = max = n; 0 = default) (default 2 with --codebases)
         Run:
           --rounds <n>             measured rounds, medians reported                     (default 5)
           --warmup <n>             warm-up rounds                                        (default 1)
@@ -70,6 +77,11 @@ internal static class Program
         string machine = DescribeMachine();
         Console.WriteLine("Machine: " + machine);
         Console.WriteLine();
+
+        if (o.Codebases != null)
+        {
+            return await RunCodebasesAsync(o);
+        }
 
         var analyses = new List<AnalysisResult>();
         if (!o.SkipAnalysis)
@@ -133,6 +145,43 @@ internal static class Program
             }
         }
 
+        return 0;
+    }
+
+    private static async Task<int> RunCodebasesAsync(Options o)
+    {
+        int threads = o.Threads ?? 2;
+        if (threads > 0 && !(ThreadPool.SetMinThreads(threads, threads) && ThreadPool.SetMaxThreads(threads, threads)))
+        {
+            Console.Error.WriteLine("could not limit the thread pool to " + threads);
+            return 2;
+        }
+
+        var sets = new List<Codebases.AnalyzerSet> { Codebases.Ours() };
+        if (o.Baseline != null)
+        {
+            sets.Add(Codebases.Baseline(o.Baseline));
+        }
+
+        var results = new List<Codebases.Result>();
+        foreach (string folder in o.Codebases!)
+        {
+            Corpus corpus = Corpus.FromFolder(folder, o.ExcludeDirs);
+            string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+            Console.WriteLine($"Codebase: {name} ({corpus.Files.Count:N0} files, {corpus.Lines:N0} lines)");
+            results.Add(await Codebases.MeasureAsync(corpus, name, sets, o.Rounds, o.Warmup, o.DirectOnly, Console.WriteLine));
+        }
+
+        if (DirectDispatch.PerKind != null)
+        {
+            foreach (var kv in DirectDispatch.PerKind.OrderByDescending(k => k.Value.T))
+            {
+                Console.WriteLine($"{kv.Key,-70} {kv.Value.N,8} calls {kv.Value.T * 1000.0 / Stopwatch.Frequency,10:0.0} ms {kv.Value.T * 1e6 / Stopwatch.Frequency / kv.Value.N,8:0.00} us/call");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Codebases.Report(results, o.Rounds, o.Warmup, threads));
         return 0;
     }
 
@@ -323,6 +372,11 @@ internal static class Program
         public bool Json;
         public string? JsonPath;
         public bool Help;
+        public string[]? Codebases;
+        public string? ExcludeDirs;
+        public string? Baseline;
+        public bool DirectOnly;
+        public int? Threads;
 
         public void Parse(string[] args)
         {
@@ -358,6 +412,11 @@ internal static class Program
                         }
 
                         break;
+                    case "--codebases": Codebases = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                    case "--exclude-dirs": ExcludeDirs = Next(); break;
+                    case "--baseline": Baseline = Next(); break;
+                    case "--direct-only": DirectOnly = true; break;
+                    case "--threads": Threads = Int(Next()); break;
                     case "--help":
                     case "-h":
                         Help = true;
