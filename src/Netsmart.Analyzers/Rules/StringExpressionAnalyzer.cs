@@ -28,8 +28,16 @@ namespace Netsmart.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                CertifiedContext evidence = CertifiedContext.For(start.Compilation, start.Options);
                 var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch);
+                if (!hints.AnyValueMayHoldHint)
+                {
+                    // No literal, interpolated text or constant of this compilation or its references passes the cheap
+                    // test, and every match needs one that does: nothing to register (the common case of a build that
+                    // never mentions Netsmart). An edit that adds one makes a new compilation, which registers.
+                    return;
+                }
+
+                CertifiedContext evidence = CertifiedContext.For(start.Compilation, start.Options);
                 start.RegisterSyntaxNodeAction(
                     c => AnalyzeNode(c, hints, evidence),
                     SyntaxKind.StringLiteralExpression,

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -28,9 +31,18 @@ namespace Netsmart.Analyzers.Strings
 
         private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
 
+        /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
+        private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
+            new ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>>();
+
+        /// <summary>Per referenced compilation (a project reference in the IDE) and hint key.</summary>
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> CompilationMention =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>>();
+
         private readonly Compilation _compilation;
         private readonly string _hintKey;
         private readonly Lazy<bool> _sourceMentions;
+        private readonly Lazy<bool> _metadataMayHold;
         private SourceNames? _names;
         private StaticImports? _imports;
         private ConcurrentDictionary<string, string[]>? _constants;
@@ -44,6 +56,7 @@ namespace Netsmart.Analyzers.Strings
             _hintKey = hintKey;
             HasHint = hasHint;
             _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
+            _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Compilation Compilation => _compilation;
@@ -52,9 +65,22 @@ namespace Netsmart.Analyzers.Strings
 
         /// <summary>
         /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
-        /// or it has a \u, \U or \x escape (which could spell it). When false, no source constant can hold the hint.
+        /// or a token written with a \u, \U or \x escape has a value that does. When false, no literal, interpolated
+        /// text or source constant can hold the hint.
         /// </summary>
         public bool SourceMentionsHint => _sourceMentions.Value;
+
+        /// <summary>
+        /// True when a string constant of a referenced assembly or module (its Constant table), or of a referenced
+        /// compilation, may pass the hint; also when a reference cannot be read. When false, no metadata constant can hold it.
+        /// </summary>
+        public bool MetadataMayHoldHint => _metadataMayHold.Value;
+
+        /// <summary>
+        /// False when no literal, interpolated text or constant of the compilation or its references can pass the hint:
+        /// then no string expression of the compilation can hold a match (every match needs one leaf that passes it).
+        /// </summary>
+        public bool AnyValueMayHoldHint => SourceMentionsHint || MetadataMayHoldHint;
 
         /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
         public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
@@ -129,7 +155,111 @@ namespace Netsmart.Analyzers.Strings
         private bool TreeMentions(SyntaxTree tree)
         {
             string text = tree.GetText().ToString();
-            return HasHint(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length);
+            if (HasHint(text))
+            {
+                return true;
+            }
+
+            if (!LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length))
+            {
+                return false;
+            }
+
+            // An escape may spell the hint: read the values of the tokens written with one (a few files of a solution).
+            foreach (SyntaxToken token in tree.GetRoot().DescendantTokens())
+            {
+                if (token.Span.Length > 1 && token.Text.IndexOf('\\') >= 0 && HasHint(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ComputeMetadataMayHold()
+        {
+            foreach (MetadataReference reference in _compilation.References)
+            {
+                if (ReferenceMayHold(reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ReferenceMayHold(MetadataReference reference)
+        {
+            switch (reference)
+            {
+                case CompilationReference project:
+                    return CompilationMention.GetValue(project.Compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
+                        .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint).AnyValueMayHoldHint);
+                case PortableExecutableReference file:
+                    ImmutableArray<ModuleMetadata> modules;
+                    try
+                    {
+                        switch (file.GetMetadata())
+                        {
+                            case AssemblyMetadata assembly:
+                                modules = assembly.GetModules();
+                                break;
+                            case ModuleMetadata module:
+                                modules = ImmutableArray.Create(module);
+                                break;
+                            default:
+                                return true;
+                        }
+                    }
+                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+                    {
+                        return true; // unreadable here: assume it may
+                    }
+
+                    foreach (ModuleMetadata module in modules)
+                    {
+                        if (ModuleMention.GetValue(module, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(_hintKey, _ => ModuleMayHold(module)))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>Reads every string constant of the module's Constant table (const fields, and parameter and property defaults).</summary>
+        private bool ModuleMayHold(ModuleMetadata module)
+        {
+            try
+            {
+                MetadataReader reader = module.GetMetadataReader();
+                int rows = reader.GetTableRowCount(TableIndex.Constant);
+                for (int row = 1; row <= rows; row++)
+                {
+                    Constant constant = reader.GetConstant(MetadataTokens.ConstantHandle(row));
+                    if (constant.TypeCode != ConstantTypeCode.String)
+                    {
+                        continue;
+                    }
+
+                    BlobReader blob = reader.GetBlobReader(constant.Value);
+                    if (HasHint(blob.ReadUTF16(blob.Length)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (Exception ex) when (ex is BadImageFormatException || ex is InvalidOperationException || ex is ArgumentException)
+            {
+                return true;
+            }
         }
 
         private string[] ConstantValues(string name)

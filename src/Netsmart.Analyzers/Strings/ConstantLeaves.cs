@@ -100,7 +100,7 @@ namespace Netsmart.Analyzers.Strings
             {
                 // No source text holds the hint, so no source constant (field or local) does: only a metadata constant
                 // could, reached through a type name or a static import.
-                return leaf switch
+                return hints.MetadataMayHoldHint && leaf switch
                 {
                     IdentifierNameSyntax identifier => hints.MayHaveStaticImport(identifier),
                     MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints, scope) &&
@@ -124,7 +124,7 @@ namespace Netsmart.Analyzers.Strings
                     string name = identifier.Identifier.ValueText;
                     return hints.Names.IsMember(name)
                         ? hints.AnySourceConstantHoldsHint(name)
-                        : hints.MayHaveStaticImport(identifier);
+                        : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
                 }
 
                 case MemberAccessExpressionSyntax access:
@@ -137,7 +137,8 @@ namespace Netsmart.Analyzers.Strings
                         return hints.AnySourceConstantHoldsHint(name);
                     }
 
-                    return true;
+                    // A source member of that name (through an alias, a base type...) or a metadata constant.
+                    return hints.Names.IsMember(name) || hints.MetadataMayHoldHint;
                 }
 
                 case InvocationExpressionSyntax invocation:
