@@ -30,6 +30,14 @@ internal static class DirectDispatch
             action(start);
         }
 
+        if (PerKind != null)
+        {
+            string registered = analyzer.GetType().Name + " registered kinds: " +
+                (start.NodeActions.Count == 0 ? "none" : string.Join(",", start.NodeActions.SelectMany(a => a.Kinds).Select(k => k.ToString().Replace("Expression", ""))));
+            PerKind.TryGetValue(registered, out (long T, int N) seen);
+            PerKind[registered] = (seen.T, seen.N + 1);
+        }
+
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         int calls = 0, diagnostics = 0;
         Action<Diagnostic> report = _ => diagnostics++;

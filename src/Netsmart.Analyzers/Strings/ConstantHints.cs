@@ -289,6 +289,7 @@ namespace Netsmart.Analyzers.Strings
 
             private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
 
             public SourceNames(Compilation compilation)
             {
@@ -297,11 +298,15 @@ namespace Netsmart.Analyzers.Strings
                     TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
                     _types.UnionWith(names.Types);
                     _members.UnionWith(names.Members);
+                    _aliases.UnionWith(names.Aliases);
                 }
             }
 
             /// <summary>True when a source type or namespace has this name.</summary>
             public bool IsType(string name) => _types.Contains(name);
+
+            /// <summary>True when a using alias of some file has this name.</summary>
+            public bool IsAlias(string name) => _aliases.Contains(name);
 
             /// <summary>True when a source type declares a member of this name.</summary>
             public bool IsMember(string name) => _members.Contains(name);
@@ -312,6 +317,7 @@ namespace Netsmart.Analyzers.Strings
                 {
                     if (tree.GetRoot() is CompilationUnitSyntax unit)
                     {
+                        AddAliases(unit.Usings);
                         Collect(unit.Members);
                     }
                 }
@@ -319,6 +325,8 @@ namespace Netsmart.Analyzers.Strings
                 public List<string> Types { get; } = new List<string>();
 
                 public List<string> Members { get; } = new List<string>();
+
+                public List<string> Aliases { get; } = new List<string>();
 
                 private void Collect(SyntaxList<MemberDeclarationSyntax> members)
                 {
@@ -328,6 +336,7 @@ namespace Netsmart.Analyzers.Strings
                         {
                             case BaseNamespaceDeclarationSyntax ns:
                                 AddNamespace(ns.Name);
+                                AddAliases(ns.Usings);
                                 Collect(ns.Members);
                                 break;
                             case TypeDeclarationSyntax type:
@@ -372,6 +381,18 @@ namespace Netsmart.Analyzers.Strings
                             case MethodDeclarationSyntax method:
                                 Members.Add(method.Identifier.ValueText);
                                 break;
+                        }
+                    }
+                }
+
+                /// <summary><c>using X = N.T;</c>: <c>X</c> names a type or namespace, of the sources or of metadata.</summary>
+                private void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
+                {
+                    foreach (UsingDirectiveSyntax directive in usings)
+                    {
+                        if (directive.Alias != null)
+                        {
+                            Aliases.Add(directive.Alias.Name.Identifier.ValueText);
                         }
                     }
                 }
