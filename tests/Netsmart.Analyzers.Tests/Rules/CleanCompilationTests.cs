@@ -115,6 +115,41 @@ public class CleanCompilationTests
     }
 
     [Fact]
+    public async Task Where_the_sources_mention_netsmartcloud_constants_are_followed_through_a_qualified_name_and_aliases()
+    {
+        MetadataReference library = Library("namespace Vendor { public static class Hosts { public const string Fhir = \"https://fhir.netsmartcloud.com\"; } }");
+        const string source = """
+            using H = Vendor.Hosts;
+            using M = Mine;
+
+            static class Mine
+            {
+                public const string Fhir = "https://fhir.netsmartcloud.com";
+            }
+
+            class C
+            {
+                string A(string id) => Vendor.Hosts.Fhir + "/uscore/v1/Patient/" + id;
+                string B(string id) => H.Fhir + "/uscore/v1/Observation/" + id;
+                string D(string id) => M.Fhir + "/uscore/v1/Encounter/" + id;
+            }
+            """;
+        string normalized = TestDefaults.Normalize(source);
+        (int, int) SpanOf(string text) => (normalized.IndexOf(text, StringComparison.Ordinal), normalized.IndexOf(text, StringComparison.Ordinal) + text.Length);
+
+        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(normalized, library));
+
+        Assert.Equal(
+            new[]
+            {
+                ("NSM001", SpanOf("Vendor.Hosts.Fhir + \"/uscore/v1/Patient/\"")),
+                ("NSM001", SpanOf("H.Fhir + \"/uscore/v1/Observation/\"")),
+                ("NSM001", SpanOf("M.Fhir + \"/uscore/v1/Encounter/\"")),
+            },
+            diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => (d.Id, (d.Location.SourceSpan.Start, d.Location.SourceSpan.End))));
+    }
+
+    [Fact]
     public void A_referenced_assembly_whose_constants_lack_the_hint_registers_nothing()
     {
         MetadataReference library = Library("namespace Vendor { public static class Hosts { public const string Fhir = \"https://example.org\"; } }");
