@@ -88,6 +88,26 @@ namespace Netsmart.Analyzers.Strings
         /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
         public bool AnySourceConstantHoldsHint(string name)
         {
+            if (!Names.IsConstField(name))
+            {
+                return false; // no source const field has this name: no symbol to look up
+            }
+
+            IReadOnlyList<string>? written = Names.LiteralValues(name);
+            if (written != null)
+            {
+                // Every const field of this name is initialized with a literal: its text is its value.
+                foreach (string value in written)
+                {
+                    if (HasHint(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             ConcurrentDictionary<string, string[]> constants =
                 _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
             foreach (string value in constants.GetOrAdd(name, ConstantValues))
@@ -290,6 +310,9 @@ namespace Netsmart.Analyzers.Strings
             private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
             public SourceNames(Compilation compilation)
             {
@@ -299,11 +322,34 @@ namespace Netsmart.Analyzers.Strings
                     _types.UnionWith(names.Types);
                     _members.UnionWith(names.Members);
                     _aliases.UnionWith(names.Aliases);
+                    _constFields.UnionWith(names.ConstFields);
+                    _computedConstants.UnionWith(names.ComputedConstants);
+                    foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
+                    {
+                        if (!_literalConstants.TryGetValue(constant.Key, out List<string>? values))
+                        {
+                            _literalConstants.Add(constant.Key, values = new List<string>());
+                        }
+
+                        values.Add(constant.Value);
+                    }
                 }
             }
 
             /// <summary>True when a source type or namespace has this name.</summary>
             public bool IsType(string name) => _types.Contains(name);
+
+            /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
+            public bool IsConstField(string name) => _constFields.Contains(name);
+
+            /// <summary>
+            /// The values of the source const fields of this name when every one is initialized with a literal (read from
+            /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
+            /// </summary>
+            public IReadOnlyList<string>? LiteralValues(string name) =>
+                _computedConstants.Contains(name) ? null
+                : _literalConstants.TryGetValue(name, out List<string>? values) ? values
+                : (IReadOnlyList<string>)Array.Empty<string>();
 
             /// <summary>True when a using alias of some file has this name.</summary>
             public bool IsAlias(string name) => _aliases.Contains(name);
@@ -327,6 +373,31 @@ namespace Netsmart.Analyzers.Strings
                 public List<string> Members { get; } = new List<string>();
 
                 public List<string> Aliases { get; } = new List<string>();
+
+                public List<string> ConstFields { get; } = new List<string>();
+
+                /// <summary>Const fields initialized with a string literal: their value, read from the literal.</summary>
+                public List<KeyValuePair<string, string>> LiteralConstants { get; } = new List<KeyValuePair<string, string>>();
+
+                /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
+                public List<string> ComputedConstants { get; } = new List<string>();
+
+                private void AddConstField(VariableDeclaratorSyntax variable)
+                {
+                    string name = variable.Identifier.ValueText;
+                    ConstFields.Add(name);
+                    switch (variable.Initializer?.Value)
+                    {
+                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                            LiteralConstants.Add(new KeyValuePair<string, string>(name, literal.Token.ValueText));
+                            break;
+                        case LiteralExpressionSyntax _:
+                            break; // a number, a char, true, false, null: no string text
+                        default:
+                            ComputedConstants.Add(name);
+                            break;
+                    }
+                }
 
                 private void Collect(SyntaxList<MemberDeclarationSyntax> members)
                 {
@@ -366,9 +437,14 @@ namespace Netsmart.Analyzers.Strings
                                 Members.Add(function.Identifier.ValueText);
                                 break;
                             case BaseFieldDeclarationSyntax field: // fields and field-like events
+                                bool isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                                 foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
                                 {
                                     Members.Add(variable.Identifier.ValueText);
+                                    if (isConst)
+                                    {
+                                        AddConstField(variable);
+                                    }
                                 }
 
                                 break;
