@@ -41,10 +41,11 @@ internal static class Program
           --exclude-dirs <suffix>  skip files under folders whose name ends with it (e.g. Migrations)
           --baseline <dir>         also measure the Netsmart.Analyzers.dll of another build found in <dir> (A/B)
           --direct-only            direct dispatch only (no compiler, no driver): a quick profile
+          --emit-corpus <dir>      write the synthetic corpus (--files, --lines-per-file, first --density) as files and stop
           --threads <n>            thread pool limited to n worker threads (min = max = n; 0 = default) (default 2 with --codebases)
         Run:
           --rounds <n>             measured rounds, medians reported                     (default 5)
-          --warmup <n>             warm-up rounds                                        (default 1)
+          --warmup <n>             warm-up rounds (with --codebases: before the first codebase only) (default 1)
           --skip-analysis | --skip-fixall | --skip-chain
           --quick                  small sizes, 3 rounds: a smoke run, not figures
           --json [path]            also write the figures as JSON (to stdout when no path)
@@ -77,6 +78,20 @@ internal static class Program
         string machine = DescribeMachine();
         Console.WriteLine("Machine: " + machine);
         Console.WriteLine();
+
+        if (o.EmitCorpus != null)
+        {
+            Corpus synthetic = Corpus.Synthetic(o.Files, o.LinesPerFile, o.Densities[0]);
+            foreach ((string path, string text) in synthetic.Files)
+            {
+                string target = Path.Combine(o.EmitCorpus, path.TrimStart('/'));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+
+            Console.WriteLine($"{synthetic.Name}: {synthetic.Files.Count:N0} files, {synthetic.Lines:N0} lines written under {Path.GetFullPath(o.EmitCorpus)}");
+            return 0;
+        }
 
         if (o.Codebases != null)
         {
@@ -157,6 +172,7 @@ internal static class Program
             return 2;
         }
 
+        DirectDispatch.ThrowOnAnalyzerException = false; // reported per round instead: a baseline build may throw
         var sets = new List<Codebases.AnalyzerSet> { Codebases.Ours() };
         if (o.Baseline != null)
         {
@@ -164,12 +180,16 @@ internal static class Program
         }
 
         var results = new List<Codebases.Result>();
+        bool first = true;
         foreach (string folder in o.Codebases!)
         {
             Corpus corpus = Corpus.FromFolder(folder, o.ExcludeDirs);
             string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
             Console.WriteLine($"Codebase: {name} ({corpus.Files.Count:N0} files, {corpus.Lines:N0} lines)");
-            results.Add(await Codebases.MeasureAsync(corpus, name, sets, o.Rounds, o.Warmup, o.DirectOnly, Console.WriteLine));
+            // The warm-up (JIT, metadata) is needed once per process: only the first codebase has one.
+            results.Add(await Codebases.MeasureAsync(corpus, name, sets, o.Rounds, first ? o.Warmup : 0, o.DirectOnly, Console.WriteLine));
+            first = false;
+            Console.WriteLine(Codebases.Report(results, o.Rounds, o.Warmup, threads));
         }
 
         if (DirectDispatch.PerKind != null)
@@ -373,6 +393,7 @@ internal static class Program
         public string? JsonPath;
         public bool Help;
         public string[]? Codebases;
+        public string? EmitCorpus;
         public string? ExcludeDirs;
         public string? Baseline;
         public bool DirectOnly;
@@ -412,6 +433,7 @@ internal static class Program
                         }
 
                         break;
+                    case "--emit-corpus": EmitCorpus = Next(); break;
                     case "--codebases": Codebases = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                     case "--exclude-dirs": ExcludeDirs = Next(); break;
                     case "--baseline": Baseline = Next(); break;
