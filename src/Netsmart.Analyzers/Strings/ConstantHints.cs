@@ -43,6 +43,7 @@ namespace Netsmart.Analyzers.Strings
         private readonly string _hintKey;
         private readonly Lazy<bool> _sourceMentions;
         private readonly Lazy<bool> _metadataMayHold;
+        private readonly Func<string, bool> _sourceTextHint;
         private SourceNames? _names;
         private StaticImports? _imports;
         private ConcurrentDictionary<string, string[]>? _constants;
@@ -50,11 +51,15 @@ namespace Netsmart.Analyzers.Strings
         /// <param name="compilation">The compilation analyzed.</param>
         /// <param name="hintKey">Names the hint (one per analyzer) in the per-tree cache.</param>
         /// <param name="hasHint">The analyzer's cheap text test: can this text be (part of) a match?</param>
-        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint)
+        /// <param name="sourceTextHint">
+        /// The same test for a whole source file's text, when a faster one gives the same answer (null: <paramref name="hasHint"/>).
+        /// </param>
+        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null)
         {
             _compilation = compilation;
             _hintKey = hintKey;
             HasHint = hasHint;
+            _sourceTextHint = sourceTextHint ?? hasHint;
             _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
             _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -175,7 +180,7 @@ namespace Netsmart.Analyzers.Strings
         private bool TreeMentions(SyntaxTree tree)
         {
             string text = tree.GetText().ToString();
-            if (HasHint(text))
+            if (_sourceTextHint(text))
             {
                 return true;
             }
@@ -216,7 +221,7 @@ namespace Netsmart.Analyzers.Strings
             {
                 case CompilationReference project:
                     return CompilationMention.GetValue(project.Compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
-                        .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint).AnyValueMayHoldHint);
+                        .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint, _sourceTextHint).AnyValueMayHoldHint);
                 case PortableExecutableReference file:
                     ImmutableArray<ModuleMetadata> modules;
                     try

@@ -44,6 +44,21 @@ public class CleanCompilationTests
     }
 
     [Fact]
+    public async Task A_scope_written_only_url_encoded_still_registers_the_scope_actions_and_is_reported()
+    {
+        // No "patient/" anywhere in the text: the whole-file test falls back to the slash-by-slash check for "%2F".
+        const string source = "class C\n{\n    string Query() => \"response_type=code&scope=patient%2FPatient.read\";\n}\n";
+        CSharpCompilation compilation = Compile(source);
+        int start = source.IndexOf('"', StringComparison.Ordinal);
+        int end = source.LastIndexOf('"') + 1;
+
+        Assert.Equal(new[] { "StringLiteralExpression", "Utf8StringLiteralExpression", "InterpolatedStringExpression", "AddExpression" }, NodeActionKinds(new SmartScopeAnalyzer(), compilation));
+        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new SmartScopeAnalyzer(), compilation));
+        Assert.Equal("NSM010", diagnostic.Id);
+        Assert.Equal((start, end), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
+    }
+
+    [Fact]
     public void A_netsmartcloud_literal_registers_every_url_action()
     {
         CSharpCompilation compilation = Compile(Clean.Replace("https://example.org/api", "https://fhir.netsmartcloud.com", StringComparison.Ordinal));
