@@ -27,10 +27,14 @@ internal sealed class Corpus
     /// <summary>Netsmart URL/scope literals the generator wrote (-1 for a folder: unknown).</summary>
     public int NetsmartLiterals { get; }
 
-    public static Corpus FromFolder(string folder)
+    /// <param name="folder">Every *.cs file under it, bin and obj folders skipped.</param>
+    /// <param name="excludeDirSuffix">When set, files under a folder whose name ends with it are skipped too (e.g. <c>Migrations</c>).</param>
+    public static Corpus FromFolder(string folder, string? excludeDirSuffix = null)
     {
-        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(p => !p.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(s => s is "bin" or "obj"))
+        string root = Path.GetFullPath(folder);
+        var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !Path.GetRelativePath(root, Path.GetDirectoryName(p)!).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+                .Any(s => s is "bin" or "obj" || (excludeDirSuffix != null && s.EndsWith(excludeDirSuffix, StringComparison.Ordinal))))
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (p, File.ReadAllText(p)))
             .ToList();

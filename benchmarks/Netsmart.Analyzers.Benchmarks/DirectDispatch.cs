@@ -20,6 +20,14 @@ internal static class DirectDispatch
     /// <summary>NETSMART_PROBE=kinds: time per analyzer and node kind, printed after the run (a diagnostic aid).</summary>
     public static Dictionary<string, (long T, int N)>? PerKind = Environment.GetEnvironmentVariable("NETSMART_PROBE") == "kinds" ? new() : null;
 
+    /// <summary>False in the real-codebase run (a baseline build may throw where this one does not): exceptions are counted.</summary>
+    public static bool ThrowOnAnalyzerException = true;
+
+    private static int _exceptions;
+
+    /// <summary>Analyzer exceptions caught since the last call (when <see cref="ThrowOnAnalyzerException"/> is false).</summary>
+    public static int TakeExceptions() => Interlocked.Exchange(ref _exceptions, 0);
+
     public static (double Milliseconds, int Calls, int Diagnostics) Run(Compilation compilation, DiagnosticAnalyzer analyzer)
     {
         var registration = new Registration(compilation);
@@ -28,6 +36,14 @@ internal static class DirectDispatch
         foreach (Action<CompilationStartAnalysisContext> action in registration.StartActions)
         {
             action(start);
+        }
+
+        if (PerKind != null)
+        {
+            string registered = analyzer.GetType().Name + " registered kinds: " +
+                (start.NodeActions.Count == 0 ? "none" : string.Join(",", start.NodeActions.SelectMany(a => a.Kinds).Select(k => k.ToString().Replace("Expression", ""))));
+            PerKind.TryGetValue(registered, out (long T, int N) seen);
+            PerKind[registered] = (seen.T, seen.N + 1);
         }
 
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
@@ -54,9 +70,16 @@ internal static class DirectDispatch
                     {
                         calls++;
                         long t0 = PerKind is null ? 0 : Stopwatch.GetTimestamp();
+                        try
+                        {
 #pragma warning disable CS0618 // the public constructor is what a test host uses
-                        action(new SyntaxNodeAnalysisContext(node, model, options, report, supported, CancellationToken.None));
+                            action(new SyntaxNodeAnalysisContext(node, model, options, report, supported, CancellationToken.None));
 #pragma warning restore CS0618
+                        }
+                        catch (Exception) when (!ThrowOnAnalyzerException)
+                        {
+                            Interlocked.Increment(ref _exceptions); // an AD0001 in a build: counted, the run goes on
+                        }
                         if (PerKind != null)
                         {
                             string key = analyzer.GetType().Name + " " + node.Kind() + (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax ? " (in +)" : string.Empty);

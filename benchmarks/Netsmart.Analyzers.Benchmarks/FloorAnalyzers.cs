@@ -86,3 +86,58 @@ public sealed class FloorScopeAnalyzer : FloorAnalyzer
 {
     protected override bool Test(string text) => text.IndexOf('/') >= 0;
 }
+
+/// <summary>
+/// The literal floor of issue #14: one analyzer registered on string literals, UTF-8 string literals and interpolated
+/// strings only (no <c>+</c>), doing one ordinal <c>IndexOf("netsmartcloud")</c> per literal text and nothing else: the
+/// least any literal rule can cost. The real-codebase targets are judged against it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LiteralFloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(
+        "FLOOR002", "Literal floor", "Literal floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    private int _hits;
+
+    public int Hits => _hits;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+            start.RegisterSyntaxNodeAction(
+                Analyze,
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringExpression));
+    }
+
+    private void Analyze(SyntaxNodeAnalysisContext context)
+    {
+        bool hit = false;
+        if (context.Node is LiteralExpressionSyntax literal)
+        {
+            hit = literal.Token.ValueText.IndexOf("netsmartcloud", StringComparison.Ordinal) >= 0;
+        }
+        else if (context.Node is InterpolatedStringExpressionSyntax interpolated)
+        {
+            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+            {
+                if (content is InterpolatedStringTextSyntax text && text.TextToken.ValueText.IndexOf("netsmartcloud", StringComparison.Ordinal) >= 0)
+                {
+                    hit = true;
+                    break;
+                }
+            }
+        }
+
+        if (hit)
+        {
+            System.Threading.Interlocked.Increment(ref _hits);
+        }
+    }
+}

@@ -142,7 +142,7 @@ internal static class Harness
         return (total, calls);
     }
 
-    private static async Task<(double Wall, double[] Exec, ImmutableArray<Diagnostic> Found)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    internal static async Task<(double Wall, double[] Exec, ImmutableArray<Diagnostic> Found)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
@@ -155,9 +155,14 @@ internal static class Harness
         var sw = Stopwatch.StartNew();
         ImmutableArray<Diagnostic> found = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         double wall = sw.Elapsed.TotalMilliseconds;
-        if (exceptions.Count > 0)
+        if (exceptions.Count > 0 && DirectDispatch.ThrowOnAnalyzerException)
         {
             throw new InvalidOperationException("An analyzer threw: " + exceptions[0]);
+        }
+
+        foreach (Exception ex in exceptions)
+        {
+            Console.WriteLine("  analyzer exception (AD0001 in a build): " + ex.GetType().Name + ": " + ex.Message + " at " + ex.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("Netsmart.Analyzers.", StringComparison.Ordinal))?.Trim());
         }
 
         var exec = new double[analyzers.Length];

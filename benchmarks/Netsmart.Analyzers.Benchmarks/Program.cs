@@ -7,6 +7,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 
@@ -35,9 +36,16 @@ internal static class Program
           --fixall-lines <n>       lines per file                                        (default 100)
         Long concatenations:
           --chain <n,...>          a v1 URL followed by n constant operands, one file each (default 2000,20000)
+        Real codebases (issue #14; replaces the synthetic, Fix-All and chain runs):
+          --codebases <dir,...>    one folder per codebase: compiler, ours, the literal floor, per codebase and summed
+          --exclude-dirs <suffix>  skip files under folders whose name ends with it (e.g. Migrations)
+          --baseline <dir>         also measure the Netsmart.Analyzers.dll of another build found in <dir> (A/B)
+          --direct-only            direct dispatch only (no compiler, no driver): a quick profile
+          --emit-corpus <dir>      write the synthetic corpus (--files, --lines-per-file, first --density) as files and stop
+          --threads <n>            thread pool limited to n worker threads (min = max = n; 0 = default) (default 2 with --codebases)
         Run:
           --rounds <n>             measured rounds, medians reported                     (default 5)
-          --warmup <n>             warm-up rounds                                        (default 1)
+          --warmup <n>             warm-up rounds (with --codebases: before the first codebase only) (default 1)
           --skip-analysis | --skip-fixall | --skip-chain
           --quick                  small sizes, 3 rounds: a smoke run, not figures
           --json [path]            also write the figures as JSON (to stdout when no path)
@@ -70,6 +78,25 @@ internal static class Program
         string machine = DescribeMachine();
         Console.WriteLine("Machine: " + machine);
         Console.WriteLine();
+
+        if (o.EmitCorpus != null)
+        {
+            Corpus synthetic = Corpus.Synthetic(o.Files, o.LinesPerFile, o.Densities[0]);
+            foreach ((string path, string text) in synthetic.Files)
+            {
+                string target = Path.Combine(o.EmitCorpus, path.TrimStart('/'));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllText(target, text);
+            }
+
+            Console.WriteLine($"{synthetic.Name}: {synthetic.Files.Count:N0} files, {synthetic.Lines:N0} lines written under {Path.GetFullPath(o.EmitCorpus)}");
+            return 0;
+        }
+
+        if (o.Codebases != null)
+        {
+            return await RunCodebasesAsync(o);
+        }
 
         var analyses = new List<AnalysisResult>();
         if (!o.SkipAnalysis)
@@ -133,6 +160,48 @@ internal static class Program
             }
         }
 
+        return 0;
+    }
+
+    private static async Task<int> RunCodebasesAsync(Options o)
+    {
+        int threads = o.Threads ?? 2;
+        if (threads > 0 && !(ThreadPool.SetMinThreads(threads, threads) && ThreadPool.SetMaxThreads(threads, threads)))
+        {
+            Console.Error.WriteLine("could not limit the thread pool to " + threads);
+            return 2;
+        }
+
+        DirectDispatch.ThrowOnAnalyzerException = false; // reported per round instead: a baseline build may throw
+        var sets = new List<Codebases.AnalyzerSet> { Codebases.Ours() };
+        if (o.Baseline != null)
+        {
+            sets.Add(Codebases.Baseline(o.Baseline));
+        }
+
+        var results = new List<Codebases.Result>();
+        bool first = true;
+        foreach (string folder in o.Codebases!)
+        {
+            Corpus corpus = Corpus.FromFolder(folder, o.ExcludeDirs);
+            string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+            Console.WriteLine($"Codebase: {name} ({corpus.Files.Count:N0} files, {corpus.Lines:N0} lines)");
+            // The warm-up (JIT, metadata) is needed once per process: only the first codebase has one.
+            results.Add(await Codebases.MeasureAsync(corpus, name, sets, o.Rounds, first ? o.Warmup : 0, o.DirectOnly, Console.WriteLine));
+            first = false;
+            Console.WriteLine(Codebases.Report(results, o.Rounds, o.Warmup, threads));
+        }
+
+        if (DirectDispatch.PerKind != null)
+        {
+            foreach (var kv in DirectDispatch.PerKind.OrderByDescending(k => k.Value.T))
+            {
+                Console.WriteLine($"{kv.Key,-70} {kv.Value.N,8} calls {kv.Value.T * 1000.0 / Stopwatch.Frequency,10:0.0} ms {kv.Value.T * 1e6 / Stopwatch.Frequency / kv.Value.N,8:0.00} us/call");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Codebases.Report(results, o.Rounds, o.Warmup, threads));
         return 0;
     }
 
@@ -323,6 +392,12 @@ internal static class Program
         public bool Json;
         public string? JsonPath;
         public bool Help;
+        public string[]? Codebases;
+        public string? EmitCorpus;
+        public string? ExcludeDirs;
+        public string? Baseline;
+        public bool DirectOnly;
+        public int? Threads;
 
         public void Parse(string[] args)
         {
@@ -358,6 +433,12 @@ internal static class Program
                         }
 
                         break;
+                    case "--emit-corpus": EmitCorpus = Next(); break;
+                    case "--codebases": Codebases = Next().Split(',', StringSplitOptions.RemoveEmptyEntries); break;
+                    case "--exclude-dirs": ExcludeDirs = Next(); break;
+                    case "--baseline": Baseline = Next(); break;
+                    case "--direct-only": DirectOnly = true; break;
+                    case "--threads": Threads = Int(Next()); break;
                     case "--help":
                     case "-h":
                         Help = true;

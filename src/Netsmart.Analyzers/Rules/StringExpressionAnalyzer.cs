@@ -15,11 +15,13 @@ namespace Netsmart.Analyzers.Rules
     {
         private readonly System.Func<string, bool> _mayMatch;
         private readonly System.Func<string, bool> _mayMatchSplitPart;
+        private readonly System.Func<string, bool> _mayMatchSourceText;
 
         private protected StringExpressionAnalyzer()
         {
             _mayMatch = MayMatch; // one delegate per analyzer, not one per node
             _mayMatchSplitPart = MayMatchSplitPart;
+            _mayMatchSourceText = MayMatchSourceText;
         }
 
         public sealed override void Initialize(AnalysisContext context)
@@ -28,8 +30,16 @@ namespace Netsmart.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchSourceText);
+                if (!hints.AnyValueMayHoldHint)
+                {
+                    // No literal, interpolated text or constant of this compilation or its references passes the cheap
+                    // test, and every match needs one that does: nothing to register (the common case of a build that
+                    // never mentions Netsmart). An edit that adds one makes a new compilation, which registers.
+                    return;
+                }
+
                 CertifiedContext evidence = CertifiedContext.For(start.Compilation, start.Options);
-                var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch);
                 start.RegisterSyntaxNodeAction(
                     c => AnalyzeNode(c, hints, evidence),
                     SyntaxKind.StringLiteralExpression,
@@ -49,6 +59,12 @@ namespace Netsmart.Analyzers.Rules
 
         /// <summary>The cheapest test that a text can hold what this analyzer looks for (no allocation).</summary>
         private protected abstract bool MayMatch(string text);
+
+        /// <summary>
+        /// <see cref="MayMatch"/> for the whole text of a source file (read once per file at compilation start): the same
+        /// answer, computed in a way that suits long texts full of other characters.
+        /// </summary>
+        private protected virtual bool MayMatchSourceText(string text) => MayMatch(text);
 
         /// <summary>
         /// For a literal argument of <c>string.Concat</c> that fails <see cref="MayMatch"/>: whether it can still be the part of a

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -28,9 +31,19 @@ namespace Netsmart.Analyzers.Strings
 
         private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
 
+        /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
+        private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
+            new ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>>();
+
+        /// <summary>Per referenced compilation (a project reference in the IDE) and hint key.</summary>
+        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> CompilationMention =
+            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>>();
+
         private readonly Compilation _compilation;
         private readonly string _hintKey;
         private readonly Lazy<bool> _sourceMentions;
+        private readonly Lazy<bool> _metadataMayHold;
+        private readonly Func<string, bool> _sourceTextHint;
         private SourceNames? _names;
         private StaticImports? _imports;
         private ConcurrentDictionary<string, string[]>? _constants;
@@ -38,12 +51,17 @@ namespace Netsmart.Analyzers.Strings
         /// <param name="compilation">The compilation analyzed.</param>
         /// <param name="hintKey">Names the hint (one per analyzer) in the per-tree cache.</param>
         /// <param name="hasHint">The analyzer's cheap text test: can this text be (part of) a match?</param>
-        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint)
+        /// <param name="sourceTextHint">
+        /// The same test for a whole source file's text, when a faster one gives the same answer (null: <paramref name="hasHint"/>).
+        /// </param>
+        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null)
         {
             _compilation = compilation;
             _hintKey = hintKey;
             HasHint = hasHint;
+            _sourceTextHint = sourceTextHint ?? hasHint;
             _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
+            _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public Compilation Compilation => _compilation;
@@ -52,9 +70,22 @@ namespace Netsmart.Analyzers.Strings
 
         /// <summary>
         /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
-        /// or it has a \u, \U or \x escape (which could spell it). When false, no source constant can hold the hint.
+        /// or a token written with a \u, \U or \x escape has a value that does. When false, no literal, interpolated
+        /// text or source constant can hold the hint.
         /// </summary>
         public bool SourceMentionsHint => _sourceMentions.Value;
+
+        /// <summary>
+        /// True when a string constant of a referenced assembly or module (its Constant table), or of a referenced
+        /// compilation, may pass the hint; also when a reference cannot be read. When false, no metadata constant can hold it.
+        /// </summary>
+        public bool MetadataMayHoldHint => _metadataMayHold.Value;
+
+        /// <summary>
+        /// False when no literal, interpolated text or constant of the compilation or its references can pass the hint:
+        /// then no string expression of the compilation can hold a match (every match needs one leaf that passes it).
+        /// </summary>
+        public bool AnyValueMayHoldHint => SourceMentionsHint || MetadataMayHoldHint;
 
         /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
         public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
@@ -62,6 +93,26 @@ namespace Netsmart.Analyzers.Strings
         /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
         public bool AnySourceConstantHoldsHint(string name)
         {
+            if (!Names.IsConstField(name))
+            {
+                return false; // no source const field has this name: no symbol to look up
+            }
+
+            IReadOnlyList<string>? written = Names.LiteralValues(name);
+            if (written != null)
+            {
+                // Every const field of this name is initialized with a literal: its text is its value.
+                foreach (string value in written)
+                {
+                    if (HasHint(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             ConcurrentDictionary<string, string[]> constants =
                 _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
             foreach (string value in constants.GetOrAdd(name, ConstantValues))
@@ -129,7 +180,111 @@ namespace Netsmart.Analyzers.Strings
         private bool TreeMentions(SyntaxTree tree)
         {
             string text = tree.GetText().ToString();
-            return HasHint(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length);
+            if (_sourceTextHint(text))
+            {
+                return true;
+            }
+
+            if (!LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length))
+            {
+                return false;
+            }
+
+            // An escape may spell the hint: read the values of the tokens written with one (a few files of a solution).
+            foreach (SyntaxToken token in tree.GetRoot().DescendantTokens())
+            {
+                if (token.Span.Length > 1 && token.Text.IndexOf('\\') >= 0 && HasHint(token.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ComputeMetadataMayHold()
+        {
+            foreach (MetadataReference reference in _compilation.References)
+            {
+                if (ReferenceMayHold(reference))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool ReferenceMayHold(MetadataReference reference)
+        {
+            switch (reference)
+            {
+                case CompilationReference project:
+                    return CompilationMention.GetValue(project.Compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
+                        .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint, _sourceTextHint).AnyValueMayHoldHint);
+                case PortableExecutableReference file:
+                    ImmutableArray<ModuleMetadata> modules;
+                    try
+                    {
+                        switch (file.GetMetadata())
+                        {
+                            case AssemblyMetadata assembly:
+                                modules = assembly.GetModules();
+                                break;
+                            case ModuleMetadata module:
+                                modules = ImmutableArray.Create(module);
+                                break;
+                            default:
+                                return true;
+                        }
+                    }
+                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+                    {
+                        return true; // unreadable here: assume it may
+                    }
+
+                    foreach (ModuleMetadata module in modules)
+                    {
+                        if (ModuleMention.GetValue(module, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(_hintKey, _ => ModuleMayHold(module)))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>Reads every string constant of the module's Constant table (const fields, and parameter and property defaults).</summary>
+        private bool ModuleMayHold(ModuleMetadata module)
+        {
+            try
+            {
+                MetadataReader reader = module.GetMetadataReader();
+                int rows = reader.GetTableRowCount(TableIndex.Constant);
+                for (int row = 1; row <= rows; row++)
+                {
+                    Constant constant = reader.GetConstant(MetadataTokens.ConstantHandle(row));
+                    if (constant.TypeCode != ConstantTypeCode.String)
+                    {
+                        continue;
+                    }
+
+                    BlobReader blob = reader.GetBlobReader(constant.Value);
+                    if (HasHint(blob.ReadUTF16(blob.Length)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (Exception ex) when (ex is BadImageFormatException || ex is InvalidOperationException || ex is ArgumentException)
+            {
+                return true;
+            }
         }
 
         private string[] ConstantValues(string name)
@@ -159,6 +314,10 @@ namespace Netsmart.Analyzers.Strings
 
             private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
+            private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
 
             public SourceNames(Compilation compilation)
             {
@@ -167,11 +326,38 @@ namespace Netsmart.Analyzers.Strings
                     TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
                     _types.UnionWith(names.Types);
                     _members.UnionWith(names.Members);
+                    _aliases.UnionWith(names.Aliases);
+                    _constFields.UnionWith(names.ConstFields);
+                    _computedConstants.UnionWith(names.ComputedConstants);
+                    foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
+                    {
+                        if (!_literalConstants.TryGetValue(constant.Key, out List<string>? values))
+                        {
+                            _literalConstants.Add(constant.Key, values = new List<string>());
+                        }
+
+                        values.Add(constant.Value);
+                    }
                 }
             }
 
             /// <summary>True when a source type or namespace has this name.</summary>
             public bool IsType(string name) => _types.Contains(name);
+
+            /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
+            public bool IsConstField(string name) => _constFields.Contains(name);
+
+            /// <summary>
+            /// The values of the source const fields of this name when every one is initialized with a literal (read from
+            /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
+            /// </summary>
+            public IReadOnlyList<string>? LiteralValues(string name) =>
+                _computedConstants.Contains(name) ? null
+                : _literalConstants.TryGetValue(name, out List<string>? values) ? values
+                : (IReadOnlyList<string>)Array.Empty<string>();
+
+            /// <summary>True when a using alias of some file has this name.</summary>
+            public bool IsAlias(string name) => _aliases.Contains(name);
 
             /// <summary>True when a source type declares a member of this name.</summary>
             public bool IsMember(string name) => _members.Contains(name);
@@ -182,6 +368,7 @@ namespace Netsmart.Analyzers.Strings
                 {
                     if (tree.GetRoot() is CompilationUnitSyntax unit)
                     {
+                        AddAliases(unit.Usings);
                         Collect(unit.Members);
                     }
                 }
@@ -189,6 +376,33 @@ namespace Netsmart.Analyzers.Strings
                 public List<string> Types { get; } = new List<string>();
 
                 public List<string> Members { get; } = new List<string>();
+
+                public List<string> Aliases { get; } = new List<string>();
+
+                public List<string> ConstFields { get; } = new List<string>();
+
+                /// <summary>Const fields initialized with a string literal: their value, read from the literal.</summary>
+                public List<KeyValuePair<string, string>> LiteralConstants { get; } = new List<KeyValuePair<string, string>>();
+
+                /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
+                public List<string> ComputedConstants { get; } = new List<string>();
+
+                private void AddConstField(VariableDeclaratorSyntax variable)
+                {
+                    string name = variable.Identifier.ValueText;
+                    ConstFields.Add(name);
+                    switch (variable.Initializer?.Value)
+                    {
+                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                            LiteralConstants.Add(new KeyValuePair<string, string>(name, literal.Token.ValueText));
+                            break;
+                        case LiteralExpressionSyntax _:
+                            break; // a number, a char, true, false, null: no string text
+                        default:
+                            ComputedConstants.Add(name);
+                            break;
+                    }
+                }
 
                 private void Collect(SyntaxList<MemberDeclarationSyntax> members)
                 {
@@ -198,6 +412,7 @@ namespace Netsmart.Analyzers.Strings
                         {
                             case BaseNamespaceDeclarationSyntax ns:
                                 AddNamespace(ns.Name);
+                                AddAliases(ns.Usings);
                                 Collect(ns.Members);
                                 break;
                             case TypeDeclarationSyntax type:
@@ -227,9 +442,14 @@ namespace Netsmart.Analyzers.Strings
                                 Members.Add(function.Identifier.ValueText);
                                 break;
                             case BaseFieldDeclarationSyntax field: // fields and field-like events
+                                bool isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                                 foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
                                 {
                                     Members.Add(variable.Identifier.ValueText);
+                                    if (isConst)
+                                    {
+                                        AddConstField(variable);
+                                    }
                                 }
 
                                 break;
@@ -242,6 +462,18 @@ namespace Netsmart.Analyzers.Strings
                             case MethodDeclarationSyntax method:
                                 Members.Add(method.Identifier.ValueText);
                                 break;
+                        }
+                    }
+                }
+
+                /// <summary><c>using X = N.T;</c>: <c>X</c> names a type or namespace, of the sources or of metadata.</summary>
+                private void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
+                {
+                    foreach (UsingDirectiveSyntax directive in usings)
+                    {
+                        if (directive.Alias != null)
+                        {
+                            Aliases.Add(directive.Alias.Name.Identifier.ValueText);
                         }
                     }
                 }

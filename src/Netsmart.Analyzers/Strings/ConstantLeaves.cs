@@ -100,7 +100,7 @@ namespace Netsmart.Analyzers.Strings
             {
                 // No source text holds the hint, so no source constant (field or local) does: only a metadata constant
                 // could, reached through a type name or a static import.
-                return leaf switch
+                return hints.MetadataMayHoldHint && leaf switch
                 {
                     IdentifierNameSyntax identifier => hints.MayHaveStaticImport(identifier),
                     MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints, scope) &&
@@ -124,7 +124,7 @@ namespace Netsmart.Analyzers.Strings
                     string name = identifier.Identifier.ValueText;
                     return hints.Names.IsMember(name)
                         ? hints.AnySourceConstantHoldsHint(name)
-                        : hints.MayHaveStaticImport(identifier);
+                        : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
                 }
 
                 case MemberAccessExpressionSyntax access:
@@ -137,7 +137,14 @@ namespace Netsmart.Analyzers.Strings
                         return hints.AnySourceConstantHoldsHint(name);
                     }
 
-                    return true;
+                    if (receiver != null && !hints.Names.IsType(receiver) && !hints.Names.IsAlias(receiver))
+                    {
+                        // No source type, namespace or using alias has the receiver's name: only a metadata type's constant.
+                        return hints.MetadataMayHoldHint;
+                    }
+
+                    // A source member of that name (through a base type...) or a metadata constant.
+                    return hints.Names.IsMember(name) || hints.MetadataMayHoldHint;
                 }
 
                 case InvocationExpressionSyntax invocation:
@@ -151,6 +158,9 @@ namespace Netsmart.Analyzers.Strings
                     return Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints, scope);
                 case ConditionalExpressionSyntax conditional:
                     return MayHoldHintOrIsString(conditional.WhenTrue, hints, scope) || MayHoldHintOrIsString(conditional.WhenFalse, hints, scope);
+                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                    // Its value, when constant, is the value of one operand.
+                    return MayHoldHintOrIsString(coalesce.Left, hints, scope) || MayHoldHintOrIsString(coalesce.Right, hints, scope);
 
                 default:
                     return true;
@@ -160,7 +170,37 @@ namespace Netsmart.Analyzers.Strings
         private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints, SyntaxNode? scope) =>
             branch is LiteralExpressionSyntax literal
                 ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
-                : branch is InterpolatedStringExpressionSyntax || (Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope));
+                : branch is InterpolatedStringExpressionSyntax interpolated
+                    ? InterpolatedMayHoldHint(interpolated, hints, scope)
+                    : Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope);
+
+        /// <summary>
+        /// An interpolated string used as a value (a branch of <c>?:</c> or <c>??</c>): a constant only when every hole may be
+        /// one; then its value may join the hint from its holes and text (true), or, with no hole, its text passes it.
+        /// </summary>
+        private static bool InterpolatedMayHoldHint(InterpolatedStringExpressionSyntax interpolated, ConstantHints hints, SyntaxNode? scope)
+        {
+            bool anyHole = false;
+            bool textPasses = false;
+            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+            {
+                if (content is InterpolationSyntax hole)
+                {
+                    if (Classify(hole.Expression, hints, scope) == LeafConstness.NotConstant)
+                    {
+                        return false; // a run-time hole: the string is no constant
+                    }
+
+                    anyHole = true;
+                }
+                else if (content is InterpolatedStringTextSyntax text)
+                {
+                    textPasses |= hints.HasHint(text.TextToken.ValueText);
+                }
+            }
+
+            return anyHole || textPasses;
+        }
 
         /// <summary>
         /// True when <paramref name="receiver"/> is an instance (a local, a parameter, this, a field or property, a call...),

@@ -461,7 +461,7 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         pending.Push(parenthesized.Expression);
                         break;
-                    case InvocationExpressionSyntax call when call == expression:
+                    case InvocationExpressionSyntax call when call == expression && ConcatCall.IsConcatSyntax(call):
                         PushArguments(call, pending);
                         break;
                     case ExpressionSyntax leaf:
@@ -517,7 +517,7 @@ namespace Netsmart.Analyzers.Strings
                             inner.Add(parenthesized);
                             pending.Push(parenthesized.Expression);
                             break;
-                        case InvocationExpressionSyntax call when call == expression.Root:
+                        case InvocationExpressionSyntax call when call == expression.Root && ConcatCall.IsConcatSyntax(call):
                             inner.Add(call);
                             PushArguments(call, pending);
                             break;
@@ -646,7 +646,7 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
-                    case InvocationExpressionSyntax call when call == expression:
+                    case InvocationExpressionSyntax call when call == expression && ConcatCall.IsConcatSyntax(call):
                         PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
                         current = pending.Pop();
                         continue;
@@ -732,7 +732,7 @@ namespace Netsmart.Analyzers.Strings
                     case ParenthesizedExpressionSyntax parenthesized:
                         current = parenthesized.Expression;
                         continue;
-                    case InvocationExpressionSyntax call when call == expression:
+                    case InvocationExpressionSyntax call when call == expression && ConcatCall.IsConcatSyntax(call):
                         PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
                         current = pending.Pop();
                         continue;

@@ -28,6 +28,25 @@ public class UriBuilderTests
     }
 
     [Fact]
+    public async Task A_path_from_a_call_without_arguments_is_a_run_time_value_and_no_analyzer_exception()
+    {
+        // Found on bitwarden/server: the path expression was read as string.Concat(…) whatever the call, and a call
+        // without arguments emptied the leaf stack (an AD0001 in every build that mentions Netsmart).
+        const string source = """
+            using System;
+
+            class C
+            {
+                static string GetPath() => "x";
+                Uri A() => new UriBuilder("https", "fhir.netsmartcloud.com") { Path = GetPath() }.Uri;
+                Uri B() => new UriBuilder("https", "fhir.netsmartcloud.com") { Path = System.IO.Path.Combine("uscore", "v1/Patient") }.Uri;
+            }
+            """;
+
+        await VerifyUrl.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Path_in_the_initializer_is_fixed_in_the_path_literal_only()
     {
         const string source = """
