@@ -145,11 +145,13 @@ namespace Netsmart.Knowledge.Config
 
         /// <summary>
         /// The rules a configuration file is checked for. NSM005 (a tenant placeholder) is not one of them: in a file the
-        /// placeholder is written by <c>netsmart-migrate fix --tenant-id</c>. NSM006 needs a type to tell backend code.
+        /// placeholder is written by <c>netsmart-migrate fix --tenant-id</c>. NSM006 is, as in C#: a Patient Access URL
+        /// whose owning unit (the nearest object, or the file, that shows a kind of access) shows only backend use.
         /// </summary>
         public static bool IsReported(string ruleId) =>
             ruleId == DiagnosticIds.V1PatientAccessUrl || ruleId == DiagnosticIds.V1BulkDataUrl ||
             ruleId == DiagnosticIds.V1AuthorizationServerUrl || ruleId == DiagnosticIds.V2UrlWithoutTenant ||
+            ruleId == DiagnosticIds.SystemAccessThroughPatientAccess ||
             ruleId == DiagnosticIds.V1ScopeSyntax || ruleId == DiagnosticIds.MalformedV2Scope;
 
         private static void AddUrlFindings(JsonStringToken token, FileSurroundings surroundings, List<ConfigFinding> findings)
@@ -158,6 +160,10 @@ namespace Netsmart.Knowledge.Config
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
             {
                 Add(token, UrlRules.Decide(match, around), findings);
+                if (UrlRules.IsPatientAccess(match))
+                {
+                    Add(token, UrlRules.DecideSystemLevel(match, around), findings);
+                }
             }
         }
 

@@ -9,7 +9,7 @@ namespace Netsmart.Knowledge.Tests.Rules;
 /// <summary>
 /// The configuration-file front end supplies the file as what surrounds a value, and the nearest JSON object (or the
 /// file) that shows backend or patient-facing use as the unit that owns it, where C# supplies the top-level type. The
-/// decision is the one UrlRules makes for C#: the same inputs give the same rule, message and fix.
+/// decision is the one UrlRules makes for C#: the same inputs give the same rules (NSM001 and NSM006), messages and fixes.
 /// </summary>
 public class ConfigFileDecisionTests
 {
@@ -21,35 +21,47 @@ public class ConfigFileDecisionTests
     private const string BackendSettings =
         "{ \"BaseUrl\": \"" + V1 + "\", \"GrantType\": \"client_credentials\", \"Scope\": \"system/Patient.rs\" }";
 
+    private const string BothGrounds = "the settings around it use system/ scopes and the client_credentials grant";
+
     private static readonly ApiEvidence Backend = ApiEvidence.SystemScopes | ApiEvidence.ClientCredentials | ApiEvidence.ClinicalScopes;
 
     [Fact]
-    public void A_v1_patient_access_url_in_a_backend_file_moves_to_provider_system_access()
+    public void A_v1_patient_access_url_in_a_backend_file_moves_to_provider_system_access_and_says_why()
     {
-        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(BackendSettings).Findings);
+        ConfigScanResult result = ConfigFileScanner.Scan(BackendSettings);
 
-        Assert.Equal(DiagnosticIds.V1PatientAccessUrl, finding.RuleId);
-        Assert.Equal("BaseUrl", finding.Path);
-        Assert.Equal(BackendSettings.IndexOf(V1, System.StringComparison.Ordinal), finding.Start);
-        Assert.Equal(V1.Length, finding.Length);
-        Assert.False(finding.IsTentative);
-        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, finding.MessageArguments);
-        Assert.Equal(
-            "{ \"BaseUrl\": \"" + ProviderSystemAccess + "\", \"GrantType\": \"client_credentials\", \"Scope\": \"system/Patient.rs\" }",
-            ConfigFileScanner.ApplyFixes(BackendSettings, new[] { finding }));
+        Assert.Equal(new[] { DiagnosticIds.V1PatientAccessUrl, DiagnosticIds.SystemAccessThroughPatientAccess }, result.Findings.Select(f => f.RuleId));
+        Assert.All(result.Findings, finding =>
+        {
+            Assert.Equal("BaseUrl", finding.Path);
+            Assert.Equal(BackendSettings.IndexOf(V1, System.StringComparison.Ordinal), finding.Start);
+            Assert.Equal(V1.Length, finding.Length);
+            Assert.False(finding.IsTentative);
+        });
+        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, result.Findings[0].MessageArguments);
+        Assert.Equal(new[] { V1, BothGrounds, "Provider System Access", ProviderSystemAccess }, result.Findings[1].MessageArguments);
+        string expected = "{ \"BaseUrl\": \"" + ProviderSystemAccess + "\", \"GrantType\": \"client_credentials\", \"Scope\": \"system/Patient.rs\" }";
+        Assert.Equal(expected, ConfigFileScanner.ApplyFixes(BackendSettings, new[] { result.Findings[0] }));
+        Assert.Equal(expected, ConfigFileScanner.ApplyFixes(BackendSettings, new[] { result.Findings[1] }));
+        Assert.Equal(expected, ConfigFileScanner.ApplyFixes(BackendSettings, result.Findings));
+        Assert.Empty(ConfigFileScanner.Scan(expected).Findings);
     }
 
     [Fact]
     public void The_file_decision_is_the_one_decision_with_the_owning_units_evidence()
     {
         NetsmartUrlMatch match = NetsmartUrlScanner.FindAll(V1).Single();
-        RuleDecision decision = UrlRules.Decide(match, new FakeSurroundings(ValueSource.ConfigFile, Backend, owningType: Backend))!;
+        var surroundings = new FakeSurroundings(ValueSource.ConfigFile, Backend, owningType: Backend);
+        RuleDecision[] decisions = { UrlRules.Decide(match, surroundings)!, UrlRules.DecideSystemLevel(match, surroundings)! };
 
-        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(BackendSettings).Findings);
+        ConfigScanResult result = ConfigFileScanner.Scan(BackendSettings);
 
-        Assert.Equal(decision.RuleId, finding.RuleId);
-        Assert.Equal(decision.MessageArguments, finding.MessageArguments);
-        Assert.Equal(decision.Edits.Select(e => e.NewText), finding.Edits.Select(e => e.NewText));
+        Assert.Equal(decisions.Select(d => d.RuleId), result.Findings.Select(f => f.RuleId));
+        for (int i = 0; i < decisions.Length; i++)
+        {
+            Assert.Equal(decisions[i].MessageArguments, result.Findings[i].MessageArguments);
+            Assert.Equal(decisions[i].Edits.Select(e => e.NewText), result.Findings[i].Edits.Select(e => e.NewText));
+        }
     }
 
     [Fact]
@@ -59,7 +71,8 @@ public class ConfigFileDecisionTests
 
         ConfigScanResult result = ConfigFileScanner.Scan(json);
 
-        Assert.Equal(new[] { "NSM001", "NSM010" }, result.Findings.Select(f => f.RuleId));
+        Assert.Equal(new[] { "NSM001", "NSM006", "NSM010" }, result.Findings.Select(f => f.RuleId));
+        Assert.Equal(new[] { V1, BothGrounds, "Provider System Access", ProviderSystemAccess }, result.Findings[1].MessageArguments);
         Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, result.Findings[0].MessageArguments);
         Assert.Equal(
             "{\n  \"Fhir\": {\n    \"BaseUrl\": \"" + ProviderSystemAccess + "\",\n    \"Scope\": \"system/Patient.rs\",\n    \"GrantType\": \"client_credentials\"\n  }\n}\n",
@@ -71,11 +84,12 @@ public class ConfigFileDecisionTests
     {
         const string json = "{ \"CareConnect\": { \"BaseUrl\": \"" + V1 + "\" }, \"Auth\": { \"GrantType\": \"client_credentials\" } }";
 
-        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings);
+        ConfigScanResult result = ConfigFileScanner.Scan(json);
 
-        Assert.Equal(DiagnosticIds.V1PatientAccessUrl, finding.RuleId);
-        Assert.Equal("CareConnect:BaseUrl", finding.Path);
-        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, finding.MessageArguments);
+        Assert.Equal(new[] { "NSM001", "NSM006" }, result.Findings.Select(f => f.RuleId));
+        Assert.All(result.Findings, f => Assert.Equal("CareConnect:BaseUrl", f.Path));
+        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, result.Findings[0].MessageArguments);
+        Assert.Equal(new[] { V1, "the settings around it use the client_credentials grant", "Provider System Access", ProviderSystemAccess }, result.Findings[1].MessageArguments);
     }
 
     [Fact]
@@ -90,10 +104,12 @@ public class ConfigFileDecisionTests
 
         ConfigScanResult result = ConfigFileScanner.Scan(json);
 
-        Assert.Equal(new[] { "Clients:NightlySync:BaseUrl", "Clients:PatientApp:BaseUrl" }, result.Findings.Select(f => f.Path));
-        Assert.All(result.Findings, f => Assert.Equal(DiagnosticIds.V1PatientAccessUrl, f.RuleId));
+        Assert.Equal(
+            new[] { "NSM001 Clients:NightlySync:BaseUrl", "NSM006 Clients:NightlySync:BaseUrl", "NSM001 Clients:PatientApp:BaseUrl" },
+            result.Findings.Select(f => f.RuleId + " " + f.Path));
         Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, result.Findings[0].MessageArguments);
-        Assert.Equal(new[] { V1, "Provider Patient Access", ProviderPatientAccess }, result.Findings[1].MessageArguments);
+        Assert.Equal(new[] { V1, BothGrounds, "Provider System Access", ProviderSystemAccess }, result.Findings[1].MessageArguments);
+        Assert.Equal(new[] { V1, "Provider Patient Access", ProviderPatientAccess }, result.Findings[2].MessageArguments);
         Assert.Equal(
             "{\n" +
             "  \"Clients\": {\n" +
@@ -113,9 +129,12 @@ public class ConfigFileDecisionTests
 
         ConfigScanResult result = ConfigFileScanner.Scan(json);
 
-        Assert.Equal(new[] { "Clients:0:BaseUrl", "Clients:1:BaseUrl" }, result.Findings.Select(f => f.Path));
-        Assert.Equal("Provider Patient Access", result.Findings[0].MessageArguments[1]);
-        Assert.Equal("Provider System Access", result.Findings[1].MessageArguments[1]);
+        Assert.Equal(
+            new[] { "NSM001 Clients:0:BaseUrl", "NSM001 Clients:1:BaseUrl", "NSM006 Clients:1:BaseUrl" },
+            result.Findings.Select(f => f.RuleId + " " + f.Path));
+        Assert.Equal(new[] { V1, "Provider Patient Access", ProviderPatientAccess }, result.Findings[0].MessageArguments);
+        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, result.Findings[1].MessageArguments);
+        Assert.Equal(new[] { V1, "the settings around it use system/ scopes", "Provider System Access", ProviderSystemAccess }, result.Findings[2].MessageArguments);
     }
 
     [Fact]
@@ -124,10 +143,10 @@ public class ConfigFileDecisionTests
         const string json = "{ \"Backend\": { \"GrantType\": \"client_credentials\", \"Fhir\": { \"BaseUrl\": \"" + V1 + "\" } }, " +
             "\"App\": { \"Scope\": \"patient/Patient.rs\" } }";
 
-        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings);
+        ConfigScanResult result = ConfigFileScanner.Scan(json);
 
-        Assert.Equal("Backend:Fhir:BaseUrl", finding.Path);
-        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, finding.MessageArguments);
+        Assert.Equal(new[] { "NSM001 Backend:Fhir:BaseUrl", "NSM006 Backend:Fhir:BaseUrl" }, result.Findings.Select(f => f.RuleId + " " + f.Path));
+        Assert.Equal(new[] { V1, "Provider System Access", ProviderSystemAccess }, result.Findings[0].MessageArguments);
     }
 
     [Fact]
@@ -192,13 +211,35 @@ public class ConfigFileDecisionTests
     }
 
     [Theory]
+    [InlineData("provider", "Provider System Access")]
+    [InlineData("payer", "Payer System Access")]
+    public void A_v2_patient_access_url_in_a_backend_file_gets_nsm006_which_swaps_only_the_api_segment(string side, string api)
+    {
+        const string tenant = "3fa85f64-5717-4562-b3fc-2c963f66afa6";
+        string url = "https://fhir.netsmartcloud.com/" + side + "/patient-access/v2/" + tenant;
+        string json = "{ \"BaseUrl\": \"" + url + "/Patient\", \"GrantType\": \"client_credentials\" }";
+
+        ConfigFinding finding = Assert.Single(ConfigFileScanner.Scan(json).Findings);
+
+        Assert.Equal(DiagnosticIds.SystemAccessThroughPatientAccess, finding.RuleId);
+        Assert.Equal(json.IndexOf(url, System.StringComparison.Ordinal), finding.Start);
+        Assert.Equal(url.Length, finding.Length);
+        string moved = "https://fhir.netsmartcloud.com/" + side + "/system-access/v2/" + tenant;
+        Assert.Equal(new[] { url, "the settings around it use the client_credentials grant", api, moved }, finding.MessageArguments);
+        Assert.Equal(
+            "{ \"BaseUrl\": \"" + moved + "/Patient\", \"GrantType\": \"client_credentials\" }",
+            ConfigFileScanner.ApplyFixes(json, new[] { finding }));
+    }
+
+    [Theory]
     [InlineData(DiagnosticIds.V1PatientAccessUrl)]
     [InlineData(DiagnosticIds.V1BulkDataUrl)]
     [InlineData(DiagnosticIds.V1AuthorizationServerUrl)]
     [InlineData(DiagnosticIds.V2UrlWithoutTenant)]
+    [InlineData(DiagnosticIds.SystemAccessThroughPatientAccess)]
     [InlineData(DiagnosticIds.V1ScopeSyntax)]
     [InlineData(DiagnosticIds.MalformedV2Scope)]
-    public void The_url_and_scope_rules_are_reported_in_a_file(string ruleId)
+    public void The_url_and_scope_rules_and_nsm006_are_reported_in_a_file(string ruleId)
     {
         Assert.True(ConfigFileScanner.IsReported(ruleId));
     }
