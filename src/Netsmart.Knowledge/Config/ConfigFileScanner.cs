@@ -267,10 +267,17 @@ namespace Netsmart.Knowledge.Config
                     return;
                 }
 
+                // Every walk goes to the root, so a container that already holds this evidence has ancestors that
+                // hold it too: stopping there keeps the work linear however deep the file is nested.
                 _containers ??= new Dictionary<JsonPathSegment, ApiEvidence>();
                 for (JsonPathSegment? container = token.PathSegment?.Parent; container != null; container = container.Parent)
                 {
                     _containers.TryGetValue(container, out ApiEvidence found);
+                    if ((found & own) == own)
+                    {
+                        break;
+                    }
+
                     _containers[container] = found | own;
                 }
             }

@@ -150,6 +150,26 @@ public class ConfigFileDecisionTests
     }
 
     [Fact]
+    public void Evidence_deep_in_a_nested_file_reaches_every_object_around_it()
+    {
+        // Depth 400: a system scope and a patient scope in sibling branches under the same objects, then a URL next to
+        // each kind and one next to neither (which takes the nearest object that holds both: mixed use).
+        string open = string.Concat(Enumerable.Repeat("{ \"n\": ", 400));
+        string close = new string('}', 400);
+        string json = open + "{ " +
+            "\"Job\": { \"More\": { \"Scope\": \"system/Patient.rs\" }, \"Url\": \"" + V1 + "/b\" }, " +
+            "\"App\": { \"Scope\": \"patient/Patient.rs\", \"Url\": \"" + V1 + "/a\" }, " +
+            "\"Other\": { \"Url\": \"" + V1 + "/c\" } }" + close;
+
+        ConfigScanResult result = ConfigFileScanner.Scan(json);
+
+        Assert.Null(result.Error);
+        Assert.Equal(
+            new[] { "NSM001 Provider System Access", "NSM006 Provider System Access", "NSM001 Provider Patient Access", "NSM001 Provider Patient Access" },
+            result.Findings.Select(f => f.RuleId + " " + f.MessageArguments[f.RuleId == "NSM006" ? 2 : 1]));
+    }
+
+    [Fact]
     public void Mixed_use_in_the_owning_unit_keeps_provider_patient_access_as_the_csharp_rule_does()
     {
         // One object serves a patient app (authorization_code) and a backend job (client_credentials): UrlRules keeps
