@@ -70,7 +70,7 @@ namespace Netsmart.Analyzers
         public static readonly DiagnosticDescriptor NSM006_SystemAccessThroughPatientAccess = new DiagnosticDescriptor(
             DiagnosticIds.SystemAccessThroughPatientAccess,
             title: "System-level access through a Patient Access endpoint",
-            messageFormat: "'{0}' is Patient Access, but this type uses {1}; backend code belongs on the v2 {2} API: '{3}'",
+            messageFormat: "'{0}' is Patient Access, but {1}; backend code belongs on the v2 {2} API: '{3}'",
             category: MigrationCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

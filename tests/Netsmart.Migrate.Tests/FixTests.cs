@@ -89,6 +89,71 @@ public sealed class FixTests
         Assert.Empty(Directory.EnumerateFiles(tree.PathOf("A"), "*.tmp", SearchOption.AllDirectories));
     }
 
+    private const string BackendJobSettings = """
+        {
+          // Nightly export job: a backend client
+          "CareConnect": {
+            "FhirBaseUrl": "https://fhir.netsmartcloud.com/uscore/v1",
+            "GrantType": "client_credentials",
+            "Scope": "system/Patient.read"
+          }
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_backend_jobs_appsettings_is_scanned_and_fixed_to_provider_system_access()
+    {
+        using var tree = new TempFolder();
+        tree.Write("Job/appsettings.json", BackendJobSettings);
+
+        ToolResult scan = await Tool.RunAsync(tree.Root, "scan", "Job");
+        ToolResult fix = await Tool.RunAsync(tree.Root, "fix", "Job");
+        ToolResult rescan = await Tool.RunAsync(tree.Root, "scan", "Job", "--format", "json");
+
+        Assert.True(scan.ExitCode == 1, scan.ToString());
+        Assert.Equal(
+            """
+            netsmart-migrate scan Job
+            Input: folder, 1 project, 0 C# files, 1 JSON file, 8 lines
+
+            Summary by rule
+              Rule     Warning  Info  Fixable  Title
+              NSM001         1     0        1  Certified v1 Patient Access URL
+              NSM006         1     0        1  System-level access through a Patient Access endpoint
+              NSM010         0     1        1  SMART 1.0 scope syntax
+              Total          2     1        3
+
+            Findings (3)
+              appsettings.json(4,21): NSM001 'https://fhir.netsmartcloud.com/uscore/v1' is the Certified v1 Patient Access API; move to the tenant-specific v2 Provider System Access base 'https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}'
+              appsettings.json(4,21): NSM006 'https://fhir.netsmartcloud.com/uscore/v1' is Patient Access, but the settings around it use system/ scopes and the client_credentials grant; backend code belongs on the v2 Provider System Access API: 'https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}'
+              appsettings.json(6,15): NSM010 SMART 1.0 scope syntax 'system/Patient.read'; the SMART 2.0 form is 'system/Patient.rs'
+
+
+            """,
+            scan.Output.Substring(0, scan.Output.IndexOf("Validation checklist", System.StringComparison.Ordinal)));
+        Assert.Contains("  to do                Base URLs updated to tenant-specific format: 2 findings (NSM001 x1, NSM006 x1)\n", scan.Output);
+
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        Assert.Equal(
+            """
+            netsmart-migrate fix Job
+
+            Fixed in JSON: 2 values
+            Files changed: 1
+              appsettings.json
+            Nothing left to fix.
+
+            """,
+            fix.Output);
+        Assert.Equal(
+            BackendJobSettings
+                .Replace("/uscore/v1\"", "/provider/system-access/v2/{tenant-id}\"", System.StringComparison.Ordinal)
+                .Replace("system/Patient.read", "system/Patient.rs", System.StringComparison.Ordinal),
+            tree.Read("Job/appsettings.json"));
+        Assert.Equal(0, (int)JsonNode.Parse(rescan.Output)!["summary"]!["fixable"]!);
+    }
+
     [Fact]
     public async Task Tenant_id_is_written_into_json_placeholders_only()
     {

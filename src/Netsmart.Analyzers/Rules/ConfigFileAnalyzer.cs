@@ -8,7 +8,7 @@ using Netsmart.Knowledge.Config;
 namespace Netsmart.Analyzers.Rules
 {
     /// <summary>
-    /// NSM001–NSM004, NSM010 and NSM011 inside JSON configuration files (<c>appsettings*.json</c>, added as
+    /// NSM001–NSM004, NSM006, NSM010 and NSM011 inside JSON configuration files (<c>appsettings*.json</c>, added as
     /// AdditionalFiles by the package's build props). Reported at the exact line and column of the value;
     /// only string values are considered, never keys or comments; a malformed file is skipped. These
     /// diagnostics have no code fix (<c>dotnet format</c> ignores additional files): <c>netsmart-migrate fix</c>
@@ -30,6 +30,7 @@ namespace Netsmart.Analyzers.Rules
             Descriptors.NSM002_V1BulkDataUrl,
             Descriptors.NSM003_V1AuthorizationServerUrl,
             Descriptors.NSM004_V2UrlWithoutTenant,
+            Descriptors.NSM006_SystemAccessThroughPatientAccess,
             Descriptors.NSM010_V1ScopeSyntax,
             Descriptors.NSM011_MalformedV2Scope);
 

@@ -88,17 +88,22 @@ namespace Netsmart.Knowledge.Config
                 return new ConfigScanResult(NoFindings, tokens.Error);
             }
 
-            // File-level evidence, read with the same rules as the C# analyzers read a type or a file.
+            // File-level evidence, read with the same rules as the C# analyzers read a type or a file, and the
+            // evidence of every object or array that holds some (the units that can own a URL, see AccessUnits).
             ApiEvidence evidence = ApiEvidence.None;
+            var units = new AccessUnits();
             foreach (JsonStringToken token in tokens.Strings)
             {
                 if (!token.IsPropertyName)
                 {
-                    evidence |= ApiEvidenceScanner.FromText(token.Value);
+                    ApiEvidence own = ApiEvidenceScanner.FromText(token.Value);
+                    evidence |= own;
+                    units.Add(token, own);
                 }
             }
 
-            var surroundings = new FileSurroundings(evidence, netsmartProject);
+            units.File = evidence;
+            var surroundings = new FileSurroundings(evidence, netsmartProject, units);
             var findings = new List<ConfigFinding>();
             foreach (JsonStringToken token in tokens.Strings)
             {
@@ -140,18 +145,25 @@ namespace Netsmart.Knowledge.Config
 
         /// <summary>
         /// The rules a configuration file is checked for. NSM005 (a tenant placeholder) is not one of them: in a file the
-        /// placeholder is written by <c>netsmart-migrate fix --tenant-id</c>. NSM006 needs a type to tell backend code.
+        /// placeholder is written by <c>netsmart-migrate fix --tenant-id</c>. NSM006 is, as in C#: a Patient Access URL
+        /// whose owning unit (the nearest object, or the file, that shows a kind of access) shows only backend use.
         /// </summary>
         public static bool IsReported(string ruleId) =>
             ruleId == DiagnosticIds.V1PatientAccessUrl || ruleId == DiagnosticIds.V1BulkDataUrl ||
             ruleId == DiagnosticIds.V1AuthorizationServerUrl || ruleId == DiagnosticIds.V2UrlWithoutTenant ||
+            ruleId == DiagnosticIds.SystemAccessThroughPatientAccess ||
             ruleId == DiagnosticIds.V1ScopeSyntax || ruleId == DiagnosticIds.MalformedV2Scope;
 
         private static void AddUrlFindings(JsonStringToken token, FileSurroundings surroundings, List<ConfigFinding> findings)
         {
+            IValueSurroundings around = surroundings.For(token);
             foreach (NetsmartUrlMatch match in NetsmartUrlScanner.FindAll(token.Value))
             {
-                Add(token, UrlRules.Decide(match, surroundings), findings);
+                Add(token, UrlRules.Decide(match, around), findings);
+                if (UrlRules.IsPatientAccess(match))
+                {
+                    Add(token, UrlRules.DecideSystemLevel(match, around), findings);
+                }
             }
         }
 
@@ -195,26 +207,97 @@ namespace Netsmart.Knowledge.Config
             return edits;
         }
 
-        /// <summary>What surrounds a value in a configuration file: the file as a whole, and the project when the caller knows it.</summary>
+        /// <summary>
+        /// What surrounds a value in a configuration file: the file as a whole (which APIs, Netsmart use), the project
+        /// when the caller knows it, and the unit that owns the value (backend or patient-facing use).
+        /// </summary>
         private sealed class FileSurroundings : IValueSurroundings
         {
             private readonly ApiEvidence _file;
             private readonly bool _netsmartProject;
+            private readonly AccessUnits _units;
+            private readonly JsonPathSegment? _container;
 
-            public FileSurroundings(ApiEvidence file, bool netsmartProject)
+            public FileSurroundings(ApiEvidence file, bool netsmartProject, AccessUnits units, JsonPathSegment? container = null)
             {
                 _file = file;
                 _netsmartProject = netsmartProject;
+                _units = units;
+                _container = container;
             }
 
             public ValueSource Source => ValueSource.ConfigFile;
 
             public ApiEvidence Around() => _file;
 
-            /// <summary>A file has no type: a v1 Patient Access URL in it moves to Provider Patient Access (see docs/architecture.md).</summary>
-            public ApiEvidence OwningType() => ApiEvidence.None;
+            /// <summary>The evidence of the nearest object (or array) around the value that shows backend or patient-facing use; else the file's.</summary>
+            public ApiEvidence OwningType() => _units.Owning(_container);
 
             public bool ShowsNetsmartUse() => _netsmartProject || (_file & ApiEvidence.NetsmartUrl) != ApiEvidence.None;
+
+            /// <summary>The same surroundings for one value: its owning unit starts at the object or array that holds it.</summary>
+            public FileSurroundings For(JsonStringToken token) =>
+                new FileSurroundings(_file, _netsmartProject, _units, token.PathSegment?.Parent);
+        }
+
+        /// <summary>
+        /// The units of a configuration file that can own a URL, as the top-level type owns a literal in C#: the objects
+        /// and arrays of the file, and the file itself. The unit that decides a value's kind of access is the nearest
+        /// one around it that holds a string value (at any depth) with system-level or patient-facing evidence; its
+        /// evidence is that of those values: the client's own object when a file holds several clients
+        /// (<c>"Clients": { "A": {...}, "B": {...} }</c>), the whole file when the URL and the scopes or grant sit in
+        /// sibling sections (<c>"CareConnect": {...}, "Auth": {...}</c>). Evidence of both kinds in that unit is mixed
+        /// use, decided as in C#.
+        /// </summary>
+        private sealed class AccessUnits
+        {
+            private const ApiEvidence AccessKind = ApiEvidence.SystemLevel | ApiEvidence.PatientFacing;
+
+            // Keyed by the path segment of the object or array (reference identity: every container has its own segment).
+            private Dictionary<JsonPathSegment, ApiEvidence>? _containers;
+
+            /// <summary>The whole file's evidence: the unit of last resort (and of a value at the root).</summary>
+            public ApiEvidence File { get; set; }
+
+            /// <summary>Adds a string value's evidence to every object and array around it (only values that show a kind of access count).</summary>
+            public void Add(JsonStringToken token, ApiEvidence own)
+            {
+                if ((own & AccessKind) == ApiEvidence.None)
+                {
+                    return;
+                }
+
+                // Every walk goes to the root, so a container that already holds this evidence has ancestors that
+                // hold it too: stopping there keeps the work linear however deep the file is nested.
+                _containers ??= new Dictionary<JsonPathSegment, ApiEvidence>();
+                for (JsonPathSegment? container = token.PathSegment?.Parent; container != null; container = container.Parent)
+                {
+                    _containers.TryGetValue(container, out ApiEvidence found);
+                    if ((found & own) == own)
+                    {
+                        break;
+                    }
+
+                    _containers[container] = found | own;
+                }
+            }
+
+            /// <summary>The evidence of the nearest unit, from <paramref name="container"/> outwards, that shows a kind of access.</summary>
+            public ApiEvidence Owning(JsonPathSegment? container)
+            {
+                if (_containers != null)
+                {
+                    for (; container != null; container = container.Parent)
+                    {
+                        if (_containers.TryGetValue(container, out ApiEvidence found))
+                        {
+                            return found;
+                        }
+                    }
+                }
+
+                return File;
+            }
         }
     }
 }

@@ -24,5 +24,11 @@ namespace Netsmart.Knowledge.Evidence
 
         /// <summary>The subject that also names a non-migrating API: "this code also uses", or "this file also configures".</summary>
         public static string AlsoUses(ValueSource source) => source == ValueSource.ConfigFile ? "this file also configures" : "this code also uses";
+
+        /// <summary>
+        /// The subject whose system-level access makes a Patient Access URL backend use (NSM006): "this type uses", or
+        /// "the settings around it use" (the nearest object of the file, or the file, that shows a kind of access).
+        /// </summary>
+        public static string BackendSubject(ValueSource source) => source == ValueSource.ConfigFile ? "the settings around it use" : "this type uses";
     }
 }

@@ -20,8 +20,8 @@ namespace Netsmart.Knowledge.Rules
 
         /// <summary>
         /// The evidence of the unit whose kind of access (backend or patient-facing) decides the v2 API a Patient Access
-        /// URL moves to. C#: its top-level type. Configuration file: <see cref="ApiEvidence.None"/> (a file has no such
-        /// unit, so a v1 Patient Access URL there moves to Provider Patient Access).
+        /// URL moves to. C#: its top-level type. Configuration file: the nearest JSON object (or array) around the value
+        /// that holds a value with system-level or patient-facing evidence, else the whole file.
         /// </summary>
         ApiEvidence OwningType();
 

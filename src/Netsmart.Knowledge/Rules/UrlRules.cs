@@ -46,9 +46,10 @@ namespace Netsmart.Knowledge.Rules
             }
 
             ApiEvidence found = surroundings.OwningType();
-            string why = (found & ApiEvidence.SystemLevel) == ApiEvidence.SystemLevel
-                ? "system/ scopes and the client_credentials grant"
-                : (found & ApiEvidence.SystemScopes) != 0 ? "system/ scopes" : "the client_credentials grant";
+            string why = ValueSourceText.BackendSubject(surroundings.Source) + " " +
+                ((found & ApiEvidence.SystemLevel) == ApiEvidence.SystemLevel
+                    ? "system/ scopes and the client_credentials grant"
+                    : (found & ApiEvidence.SystemScopes) != 0 ? "system/ scopes" : "the client_credentials grant");
             string api = NetsmartV2Urls.ApiDisplayName(target);
             IReadOnlyList<UrlEdit> edits = match.Kind == NetsmartUrlKind.V1PatientAccess
                 ? NetsmartV2Urls.GetEdits(match, target)

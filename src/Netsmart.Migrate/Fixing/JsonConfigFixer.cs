@@ -45,7 +45,9 @@ internal static class JsonConfigFixer
 
         string newText = edits.Count == 0 ? json : ConfigFileScanner.ApplyFixes(json, edits);
         int remaining = newText == json ? scan.Findings.Count : ConfigFileScanner.Scan(newText).Findings.Count;
-        return new JsonFixResult(newText, fixable.Count + placeholders, remaining, null);
+        // One fixed place per URL or scope list: NSM001 and NSM006 on the same v1 URL write the same edit once.
+        int places = fixable.Select(f => f.Start).Distinct().Count();
+        return new JsonFixResult(newText, places + placeholders, remaining, null);
     }
 
     private static ConfigFinding WithTenant(ConfigFinding finding, string tenantId) =>

@@ -47,6 +47,51 @@ public class ConfigFileTests
     }
 
     [Fact]
+    public async Task A_backend_clients_v1_url_moves_to_system_access_with_nsm006_and_a_patient_apps_keeps_patient_access()
+    {
+        const string json = """
+            {
+              "Clients": {
+                "NightlySync": {
+                  "FhirBaseUrl": "{|#0:https://fhir.netsmartcloud.com/uscore/v1|}",
+                  "GrantType": "client_credentials",
+                  "Scope": "system/Patient.rs system/Observation.rs"
+                },
+                "PatientApp": {
+                  "FhirBaseUrl": "{|#1:https://fhir.netsmartcloud.com/uscore/v1|}",
+                  "Scope": "launch/patient openid fhirUser patient/Patient.rs"
+                }
+              }
+            }
+            """;
+
+        await VerifyAsync(json,
+            VerifyConfig.Diagnostic("NSM001").WithLocation(0).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "Provider System Access", "https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}"),
+            VerifyConfig.Diagnostic("NSM006").WithLocation(0).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "the settings around it use system/ scopes and the client_credentials grant", "Provider System Access", "https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}"),
+            VerifyConfig.Diagnostic("NSM001").WithLocation(1).WithArguments("https://fhir.netsmartcloud.com/uscore/v1", "Provider Patient Access", "https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}"));
+    }
+
+    [Fact]
+    public async Task A_v2_patient_access_url_in_a_backend_file_gets_nsm006_and_non_migrating_apis_get_nothing()
+    {
+        const string json = """
+            {
+              "Fhir": "{|#0:https://fhir.netsmartcloud.com/provider/patient-access/v2/3fa85f64-5717-4562-b3fc-2c963f66afa6|}/Patient",
+              "General": "https://fhir.netsmartcloud.com/v4",
+              "Ccd": "https://fhir.netsmartcloud.com/ccd",
+              "Grant": "client_credentials"
+            }
+            """;
+
+        await VerifyAsync(json,
+            VerifyConfig.Diagnostic("NSM006").WithLocation(0).WithArguments(
+                "https://fhir.netsmartcloud.com/provider/patient-access/v2/3fa85f64-5717-4562-b3fc-2c963f66afa6",
+                "the settings around it use the client_credentials grant",
+                "Provider System Access",
+                "https://fhir.netsmartcloud.com/provider/system-access/v2/3fa85f64-5717-4562-b3fc-2c963f66afa6"));
+    }
+
+    [Fact]
     public async Task Escaped_characters_are_decoded_and_the_location_covers_the_source_text()
     {
         const string json = """

@@ -39,7 +39,7 @@ public class NSM006Tests
                 "https://fhir.netsmartcloud.com/uscore/v1", "Provider System Access",
                 "https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}"),
             VerifyUrl.Diagnostic("NSM006").WithLocation(1).WithArguments(
-                "https://fhir.netsmartcloud.com/uscore/v1", "system/ scopes and the client_credentials grant", "Provider System Access",
+                "https://fhir.netsmartcloud.com/uscore/v1", "this type uses system/ scopes and the client_credentials grant", "Provider System Access",
                 "https://fhir.netsmartcloud.com/provider/system-access/v2/{tenant-id}"));
     }
 
@@ -63,7 +63,7 @@ public class NSM006Tests
 
         await VerifyUrl.VerifyCodeFixAsync(source, fixedSource,
             VerifyUrl.Diagnostic("NSM006").WithLocation(0).WithArguments(
-                "https://fhirtest.netsmartcloud.com/provider/patient-access/v2/", "the client_credentials grant", "Provider System Access",
+                "https://fhirtest.netsmartcloud.com/provider/patient-access/v2/", "this type uses the client_credentials grant", "Provider System Access",
                 "https://fhirtest.netsmartcloud.com/provider/system-access/v2/"));
     }
 

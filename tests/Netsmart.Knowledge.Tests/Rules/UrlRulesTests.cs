@@ -121,18 +121,18 @@ public class UrlRulesTests
         yield return new object?[]
         {
             V1 + "/Patient", (int)ApiEvidence.SystemScopes,
-            V1 + " | system/ scopes | Provider System Access | " + V2SystemAccess, V2SystemAccess + "/Patient",
+            V1 + " | this type uses system/ scopes | Provider System Access | " + V2SystemAccess, V2SystemAccess + "/Patient",
         };
         yield return new object?[]
         {
             V1 + "/Patient", (int)ApiEvidence.ClientCredentials,
-            V1 + " | the client_credentials grant | Provider System Access | " + V2SystemAccess, V2SystemAccess + "/Patient",
+            V1 + " | this type uses the client_credentials grant | Provider System Access | " + V2SystemAccess, V2SystemAccess + "/Patient",
         };
         // A v2 URL: only the API segment changes; the tenant (here missing) is NSM004's business.
         yield return new object?[]
         {
             "https://fhir.netsmartcloud.com/payer/patient-access/v2/Patient", (int)(ApiEvidence.SystemScopes | ApiEvidence.ClientCredentials),
-            "https://fhir.netsmartcloud.com/payer/patient-access/v2 | system/ scopes and the client_credentials grant | Payer System Access | " +
+            "https://fhir.netsmartcloud.com/payer/patient-access/v2 | this type uses system/ scopes and the client_credentials grant | Payer System Access | " +
                 "https://fhir.netsmartcloud.com/payer/system-access/v2/{tenant-id}",
             "https://fhir.netsmartcloud.com/payer/system-access/v2/Patient",
         };
