@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Netsmart.Analyzers.CodeFixes.Editing;
 
 namespace Netsmart.Analyzers.CodeFixes.Rules
 {

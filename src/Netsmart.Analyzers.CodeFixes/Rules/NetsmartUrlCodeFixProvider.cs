@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Netsmart.Knowledge.Rules;
+using Netsmart.Analyzers.CodeFixes.Editing;
 
 namespace Netsmart.Analyzers.CodeFixes.Rules
 {

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Netsmart.Knowledge.Config;
+using Netsmart.Analyzers.Evidence;
 
 namespace Netsmart.Analyzers.Rules
 {
@@ -43,7 +44,7 @@ namespace Netsmart.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 // Read once per compilation: does the project show Netsmart use (NSM011 is a warning in every file then)?
-                bool netsmartProject = CertifiedContext.For(start.Compilation, start.Options).IsNetsmartProject;
+                bool netsmartProject = ApiEvidenceCache.For(start.Compilation, start.Options).IsNetsmartProject;
                 SourceTextValueProvider<ConfigScanResult> provider = netsmartProject ? NetsmartProjectScanProvider : ScanProvider;
                 Func<SourceText, ConfigScanResult> scan = text =>
                     start.TryGetValue(text, provider, out ConfigScanResult? cached) ? cached : ConfigFileScanner.Scan(text.ToString(), netsmartProject);

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Analyzers.Strings;
 using Netsmart.Knowledge.Rules;
 using Netsmart.Knowledge.Urls;
+using Netsmart.Analyzers.Evidence;
+using Netsmart.Analyzers.Reporting;
 
 namespace Netsmart.Analyzers.Rules
 {
@@ -35,7 +37,7 @@ namespace Netsmart.Analyzers.Rules
 
         private protected override bool FollowsSplitArguments => true;
 
-        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
+        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
         {
             CodeSurroundings? surroundings = null;
             string? tenantExpression = null;

@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Analyzers.Strings;
 using Netsmart.Knowledge.Rules;
 using Netsmart.Knowledge.Scopes;
+using Netsmart.Analyzers.Evidence;
+using Netsmart.Analyzers.Reporting;
 
 namespace Netsmart.Analyzers.Rules
 {
@@ -32,7 +34,7 @@ namespace Netsmart.Analyzers.Rules
             text.IndexOf("system/", System.StringComparison.Ordinal) >= 0 ||
             (text.IndexOf("%2", System.StringComparison.Ordinal) >= 0 && ScopeScanner.MayContainScope(text));
 
-        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
+        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
         {
             IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);
             if (matches.Count == 0)

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Analyzers.Strings;
+using Netsmart.Analyzers.Evidence;
 
 namespace Netsmart.Analyzers.Rules
 {
@@ -39,7 +40,7 @@ namespace Netsmart.Analyzers.Rules
                     return;
                 }
 
-                CertifiedContext evidence = CertifiedContext.For(start.Compilation, start.Options);
+                ApiEvidenceCache evidence = ApiEvidenceCache.For(start.Compilation, start.Options);
                 start.RegisterSyntaxNodeAction(
                     c => AnalyzeNode(c, hints, evidence),
                     SyntaxKind.StringLiteralExpression,
@@ -79,9 +80,9 @@ namespace Netsmart.Analyzers.Rules
         /// </summary>
         private protected virtual bool FollowsSplitArguments => false;
 
-        private protected abstract void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence);
+        private protected abstract void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence);
 
-        private void AnalyzeNode(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence)
+        private void AnalyzeNode(SyntaxNodeAnalysisContext context, ConstantHints hints, ApiEvidenceCache evidence)
         {
             var node = (ExpressionSyntax)context.Node;
 
@@ -109,7 +110,7 @@ namespace Netsmart.Analyzers.Rules
         /// callee reads <c>string.Concat</c> with 2+ positional arguments and an argument is a literal that may hold a
         /// match or a split part of one, an interpolated string or a concatenation; the semantic model is asked nothing before.
         /// </summary>
-        private void AnalyzeConcatCall(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence)
+        private void AnalyzeConcatCall(SyntaxNodeAnalysisContext context, ConstantHints hints, ApiEvidenceCache evidence)
         {
             var call = (InvocationExpressionSyntax)context.Node;
             if (!ConcatCall.IsConcatSyntax(call))
@@ -168,7 +169,7 @@ namespace Netsmart.Analyzers.Rules
         /// <c>new Uri(new Uri(Base), "uscore/v1/…")</c>: analyzed as the RFC 3986 resolution of the relative literal against
         /// the constant base, only when the relative literal may hold a Certified path and the base a Netsmart URL.
         /// </summary>
-        private void AnalyzeUriCreation(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence)
+        private void AnalyzeUriCreation(SyntaxNodeAnalysisContext context, ConstantHints hints, ApiEvidenceCache evidence)
         {
             var creation = (ObjectCreationExpressionSyntax)context.Node;
             if (UriBuilderShape.TryGet(creation, out UriBuilderShape builder))
@@ -203,7 +204,7 @@ namespace Netsmart.Analyzers.Rules
         /// <c>new UriBuilder("https", "fhir.netsmartcloud.com") { Path = "uscore/v1/…" + id }</c>: analyzed as
         /// scheme://host/path, only when a literal of the path may hold a Certified path and the host is a Netsmart constant.
         /// </summary>
-        private void AnalyzeUriBuilder(SyntaxNodeAnalysisContext context, ConstantHints hints, CertifiedContext evidence, ObjectCreationExpressionSyntax creation, UriBuilderShape builder)
+        private void AnalyzeUriBuilder(SyntaxNodeAnalysisContext context, ConstantHints hints, ApiEvidenceCache evidence, ObjectCreationExpressionSyntax creation, UriBuilderShape builder)
         {
             if (!StringExpression.AnyLiteralMatches(builder.Path, _mayMatchSplitPart) ||
                 !(context.SemanticModel.GetConstantValue(builder.Host, context.CancellationToken) is { HasValue: true, Value: string host }) ||

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Netsmart.Analyzers.Rules;
 using Netsmart.Knowledge.Evidence;
+using Netsmart.Analyzers.Evidence;
 
 namespace Netsmart.Analyzers.Tests.Robustness;
 
@@ -62,9 +63,9 @@ public class EvidenceScanTests
             SyntaxNode root = CSharpSyntaxTree.ParseText(source).GetRoot();
             foreach (SyntaxNode scope in root.DescendantNodesAndSelf().Where(n => n is CompilationUnitSyntax or BaseTypeDeclarationSyntax))
             {
-                ApiEvidence expected = CertifiedContext.ScanAllTokens(scope, CancellationToken.None);
+                ApiEvidence expected = ApiEvidenceCache.ScanAllTokens(scope, CancellationToken.None);
                 withEvidence += expected != ApiEvidence.None ? 1 : 0;
-                Assert.True(expected == CertifiedContext.Scan(scope, CancellationToken.None), "evidence differs in:\n" + scope);
+                Assert.True(expected == ApiEvidenceCache.Scan(scope, CancellationToken.None), "evidence differs in:\n" + scope);
             }
         }
 
@@ -81,7 +82,7 @@ public class EvidenceScanTests
     {
         var expected = (ApiEvidence)expectedFlags;
         SyntaxNode type = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First();
-        Assert.Equal(expected, CertifiedContext.Scan(type, CancellationToken.None));
-        Assert.Equal(expected, CertifiedContext.ScanAllTokens(type, CancellationToken.None));
+        Assert.Equal(expected, ApiEvidenceCache.Scan(type, CancellationToken.None));
+        Assert.Equal(expected, ApiEvidenceCache.ScanAllTokens(type, CancellationToken.None));
     }
 }

@@ -6,7 +6,7 @@ using Netsmart.Analyzers.Strings;
 using Netsmart.Knowledge.Rules;
 using Netsmart.Knowledge.Urls;
 
-namespace Netsmart.Analyzers.Rules
+namespace Netsmart.Analyzers.Reporting
 {
     /// <summary>
     /// Turns a rule decision of the knowledge core about a C# string expression into a diagnostic: the location of

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Netsmart.Analyzers.CodeFixes.Rules
+namespace Netsmart.Analyzers.CodeFixes.Editing
 {
     /// <summary>
     /// Finds the string literal or interpolated-text token that holds an edit. A few edits ask the tree

@@ -7,16 +7,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Knowledge.Evidence;
 
-namespace Netsmart.Analyzers.Rules
+namespace Netsmart.Analyzers.Evidence
 {
     /// <summary>
     /// Evidence about the APIs a piece of code uses, from its string literals: in the expression itself, its
     /// top-level type, or its file. Computed once per type (or file) and per compilation.
     /// </summary>
-    internal sealed class CertifiedContext
+    internal sealed class ApiEvidenceCache
     {
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext> PerCompilation =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, CertifiedContext>();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ApiEvidenceCache> PerCompilation =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, ApiEvidenceCache>();
 
         /// <summary>The runtime library: a project that references it uses Netsmart.</summary>
         internal const string CareConnectAssemblyName = "Netsmart.CareConnect";
@@ -26,7 +26,7 @@ namespace Netsmart.Analyzers.Rules
 
         private readonly ConcurrentDictionary<SyntaxNode, ApiEvidence> _cache = new ConcurrentDictionary<SyntaxNode, ApiEvidence>();
 
-        private CertifiedContext(bool isNetsmartProject)
+        private ApiEvidenceCache(bool isNetsmartProject)
         {
             IsNetsmartProject = isNetsmartProject;
         }
@@ -42,8 +42,8 @@ namespace Netsmart.Analyzers.Rules
         /// The one instance of a compilation, shared by every analyzer (each type is read once, not once per rule);
         /// the project facts are read when it is made, at compilation start.
         /// </summary>
-        public static CertifiedContext For(Compilation compilation, AnalyzerOptions options) =>
-            PerCompilation.GetValue(compilation, c => new CertifiedContext(ReadProject(c, options)));
+        public static ApiEvidenceCache For(Compilation compilation, AnalyzerOptions options) =>
+            PerCompilation.GetValue(compilation, c => new ApiEvidenceCache(ReadProject(c, options)));
 
         /// <summary>
         /// Whether the code around <paramref name="node"/> shows Netsmart use: the project (<see cref="IsNetsmartProject"/>),

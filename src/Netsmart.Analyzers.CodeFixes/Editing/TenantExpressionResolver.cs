@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Netsmart.Analyzers.CodeFixes.Rules
+namespace Netsmart.Analyzers.CodeFixes.Editing
 {
     /// <summary>
     /// Chooses what a fix writes for the tenant at a position: the configured expression, else a tenant

@@ -3,20 +3,20 @@ using Netsmart.Analyzers.Strings;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Rules;
 
-namespace Netsmart.Analyzers.Rules
+namespace Netsmart.Analyzers.Evidence
 {
     /// <summary>
     /// What surrounds a string expression in C# code, as the rule decisions of the knowledge core ask for it: its
-    /// top-level type and file (<see cref="CertifiedContext"/>), the project and the tenant option. Each fact is read
+    /// top-level type and file (<see cref="ApiEvidenceCache"/>), the project and the tenant option. Each fact is read
     /// only when a decision asks for it.
     /// </summary>
     internal sealed class CodeSurroundings : IValueSurroundings
     {
         private readonly SyntaxNodeAnalysisContext _context;
         private readonly StringExpression _expression;
-        private readonly CertifiedContext _evidence;
+        private readonly ApiEvidenceCache _evidence;
 
-        public CodeSurroundings(SyntaxNodeAnalysisContext context, StringExpression expression, CertifiedContext evidence)
+        public CodeSurroundings(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
         {
             _context = context;
             _expression = expression;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using Netsmart.Knowledge.Urls;
 
-namespace Netsmart.Analyzers.CodeFixes.Rules
+namespace Netsmart.Analyzers.CodeFixes.Editing
 {
     /// <summary>
     /// Writes new value text into a string literal token (or an interpolated-string text token) in the

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Netsmart.Analyzers.CodeFixes.Rules
+namespace Netsmart.Analyzers.CodeFixes.Editing
 {
     /// <summary>
     /// Tells whether a string literal is (part of) a composite format string or a logging message template, where a
