@@ -136,13 +136,9 @@ internal sealed class LightAnalyzerHost
     public static bool NeedsDriver(TreeResult result, bool compilationHasAttributeSuppressions) =>
         !result.Diagnostics.IsEmpty && (compilationHasAttributeSuppressions || result.MayNeedDriver);
 
-    /// <summary>True when the text names an attribute that suppresses or marks code as generated (SuppressMessage, UnconditionalSuppressMessage, GeneratedCode).</summary>
-    public static bool MentionsSuppressingAttribute(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        SourceText text = tree.GetText(cancellationToken);
-        string content = text.ToString();
-        return content.Contains("SuppressMessage", StringComparison.Ordinal) || content.Contains("GeneratedCode", StringComparison.Ordinal);
-    }
+    /// <summary>True when the text names an attribute that suppresses or marks code as generated (<see cref="SuppressingAttributes"/>).</summary>
+    public static bool MentionsSuppressingAttribute(SyntaxTree tree, CancellationToken cancellationToken) =>
+        SuppressingAttributes.Mentioned(tree.GetText(cancellationToken).ToString());
 
     public TreeResult AnalyzeTree(SyntaxTree tree, CancellationToken cancellationToken)
     {
