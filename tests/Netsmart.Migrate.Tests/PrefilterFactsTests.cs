@@ -61,12 +61,26 @@ public sealed class PrefilterFactsTests
 
     [Theory]
     [InlineData("[assembly: SuppressMessage(\"Netsmart\", \"NSM001\")]")]
-    [InlineData("[UnconditionalSuppressMessage(\"x\", \"y\")] class C { }")]
+    [InlineData("[UnconditionalSuppressMessage(\"x\", \"NSM001\")] class C { }")]
     [InlineData("[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1\")] partial class C { }")]
     public void A_file_the_light_host_hands_to_the_driver_for_is_kept(string text)
     {
-        Assert.True(LightAnalyzerHost.MentionsSuppressingAttribute(CSharpSyntaxTree.ParseText(text), default));
+        Assert.NotEqual(SuppressingAttributes.Reach.None, SuppressingAttributes.ReachOf(CSharpSyntaxTree.ParseText(text), default));
         Assert.True(SourcePrefilter.HasContext(text));
+    }
+
+    [Fact]
+    public void A_suppression_names_a_package_rule_by_the_texts_the_hand_off_looks_for()
+    {
+        var descriptors = typeof(StringExpressionAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+            .SelectMany(t => ((Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+            .ToList();
+
+        Assert.NotEmpty(descriptors);
+        Assert.Equal(new[] { "NSM", "Migration" }, SuppressingAttributes.PackageRuleTexts);
+        Assert.All(descriptors, d => Assert.StartsWith(SuppressingAttributes.PackageRuleTexts[0], d.Id, StringComparison.Ordinal));
+        Assert.All(descriptors, d => Assert.Equal(SuppressingAttributes.PackageRuleTexts[1], d.Category));
     }
 
     [Theory]
