@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -146,14 +146,13 @@ public sealed class PrefilterTests
     public void A_number_is_no_word() =>
         Assert.DoesNotContain(SourcePrefilter.Hash("L"), SourcePrefilter.WordHashes("var x = 10L + 0x1F;"));
 
-    private static Task<(ToolResult Result, int SetAside)> RunAsync(bool prefilter, string root, string format) =>
-        Task.Run(async () =>
-        {
-            SourcePrefilter.EnabledOverride = prefilter;
-            StrongBox<int> aside = SourcePrefilter.StartCountingSetAside();
-            ToolResult result = await Tool.RunAsync(root, "scan", "App", "--format", format, "--fail-on", "info");
-            return (result, aside.Value);
-        });
+    private static async Task<(ToolResult Result, int SetAside)> RunAsync(bool prefilter, string root, string format)
+    {
+        int aside = 0;
+        var options = new PrefilterOptions { Enabled = prefilter, FilesSetAside = files => Interlocked.Add(ref aside, files) };
+        ToolResult result = await Tool.RunAsync(root, environment => environment with { Prefilter = options }, "scan", "App", "--format", format, "--fail-on", "info");
+        return (result, aside);
+    }
 
     private static void AssertSame(ToolResult full, ToolResult filtered)
     {

@@ -188,10 +188,10 @@ namespace Netsmart.Analyzers.CodeFixes.Editing
             foreach (AttributeData attribute in parameter.GetAttributes())
             {
                 string? name = attribute.AttributeClass?.ToDisplayString();
-                if (name == "System.Diagnostics.CodeAnalysis.StringSyntaxAttribute" &&
+                if (name == FormatStringApis.StringSyntaxAttribute &&
                     attribute.ConstructorArguments.Length > 0 &&
                     attribute.ConstructorArguments[0].Value is string syntax &&
-                    string.Equals(syntax, "CompositeFormat", StringComparison.Ordinal))
+                    string.Equals(syntax, FormatStringApis.CompositeFormatSyntax, StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -238,7 +238,7 @@ namespace Netsmart.Analyzers.CodeFixes.Editing
         {
             if (!(argument.Parent is AttributeArgumentListSyntax list) || !(list.Parent is AttributeSyntax attribute) ||
                 !(model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor) ||
-                constructor.ContainingType.ToDisplayString() != "Microsoft.Extensions.Logging.LoggerMessageAttribute")
+                constructor.ContainingType.ToDisplayString() != FormatStringApis.LoggerMessageAttribute)
             {
                 return false;
             }

@@ -30,10 +30,7 @@ namespace Netsmart.Analyzers.Rules
         /// A Certified path written apart from its Netsmart host, <c>string.Concat(Host, "/uscore/v1/Patient/", id)</c>: the v1
         /// path, or a v2 API or authorization path (so that a fixed call is still checked for its tenant, like <c>Host + "…"</c>).
         /// </summary>
-        private protected override bool MayMatchSplitPart(string text) =>
-            text.IndexOf("uscore/v1", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
-            text.IndexOf("access/v2", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
-            text.IndexOf("oauth2/v1", System.StringComparison.OrdinalIgnoreCase) >= 0;
+        private protected override bool MayMatchSplitPart(string text) => NetsmartUrlScanner.MayContainSplitPart(text);
 
         private protected override bool FollowsSplitArguments => true;
 

@@ -27,6 +27,27 @@ namespace Netsmart.Knowledge.Urls
         public static bool MayContainNetsmartUrl(string text) =>
             text.IndexOf("netsmartcloud", StringComparison.OrdinalIgnoreCase) >= 0;
 
+        /// <summary>
+        /// The paths of a Certified URL that code writes apart from its Netsmart host (<c>string.Concat(Host, "/uscore/v1/…")</c>,
+        /// <c>new Uri(new Uri(Host), "uscore/v1/…")</c>): the v1 API path, and the v2 API and authorization paths (so that a
+        /// fixed call is still checked for its tenant). Compared ignoring case.
+        /// </summary>
+        public static readonly string[] SplitPartPaths = { "uscore/v1", "access/v2", "oauth2/v1" };
+
+        /// <summary>The cheapest test for a split part: can this text hold one of <see cref="SplitPartPaths"/>?</summary>
+        public static bool MayContainSplitPart(string text)
+        {
+            foreach (string path in SplitPartPaths)
+            {
+                if (text.IndexOf(path, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Every Netsmart URL in <paramref name="text"/>, in order of appearance.</summary>
         public static IReadOnlyList<NetsmartUrlMatch> FindAll(string text)
         {

@@ -157,10 +157,19 @@ internal static class AnalysisRunner
                 treeDone();
             }).ConfigureAwait(false);
 
-            // [SuppressMessage] (assembly-level ones reach any file) and [GeneratedCode] (on any part of a partial type) can
-            // only remove findings: looked for only when there are findings.
-            bool attributes = results.Any(r => r != null && !r.Diagnostics.IsEmpty) &&
-                all.AsParallel().WithCancellation(cancellationToken).Any(t => LightAnalyzerHost.MentionsSuppressingAttribute(t, cancellationToken));
+            // [SuppressMessage] that may name a package rule (assembly-level ones, or on a partial type, reach other files)
+            // and [GeneratedCode] can only remove findings: looked for only when there are findings.
+            var reach = new Dictionary<SyntaxTree, SuppressingAttributes.Reach>();
+            if (results.Any(r => r != null && !r.Diagnostics.IsEmpty))
+            {
+                foreach ((SyntaxTree tree, SuppressingAttributes.Reach treeReach) in all.AsParallel().WithCancellation(cancellationToken)
+                    .Select(t => (t, SuppressingAttributes.ReachOf(t, cancellationToken))).Where(r => r.Item2 != SuppressingAttributes.Reach.None).ToList())
+                {
+                    reach[tree] = treeReach;
+                }
+            }
+
+            bool anyTree = reach.ContainsValue(SuppressingAttributes.Reach.AnyTree);
             var fallback = new List<SyntaxTree>();
             for (int i = 0; i < trees.Length; i++)
             {
@@ -169,7 +178,7 @@ internal static class AnalysisRunner
                     continue; // over its time budget: reported as skipped
                 }
 
-                if (LightAnalyzerHost.NeedsDriver(treeResult, attributes))
+                if (LightAnalyzerHost.NeedsDriver(treeResult, anyTree || reach.ContainsKey(trees[i])))
                 {
                     fallback.Add(trees[i]);
                     continue;

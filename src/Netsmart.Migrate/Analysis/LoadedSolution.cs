@@ -99,10 +99,11 @@ internal sealed class LoadedSolution
     public static void StartWarmUp() => _ = Task.Run(() => Host.Value);
 
     /// <param name="prefilter">
-    /// Leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>); they are
-    /// still read, counted and checked for syntax errors. For <c>scan</c> only: <c>fix</c> rewrites what it analyses.
+    /// When enabled, leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>);
+    /// they are still read, counted and checked for syntax errors. For <c>scan</c> only (null: off): <c>fix</c> rewrites what
+    /// it analyses.
     /// </param>
-    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, bool prefilter = false)
+    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, PrefilterOptions? prefilter = null)
     {
         var problems = new List<InputProblem>(input.Problems);
         var allFiles = input.Projects.SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Concat(p.EditorConfigFiles)).Distinct(StringComparer.Ordinal).ToArray();
@@ -126,10 +127,10 @@ internal sealed class LoadedSolution
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
         Dictionary<string, string?>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
-        if (prefilter)
+        if (prefilter is { Enabled: true })
         {
             setAside = SetAsideFiles(input, read, parseOptions, notAnalysed, progress, cancellationToken);
-            SourcePrefilter.CountSetAside(setAside.Count);
+            prefilter.FilesSetAside?.Invoke(setAside.Count);
             PhaseTimings.Mark($"prefilter: {setAside.Count} C# files set aside");
         }
 

@@ -16,7 +16,8 @@ namespace Netsmart.Migrate.Cli;
 /// Where the tool reads and writes; the console for the real tool, string writers in tests. <paramref name="FileTimeout"/>
 /// replaces <c>--file-timeout</c> with a budget per file (tests); <paramref name="Terminal"/> is the console the progress
 /// line goes to (the real one when null and <paramref name="Interactive"/>). <paramref name="AnalyzerHost"/> chooses the
-/// analyzer host (<c>NETSMART_MIGRATE_HOST</c> when null).
+/// analyzer host (<c>NETSMART_MIGRATE_HOST</c> when null), <paramref name="Prefilter"/> whether <c>scan</c> prefilters
+/// (<c>NETSMART_MIGRATE_PREFILTER</c> when null).
 /// </summary>
 internal sealed record CliEnvironment(
     TextWriter Out,
@@ -25,9 +26,12 @@ internal sealed record CliEnvironment(
     bool Interactive,
     Func<string, TimeSpan>? FileTimeout = null,
     ITerminal? Terminal = null,
-    AnalyzerHostOptions? AnalyzerHost = null)
+    AnalyzerHostOptions? AnalyzerHost = null,
+    PrefilterOptions? Prefilter = null)
 {
     public AnalyzerHostOptions Host() => AnalyzerHost ?? AnalyzerHostOptions.FromEnvironment();
+
+    public PrefilterOptions Prefiltering() => Prefilter ?? PrefilterOptions.FromEnvironment();
 
     public FileBudget Budget(double seconds) => FileTimeout is { } perFile ? new FileBudget(perFile) : FileBudget.FromSeconds(seconds);
 

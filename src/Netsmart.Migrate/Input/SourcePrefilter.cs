@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Netsmart.Analyzers;
+using Netsmart.Analyzers.CodeFixes.Rules;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
+using Netsmart.Migrate.Analysis.Host;
 
 namespace Netsmart.Migrate.Input;
 
@@ -34,82 +35,41 @@ namespace Netsmart.Migrate.Input;
 /// </summary>
 internal static class SourcePrefilter
 {
-    public const string EnvironmentVariable = "NETSMART_MIGRATE_PREFILTER";
-
-    private static readonly AsyncLocal<bool?> Override = new();
-
-    /// <summary>
-    /// The URL rule's split parts beyond the knowledge core's tests: a Certified path written apart from its host
-    /// (<c>string.Concat(Host, "/uscore/v1/…")</c>, <c>new Uri(new Uri(Host), "uscore/v1/…")</c>).
-    /// </summary>
-    internal static readonly (string Text, StringComparison Comparison)[] SplitPartTexts =
-    {
-        ("uscore/v1", StringComparison.OrdinalIgnoreCase),
-        ("access/v2", StringComparison.OrdinalIgnoreCase),
-        ("oauth2/v1", StringComparison.OrdinalIgnoreCase),
-    };
-
     /// <summary>
     /// Texts of what is read from a file that holds no finding: API evidence (<see cref="ApiEvidenceScanner.Triggers"/>,
-    /// asked too), the checklist's discovery and CapabilityStatement requests, assembly-level <c>[SuppressMessage]</c> and
-    /// <c>[GeneratedCode]</c> on another partial part (the driver's filters), <c>#line</c>, tenant-id symbols in scope and
-    /// the project's own format-string parameters (the fixers).
+    /// asked too), the checklist's discovery and CapabilityStatement requests, <c>#line</c> and tenant-id symbols in scope.
+    /// The attributes the driver's filters read on another file (<see cref="SuppressingAttributes"/>) and the project's own
+    /// format-string declarations the fixers read (<see cref="FormatStringApis"/>) are asked of their owners.
     /// </summary>
     internal static readonly (string Text, StringComparison Comparison)[] ContextTexts =
     {
         (".well-known/smart-configuration", StringComparison.OrdinalIgnoreCase),
         ("/metadata", StringComparison.Ordinal),
-        ("SuppressMessage", StringComparison.Ordinal),
-        ("GeneratedCode", StringComparison.Ordinal),
         ("#line", StringComparison.Ordinal),
         ("tenant", StringComparison.OrdinalIgnoreCase),
-        ("StringSyntax", StringComparison.Ordinal),
-        ("CompositeFormat", StringComparison.Ordinal),
-        ("LoggerMessage", StringComparison.Ordinal),
     };
 
     /// <summary>Directives that change binding in every file: <c>global using</c> and <c>extern alias</c>.</summary>
     private static readonly (string First, string Second)[] ContextDirectives = { ("global", "using"), ("extern", "alias") };
 
-    /// <summary>For tests: whether scan prefilters in the current async flow (null: from the environment; on by default).</summary>
-    public static bool? EnabledOverride
-    {
-        get => Override.Value;
-        set => Override.Value = value;
-    }
-
-    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<int>?> SetAsideCounter = new();
-
-    /// <summary>For tests: counts, in the current async flow, the C# files the prefilter set aside.</summary>
-    public static System.Runtime.CompilerServices.StrongBox<int> StartCountingSetAside() => SetAsideCounter.Value = new System.Runtime.CompilerServices.StrongBox<int>();
-
-    public static void CountSetAside(int files)
-    {
-        if (SetAsideCounter.Value is { } counter)
-        {
-            Interlocked.Add(ref counter.Value, files);
-        }
-    }
-
-    /// <summary>On unless <c>NETSMART_MIGRATE_PREFILTER=off</c> (or a test says otherwise).</summary>
-    public static bool Enabled => Override.Value ?? !string.Equals(Environment.GetEnvironmentVariable(EnvironmentVariable), "off", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// True when a text may hold (part of) what a rule reports: the knowledge core's cheapest tests, the analyzers' own
     /// (<see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/>, <see cref="ScopeScanner.MayContainScope"/>), a split part
-    /// (<see cref="SplitPartTexts"/>), or an escape that could spell any of them (<see cref="LiteralTextMap.MayHaveSpellingEscape"/>).
+    /// (<see cref="NetsmartUrlScanner.MayContainSplitPart"/>), or an escape that could spell any of them (<see cref="LiteralTextMap.MayHaveSpellingEscape"/>).
     /// </summary>
     public static bool MayHoldFinding(string text) =>
         NetsmartUrlScanner.MayContainNetsmartUrl(text) || ScopeScanner.MayContainScope(text) ||
-        LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || ContainsAny(text, SplitPartTexts);
+        LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || NetsmartUrlScanner.MayContainSplitPart(text);
 
     /// <summary>
     /// True when a text holds something read even where no finding is (<see cref="ContextTexts"/>,
-    /// <see cref="ApiEvidenceScanner.Triggers"/>, <c>global using</c>, <c>extern alias</c>).
+    /// <see cref="ApiEvidenceScanner.Triggers"/>, <see cref="SuppressingAttributes"/>, <see cref="FormatStringApis.SourceTexts"/>,
+    /// <c>global using</c>, <c>extern alias</c>).
     /// </summary>
     public static bool HasContext(string text)
     {
-        if (ContainsAny(text, ContextTexts) || ContainsAny(text, ApiEvidenceScanner.Triggers))
+        if (ContainsAny(text, ContextTexts) || ContainsAny(text, ApiEvidenceScanner.Triggers) ||
+            SuppressingAttributes.Mentioned(text) || ContainsAny(text, FormatStringApis.SourceTexts, StringComparison.Ordinal))
         {
             return true;
         }
@@ -128,6 +88,19 @@ internal static class SourcePrefilter
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAny(string text, string[] needles, StringComparison comparison)
+    {
+        foreach (string needle in needles)
+        {
+            if (text.IndexOf(needle, comparison) >= 0)
+            {
+                return true;
             }
         }
 

@@ -32,8 +32,8 @@ public sealed class DriverHandOffTests
 
         Assert.Equal(new[] { "S.cs(8,37)-(8,85): NSM001 Warning" }, await DriverAsync(project));
         Assert.Equal(new[] { "S.cs(6,42)-(6,95): NSM001 Warning", "S.cs(8,37)-(8,85): NSM001 Warning" }, Lines(light.Diagnostics));
-        Assert.True(LightAnalyzerHost.MentionsSuppressingAttribute((await project.GetCompilationAsync())!.SyntaxTrees.Single(), default));
-        Assert.True(LightAnalyzerHost.NeedsDriver(light, compilationHasAttributeSuppressions: true));
+        Assert.Equal(SuppressingAttributes.Reach.AnyTree, SuppressingAttributes.ReachOf((await project.GetCompilationAsync())!.SyntaxTrees.Single(), default));
+        Assert.True(LightAnalyzerHost.NeedsDriver(light, attributesReachTree: true));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class DriverHandOffTests
         Assert.Equal(new[] { "H.cs(7,33)-(7,81): NSM001 Warning" }, await DriverAsync(project));
         Assert.Equal(new[] { "H.cs(3,34)-(3,83): NSM001 Warning", "H.cs(5,34)-(5,83): NSM001 Warning", "H.cs(7,33)-(7,81): NSM001 Warning" }, Lines(light.Diagnostics));
         Assert.True(light.MayNeedDriver);
-        Assert.True(LightAnalyzerHost.NeedsDriver(light, compilationHasAttributeSuppressions: false));
+        Assert.True(LightAnalyzerHost.NeedsDriver(light, attributesReachTree: false));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class DriverHandOffTests
         Assert.Equal(new[] { "B.cs(3,30)-(3,75): NSM001 Warning" }, await DriverAsync(project));
         Assert.Equal(new[] { "B.cs(3,30)-(3,75): NSM001 Warning" }, Lines(light.Diagnostics));
         Assert.True(light.MayNeedDriver);
-        Assert.True(LightAnalyzerHost.NeedsDriver(light, compilationHasAttributeSuppressions: false));
+        Assert.True(LightAnalyzerHost.NeedsDriver(light, attributesReachTree: false));
     }
 
     [Fact]
@@ -90,6 +90,71 @@ public sealed class DriverHandOffTests
 
         Assert.Empty(await DriverAsync(project));
         Assert.Empty(light.Diagnostics);
-        Assert.False(LightAnalyzerHost.NeedsDriver(light, compilationHasAttributeSuppressions: true));
+        Assert.False(LightAnalyzerHost.NeedsDriver(light, attributesReachTree: true));
+    }
+    [Fact]
+    public async Task A_suppression_that_cannot_name_a_package_rule_hands_nothing_to_the_driver()
+    {
+        Project project = Project(
+            ("Other.cs", "using System.Diagnostics.CodeAnalysis;\n\n[assembly: SuppressMessage(\"Microsoft.Design\", \"CA1031:DoNotCatchGeneralExceptionTypes\", Justification = \"x\")]\n\n[SuppressMessage(\"Style\", \"IDE0060\")]\npublic static class Other\n{\n}\n"),
+            ("U.cs", $"public static class U\n{{\n    [System.Diagnostics.CodeAnalysis.SuppressMessage(\"Usage\", \"CA2234\")]\n    public const string Url = \"{V1}\";\n}}\n"));
+        Compilation compilation = (await project.GetCompilationAsync())!;
+
+        string[] found = await AssertSameAsync(project);
+
+        Assert.Equal(new[] { "U.cs(4,31)-(4,73): NSM001 Warning" }, found);
+        Assert.All(compilation.SyntaxTrees, t => Assert.Equal(SuppressingAttributes.Reach.None, SuppressingAttributes.ReachOf(t, default)));
+    }
+
+    [Fact]
+    public async Task Differs_an_assembly_level_suppression_in_another_file_is_left_to_the_driver()
+    {
+        Project project = Project(
+            ("Suppressions.cs", "using System.Diagnostics.CodeAnalysis;\n\n[assembly: SuppressMessage(\"Migration\", \"NSM001\", Scope = \"type\", Target = \"~T:U\")]\n"),
+            ("U.cs", $"public static class U\n{{\n    public const string Url = \"{V1}\";\n}}\n"));
+        Compilation compilation = (await project.GetCompilationAsync())!;
+
+        LightAnalyzerHost.TreeResult[] light = await LightResultsAsync(project);
+
+        Assert.Empty(await DriverAsync(project));
+        Assert.Equal(new[] { "U.cs(3,31)-(3,73): NSM001 Warning" }, Lines(light.SelectMany(r => r.Diagnostics)));
+        Assert.Equal(
+            new[] { SuppressingAttributes.Reach.AnyTree, SuppressingAttributes.Reach.None },
+            compilation.SyntaxTrees.OrderBy(t => t.FilePath, System.StringComparer.Ordinal).Select(t => SuppressingAttributes.ReachOf(t, default)));
+    }
+
+    [Fact]
+    public async Task Differs_a_suppression_through_an_alias_declared_in_another_file_is_left_to_the_driver()
+    {
+        Project project = Project(
+            ("Aliases.cs", "global using Quiet = System.Diagnostics.CodeAnalysis.SuppressMessageAttribute;\n"),
+            ("U.cs", $"public static class U\n{{\n    [Quiet(\"M\", \"NSM\" + \"001\")]\n    public const string Url = \"{V1}\";\n}}\n"));
+        Compilation compilation = (await project.GetCompilationAsync())!;
+
+        LightAnalyzerHost.TreeResult[] light = await LightResultsAsync(project);
+
+        Assert.Empty(await DriverAsync(project));
+        Assert.Equal(new[] { "U.cs(4,31)-(4,73): NSM001 Warning" }, Lines(light.SelectMany(r => r.Diagnostics)));
+        Assert.Equal(
+            new[] { SuppressingAttributes.Reach.AnyTree, SuppressingAttributes.Reach.None },
+            compilation.SyntaxTrees.OrderBy(t => t.FilePath, System.StringComparer.Ordinal).Select(t => SuppressingAttributes.ReachOf(t, default)));
+    }
+
+    [Fact]
+    public async Task Differs_GeneratedCode_on_another_part_of_a_partial_type_is_left_to_the_driver()
+    {
+        Project project = Project(
+            ("A.cs", "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")]\npublic static partial class P\n{\n}\n"),
+            ("B.cs", $"public static partial class P\n{{\n    public const string Url = \"{V1}\";\n}}\n"));
+        Compilation compilation = (await project.GetCompilationAsync())!;
+
+        string[] driver = await DriverAsync(project);
+        LightAnalyzerHost.TreeResult[] light = await LightResultsAsync(project);
+
+        Assert.Equal(new[] { "B.cs(3,31)-(3,73): NSM001 Warning" }, Lines(light.SelectMany(r => r.Diagnostics)));
+        Assert.Equal(new[] { "B.cs(3,31)-(3,73): NSM001 Warning" }, driver);
+        Assert.Equal(
+            new[] { SuppressingAttributes.Reach.AnyTree, SuppressingAttributes.Reach.None },
+            compilation.SyntaxTrees.OrderBy(t => t.FilePath, System.StringComparer.Ordinal).Select(t => SuppressingAttributes.ReachOf(t, default)));
     }
 }

@@ -120,8 +120,8 @@ public sealed class GeneratedCodeSideBySideTests
 
         Assert.Empty(driver);
         Assert.Equal(new[] { "Attributed.cs(4,31)-(4,73): NSM001 Warning" }, Lines(light.Single().Diagnostics));
-        Assert.True(LightAnalyzerHost.MentionsSuppressingAttribute((await project.GetCompilationAsync())!.SyntaxTrees.Single(), default));
-        Assert.True(LightAnalyzerHost.NeedsDriver(light.Single(), compilationHasAttributeSuppressions: true));
+        Assert.Equal(SuppressingAttributes.Reach.ThisTree, SuppressingAttributes.ReachOf((await project.GetCompilationAsync())!.SyntaxTrees.Single(), default));
+        Assert.True(LightAnalyzerHost.NeedsDriver(light.Single(), attributesReachTree: true));
     }
 
 #pragma warning disable RS1001, RS1025, RS1026, RS1036, RS1038, RS1041, RS2008 // a test-only analyzer, never loaded by a compiler

@@ -129,20 +129,13 @@ internal sealed class LightAnalyzerHost
     }
 
     /// <summary>
-    /// True when the driver must analyse this tree again: it has findings (or analyzer failures), and the compilation
-    /// holds <c>SuppressMessage</c> or <c>GeneratedCode</c> attributes (which may apply to it from any file), or the tree
-    /// has <c>#line hidden</c> regions or syntax errors. Those only ever remove findings, so a tree without findings is exact.
+    /// True when the driver must analyse this tree again: it has findings (or analyzer failures), and an attribute of the
+    /// compilation may remove some of them (<see cref="SuppressingAttributes.ReachOf"/>: a suppression that may name a
+    /// package rule, <c>[GeneratedCode]</c> on a partial declaration or in this tree), or the tree has <c>#line hidden</c>
+    /// regions or syntax errors. Those only ever remove findings, so a tree without findings is exact.
     /// </summary>
-    public static bool NeedsDriver(TreeResult result, bool compilationHasAttributeSuppressions) =>
-        !result.Diagnostics.IsEmpty && (compilationHasAttributeSuppressions || result.MayNeedDriver);
-
-    /// <summary>True when the text names an attribute that suppresses or marks code as generated (SuppressMessage, UnconditionalSuppressMessage, GeneratedCode).</summary>
-    public static bool MentionsSuppressingAttribute(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        SourceText text = tree.GetText(cancellationToken);
-        string content = text.ToString();
-        return content.Contains("SuppressMessage", StringComparison.Ordinal) || content.Contains("GeneratedCode", StringComparison.Ordinal);
-    }
+    public static bool NeedsDriver(TreeResult result, bool attributesReachTree) =>
+        !result.Diagnostics.IsEmpty && (attributesReachTree || result.MayNeedDriver);
 
     public TreeResult AnalyzeTree(SyntaxTree tree, CancellationToken cancellationToken)
     {
