@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using CsCheck;
 using Microsoft.CodeAnalysis.CSharp;
-using Netsmart.Analyzers.CodeFixes.Rules;
+using Netsmart.Analyzers.CodeFixes.Editing;
 using Netsmart.Analyzers.Rules;
 using Netsmart.Knowledge.Urls;
 using Netsmart.Migrate.Analysis.Host;

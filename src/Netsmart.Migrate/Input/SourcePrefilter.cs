@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Netsmart.Analyzers;
-using Netsmart.Analyzers.CodeFixes.Rules;
+using Netsmart.Analyzers.CodeFixes.Editing;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;

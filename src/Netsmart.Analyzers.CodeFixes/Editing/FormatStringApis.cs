@@ -1,4 +1,4 @@
-namespace Netsmart.Analyzers.CodeFixes.Rules
+namespace Netsmart.Analyzers.CodeFixes.Editing
 {
     /// <summary>
     /// The attributes and types by which <c>FormatStringContext</c> knows a format string declared in the project's own
