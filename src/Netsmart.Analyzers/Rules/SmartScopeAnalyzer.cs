@@ -24,6 +24,8 @@ namespace Netsmart.Analyzers.Rules
 
         private protected override bool MayMatch(string text) => ScopeScanner.MayContainScope(text);
 
+        private protected override bool MayBePieceOfMatch(string text) => ScopeScanner.MayBePieceOfScope(text);
+
         /// <summary>
         /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the
         /// contexts themselves (vectorized searches); only a text with "%2" needs the slash-by-slash test for "%2F".

@@ -17,12 +17,14 @@ namespace Netsmart.Analyzers.Rules
         private readonly System.Func<string, bool> _mayMatch;
         private readonly System.Func<string, bool> _mayMatchSplitPart;
         private readonly System.Func<string, bool> _mayMatchSourceText;
+        private readonly System.Func<string, bool> _mayBePieceOfMatch;
 
         private protected StringExpressionAnalyzer()
         {
             _mayMatch = MayMatch; // one delegate per analyzer, not one per node
             _mayMatchSplitPart = MayMatchSplitPart;
             _mayMatchSourceText = MayMatchSourceText;
+            _mayBePieceOfMatch = MayBePieceOfMatch;
         }
 
         public sealed override void Initialize(AnalysisContext context)
@@ -31,7 +33,7 @@ namespace Netsmart.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchSourceText);
+                var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchSourceText, _mayBePieceOfMatch);
                 if (!hints.AnyValueMayHoldHint)
                 {
                     // No literal, interpolated text or constant of this compilation or its references passes the cheap
@@ -66,6 +68,13 @@ namespace Netsmart.Analyzers.Rules
         /// answer, computed in a way that suits long texts full of other characters.
         /// </summary>
         private protected virtual bool MayMatchSourceText(string text) => MayMatch(text);
+
+        /// <summary>
+        /// False only when <paramref name="text"/> can neither pass <see cref="MayMatch"/> nor be a piece of a text that
+        /// passes it once joined with whatever comes before and after (a constant's value next to other operands).
+        /// Conservative by default.
+        /// </summary>
+        private protected virtual bool MayBePieceOfMatch(string text) => true;
 
         /// <summary>
         /// For a literal argument of <c>string.Concat</c> that fails <see cref="MayMatch"/>: whether it can still be the part of a

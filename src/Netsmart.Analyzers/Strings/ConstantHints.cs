@@ -54,11 +54,15 @@ namespace Netsmart.Analyzers.Strings
         /// <param name="sourceTextHint">
         /// The same test for a whole source file's text, when a faster one gives the same answer (null: <paramref name="hasHint"/>).
         /// </param>
-        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null)
+        /// <param name="mayHoldPieceOfHint">
+        /// Whether a text may be (part of) what passes the hint once joined with its neighbours (null: always true).
+        /// </param>
+        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null)
         {
             _compilation = compilation;
             _hintKey = hintKey;
             HasHint = hasHint;
+            MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
             _sourceTextHint = sourceTextHint ?? hasHint;
             _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
             _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -67,6 +71,12 @@ namespace Netsmart.Analyzers.Strings
         public Compilation Compilation => _compilation;
 
         public Func<string, bool> HasHint { get; }
+
+        /// <summary>
+        /// False only when a text, whatever is written before and after it, can neither pass <see cref="HasHint"/> nor
+        /// be a piece of a text that passes it only when joined (a conservative test: true when unsure).
+        /// </summary>
+        public Func<string, bool> MayHoldPieceOfHint { get; }
 
         /// <summary>
         /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
@@ -185,15 +195,27 @@ namespace Netsmart.Analyzers.Strings
                 return true;
             }
 
-            if (!LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length))
+            // An escape may spell the hint (\u, \U, \x: the simple escapes stand for characters no hint is made of): one
+            // search for backslashes, and only the tokens holding such an escape are read (no walk over the file's tokens).
+            SyntaxNode? root = null;
+            int checkedUpTo = -1;
+            for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 1))
             {
-                return false;
-            }
+                char next = text[i + 1];
+                if ((next != 'u' && next != 'U' && next != 'x') || i < checkedUpTo)
+                {
+                    continue;
+                }
 
-            // An escape may spell the hint: read the values of the tokens written with one (a few files of a solution).
-            foreach (SyntaxToken token in tree.GetRoot().DescendantTokens())
-            {
-                if (token.Span.Length > 1 && token.Text.IndexOf('\\') >= 0 && HasHint(token.ValueText))
+                root ??= tree.GetRoot();
+                SyntaxToken token = root.FindToken(i);
+                if (!token.Span.Contains(i))
+                {
+                    continue; // in a comment or other trivia
+                }
+
+                checkedUpTo = token.Span.End;
+                if (token.Span.Length > 1 && HasHint(token.ValueText))
                 {
                     return true;
                 }
@@ -315,6 +337,7 @@ namespace Netsmart.Analyzers.Strings
             private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
+            private readonly HashSet<string> _stringAliases = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
             private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
             private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -327,6 +350,7 @@ namespace Netsmart.Analyzers.Strings
                     _types.UnionWith(names.Types);
                     _members.UnionWith(names.Members);
                     _aliases.UnionWith(names.Aliases);
+                    _stringAliases.UnionWith(names.StringAliases);
                     _constFields.UnionWith(names.ConstFields);
                     _computedConstants.UnionWith(names.ComputedConstants);
                     foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
@@ -359,6 +383,9 @@ namespace Netsmart.Analyzers.Strings
             /// <summary>True when a using alias of some file has this name.</summary>
             public bool IsAlias(string name) => _aliases.Contains(name);
 
+            /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
+            public bool IsStringAlias(string name) => _stringAliases.Contains(name);
+
             /// <summary>True when a source type declares a member of this name.</summary>
             public bool IsMember(string name) => _members.Contains(name);
 
@@ -378,6 +405,8 @@ namespace Netsmart.Analyzers.Strings
                 public List<string> Members { get; } = new List<string>();
 
                 public List<string> Aliases { get; } = new List<string>();
+
+                public List<string> StringAliases { get; } = new List<string>();
 
                 public List<string> ConstFields { get; } = new List<string>();
 
@@ -474,6 +503,18 @@ namespace Netsmart.Analyzers.Strings
                         if (directive.Alias != null)
                         {
                             Aliases.Add(directive.Alias.Name.Identifier.ValueText);
+                            string? target = directive.NamespaceOrType switch
+                            {
+                                PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+                                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                                AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
+                                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                                _ => null,
+                            };
+                            if (target == "String" || target == "string")
+                            {
+                                StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
+                            }
                         }
                     }
                 }

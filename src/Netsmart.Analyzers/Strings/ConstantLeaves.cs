@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,10 +29,12 @@ namespace Netsmart.Analyzers.Strings
             switch (leaf)
             {
                 case IdentifierNameSyntax identifier:
-                    switch (FindLocal(identifier, scope))
+                    switch (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration))
                     {
                         case LocalKind.Local:
                             return LeafConstness.NotConstant;
+                        case LocalKind.ConstLocal when !MayBeStringType(constDeclaration!.Type, hints):
+                            return LeafConstness.NotConstant; // const int, const SomeEnum...: never a string
                         default:
                             return LeafConstness.MaybeConstant;
                     }
@@ -69,7 +72,10 @@ namespace Netsmart.Analyzers.Strings
                 case StackAllocArrayCreationExpressionSyntax _:
                     return LeafConstness.NotConstant;
 
-                case BinaryExpressionSyntax binary when !binary.IsKind(SyntaxKind.AddExpression) && !binary.IsKind(SyntaxKind.CoalesceExpression):
+                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                    // A sum is constant only when every operand is (a run-time hole {retries + 1}, a branch x + "/": no).
+                    return AnyOperandNotConstant(add, hints, scope) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
+                case BinaryExpressionSyntax binary when !binary.IsKind(SyntaxKind.CoalesceExpression):
                     return LeafConstness.NotConstant; // arithmetic, comparisons, logic: never a string
                 case PrefixUnaryExpressionSyntax _:
                     return LeafConstness.NotConstant; // -x, !x, ~x, ++x: never a string
@@ -87,6 +93,37 @@ namespace Netsmart.Analyzers.Strings
                 default:
                     return LeafConstness.MaybeConstant; // checked(...), qualified names, ...: ask
             }
+        }
+
+        /// <summary>
+        /// True when an operand of the sum <paramref name="add"/> (flattened iteratively: a chain may be long) is no constant
+        /// (<see cref="Classify"/>); literals and interpolated strings are taken as constants.
+        /// </summary>
+        private static bool AnyOperandNotConstant(BinaryExpressionSyntax add, ConstantHints? hints, SyntaxNode? scope)
+        {
+            var pending = new Stack<ExpressionSyntax>();
+            pending.Push(add);
+            while (pending.Count > 0)
+            {
+                ExpressionSyntax operand = pending.Pop();
+                while (operand is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    operand = parenthesized.Expression;
+                }
+
+                if (operand is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+                {
+                    pending.Push(inner.Right);
+                    pending.Push(inner.Left);
+                }
+                else if (!(operand is LiteralExpressionSyntax) && !(operand is InterpolatedStringExpressionSyntax) &&
+                         Classify(operand, hints, scope) == LeafConstness.NotConstant)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -114,9 +151,13 @@ namespace Netsmart.Analyzers.Strings
             {
                 case IdentifierNameSyntax identifier:
                 {
-                    if (FindLocal(identifier, scope) == LocalKind.ConstLocal)
+                    if (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable) == LocalKind.ConstLocal)
                     {
-                        return true; // a const local: its value needs binding
+                        // A const local: its value is its literal initializer's text when it has one (which may join the
+                        // hint with its neighbours: "patient" + "/Observation.read"); else it needs binding.
+                        return MayBeStringType(constDeclaration!.Type, hints) &&
+                               (!(constVariable!.Initializer?.Value is LiteralExpressionSyntax literal) ||
+                                (literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.MayHoldPieceOfHint(literal.Token.ValueText)));
                     }
 
                     // A field or member constant of the enclosing types (or of a base type). A simple name that is no
@@ -232,7 +273,10 @@ namespace Netsmart.Analyzers.Strings
                     return hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name);
                 }
 
-                case MemberAccessExpressionSyntax _:
+                case MemberAccessExpressionSyntax inner:
+                    // a.B where a is an instance: a member of an instance (a type is never reached through one), so a
+                    // value, and a member of it is no constant either (local.Resource.Id, Call().Value.Name).
+                    return IsInstanceReceiver(inner.Expression, hints, scope);
                 case AliasQualifiedNameSyntax _:
                 case GenericNameSyntax _:       // a generic type: Type<T>.Constant
                 case PredefinedTypeSyntax _:    // string.Empty is no constant, but int.MaxValue... are not strings either
@@ -259,8 +303,18 @@ namespace Netsmart.Analyzers.Strings
         }
 
         /// <summary>Resolves a simple name to a local, a const local or a parameter in scope, from syntax alone.</summary>
-        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope)
+        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope) =>
+            FindLocal(identifier, scope, out _, out _);
+
+        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope, out VariableDeclarationSyntax? constDeclaration) =>
+            FindLocal(identifier, scope, out constDeclaration, out _);
+
+        /// <param name="constDeclaration">For a const local, its declaration (the declared type); else null.</param>
+        /// <param name="constVariable">For a const local, its declarator (the initializer); else null.</param>
+        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
         {
+            constDeclaration = null;
+            constVariable = null;
             string name = identifier.Identifier.ValueText;
 
             // 'scope' (when given) is an ancestor reached from the identifier through no scope-making node, e.g. the root
@@ -293,10 +347,10 @@ namespace Netsmart.Analyzers.Strings
                 switch (current)
                 {
                     case BlockSyntax block:
-                        found = InStatementsBefore(block.Statements, child, name);
+                        found = InStatementsBefore(block.Statements, child, name, out constDeclaration, out constVariable);
                         break;
                     case SwitchSectionSyntax section:
-                        found = InStatementsBefore(section.Statements, child, name);
+                        found = InStatementsBefore(section.Statements, child, name, out constDeclaration, out constVariable);
                         break;
                     case ForStatementSyntax forStatement when forStatement.Declaration != null:
                         found = InDeclaration(forStatement.Declaration, name, isConst: false);
@@ -342,7 +396,7 @@ namespace Netsmart.Analyzers.Strings
                         {
                             if (member is GlobalStatementSyntax global)
                             {
-                                LocalKind top = InStatement(global.Statement, name);
+                                LocalKind top = InStatement(global.Statement, name, out constDeclaration, out constVariable);
                                 if (top != LocalKind.None)
                                 {
                                     return top;
@@ -363,8 +417,10 @@ namespace Netsmart.Analyzers.Strings
         }
 
         /// <summary>Declarations in the statements up to <paramref name="use"/> (a local used before its declaration is an error anyway).</summary>
-        private static LocalKind InStatementsBefore(SyntaxList<StatementSyntax> statements, SyntaxNode use, string name)
+        private static LocalKind InStatementsBefore(SyntaxList<StatementSyntax> statements, SyntaxNode use, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
         {
+            constDeclaration = null;
+            constVariable = null;
             foreach (StatementSyntax statement in statements)
             {
                 if (statement.SpanStart > use.SpanStart)
@@ -372,7 +428,7 @@ namespace Netsmart.Analyzers.Strings
                     break;
                 }
 
-                LocalKind found = InStatement(statement, name);
+                LocalKind found = InStatement(statement, name, out constDeclaration, out constVariable);
                 if (found != LocalKind.None)
                 {
                     return found;
@@ -382,12 +438,21 @@ namespace Netsmart.Analyzers.Strings
             return LocalKind.None;
         }
 
-        private static LocalKind InStatement(StatementSyntax statement, string name)
+        private static LocalKind InStatement(StatementSyntax statement, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
         {
+            constDeclaration = null;
+            constVariable = null;
             switch (statement)
             {
                 case LocalDeclarationStatementSyntax declaration:
-                    return InDeclaration(declaration.Declaration, name, declaration.IsConst);
+                    LocalKind kind = InDeclaration(declaration.Declaration, name, declaration.IsConst, out VariableDeclaratorSyntax? variable);
+                    if (kind == LocalKind.ConstLocal)
+                    {
+                        constDeclaration = declaration.Declaration;
+                        constVariable = variable;
+                    }
+
+                    return kind;
                 case LocalFunctionStatementSyntax localFunction when localFunction.Identifier.ValueText == name:
                     return LocalKind.Local;
                 default:
@@ -395,17 +460,70 @@ namespace Netsmart.Analyzers.Strings
             }
         }
 
-        private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst)
+        private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst) =>
+            InDeclaration(declaration, name, isConst, out _);
+
+        private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst, out VariableDeclaratorSyntax? found)
         {
             foreach (VariableDeclaratorSyntax variable in declaration.Variables)
             {
                 if (variable.Identifier.ValueText == name)
                 {
+                    found = variable;
                     return isConst ? LocalKind.ConstLocal : LocalKind.Local;
                 }
             }
 
+            found = null;
             return LocalKind.None;
+        }
+
+        /// <summary>
+        /// False when a const local declared with <paramref name="type"/> cannot be a string: a predefined type other than
+        /// <c>string</c> (<c>const int</c>), or a name that is neither <c>String</c> nor a using alias of a <c>String</c> (<c>const ResourceType</c>:
+        /// an enum; a const of any other type is null). Syntax only.
+        /// </summary>
+        private static bool MayBeStringType(TypeSyntax type, ConstantHints? hints)
+        {
+            switch (type)
+            {
+                case PredefinedTypeSyntax predefined:
+                    return predefined.Keyword.IsKind(SyntaxKind.StringKeyword);
+                case NullableTypeSyntax _:
+                case ArrayTypeSyntax _:
+                case PointerTypeSyntax _:
+                case TupleTypeSyntax _:
+                case GenericNameSyntax _:
+                    return false;
+                default:
+                    string? name = type switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    return name is null || name == "String" || hints is null || hints.Names.IsStringAlias(name);
+            }
+        }
+
+        /// <summary>
+        /// The value of a const local written as <c>const string name = "literal";</c>, read from its initializer (no
+        /// binding); false for anything else.
+        /// </summary>
+        public static bool TryLiteralConstLocal(ExpressionSyntax leaf, SyntaxNode? scope, out string value)
+        {
+            if (leaf is IdentifierNameSyntax identifier &&
+                FindLocal(identifier, scope, out VariableDeclarationSyntax? declaration, out VariableDeclaratorSyntax? variable) == LocalKind.ConstLocal &&
+                declaration!.Type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.StringKeyword) &&
+                variable!.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                value = literal.Token.ValueText;
+                return true;
+            }
+
+            value = string.Empty;
+            return false;
         }
 
         private static LocalKind InParameters(BaseParameterListSyntax parameters, string name)

@@ -159,7 +159,13 @@ namespace Netsmart.Analyzers.Strings
 
                 if (!scan.AnyStringLiteral)
                 {
-                    // Constant + constant: one question to the semantic model, and only for a string constant.
+                    // Constant + constant: one question to the semantic model, and only for a string constant (none when
+                    // an operand is a local, a call...: the sum is then no constant).
+                    if (ConstantLeaves.Classify(root, hints, root) == LeafConstness.NotConstant)
+                    {
+                        return null;
+                    }
+
                     Optional<object?> whole = semanticModel.GetConstantValue(root, cancellationToken);
                     if (!(whole.HasValue && whole.Value is string wholeText && hasHint(wholeText)))
                     {
@@ -200,7 +206,7 @@ namespace Netsmart.Analyzers.Strings
                             }
                             else if (semanticModel != null && content is InterpolationSyntax hole && IsPlainHole(hole) &&
                                 ConstantLeaves.Classify(hole.Expression, hints, scope) == LeafConstness.MaybeConstant &&
-                                ConstantValue(hole.Expression, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
+                                ConstantValue(hole.Expression, scope, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
                             {
                                 // A constant hole reads like a constant operand of '+': its text is known, written elsewhere.
                                 Add(parts, text, StringPartKind.Opaque, holeValue, interpolated, default);
@@ -221,7 +227,7 @@ namespace Netsmart.Analyzers.Strings
                         Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
                             ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.NotConstant
                             ? default
-                            : ConstantValue(leaf, semanticModel, ref constants, cancellationToken);
+                            : ConstantValue(leaf, scope, semanticModel, ref constants, cancellationToken);
                         if (constant.HasValue && constant.Value is string s)
                         {
                             anyString = true;
@@ -285,10 +291,16 @@ namespace Netsmart.Analyzers.Strings
         /// <summary>
         /// The constant value of an operand. Every operand of one chain is in the same scope, so operands written alike
         /// have the same value: each spelling is bound once (binding climbs from the operand to its member, which for
-        /// N operands of a left-nested chain would be quadratic).
+        /// N operands of a left-nested chain would be quadratic). A const local initialized with a string literal is read
+        /// from its declaration, unbound.
         /// </summary>
-        private static Optional<object?> ConstantValue(ExpressionSyntax leaf, SemanticModel semanticModel, ref Dictionary<string, Optional<object?>>? constants, CancellationToken cancellationToken)
+        private static Optional<object?> ConstantValue(ExpressionSyntax leaf, SyntaxNode scope, SemanticModel semanticModel, ref Dictionary<string, Optional<object?>>? constants, CancellationToken cancellationToken)
         {
+            if (ConstantLeaves.TryLiteralConstLocal(leaf, scope, out string literalValue))
+            {
+                return literalValue; // const string name = "literal"; in scope: its value is written there, no binding
+            }
+
             if (!(leaf is IdentifierNameSyntax) && !(leaf is MemberAccessExpressionSyntax))
             {
                 return semanticModel.GetConstantValue(leaf, cancellationToken);

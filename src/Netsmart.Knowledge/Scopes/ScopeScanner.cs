@@ -104,6 +104,48 @@ namespace Netsmart.Knowledge.Scopes
             return false;
         }
 
+        /// <summary>What <see cref="MayContainScope"/> looks for: a context and its slash, plain or encoded.</summary>
+        private static readonly string[] ContextMarks =
+        {
+            "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f",
+        };
+
+        /// <summary>
+        /// Cheap test for a text that will be joined with others (a constant operand of a concatenation): false only when
+        /// neither it nor any joined text can pass <see cref="MayContainScope"/> because of it, i.e. when it holds no
+        /// context mark, and no context mark can cross one of its ends or lie inside it ("patient" + "/Observation.read"
+        /// passes, and so may "" between two pieces; "123" or "Patient/123" cannot take part). No allocation.
+        /// </summary>
+        public static bool MayBePieceOfScope(string? text)
+        {
+            if (text == null)
+            {
+                return false;
+            }
+
+            if (text.Length == 0 || MayContainScope(text))
+            {
+                return true; // an empty text joins its neighbours ("pat" + "" + "ient/...")
+            }
+
+            foreach (string mark in ContextMarks)
+            {
+                // A mark that starts in the text and goes on after it, ends in it having begun before it, or holds it whole.
+                for (int length = 1; length < mark.Length; length++)
+                {
+                    if ((length <= text.Length &&
+                         (string.CompareOrdinal(text, text.Length - length, mark, 0, length) == 0 ||
+                          string.CompareOrdinal(text, 0, mark, mark.Length - length, length) == 0)) ||
+                        (length == text.Length && mark.IndexOf(text, StringComparison.Ordinal) >= 0))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>True when <c>text[..end)</c> ends with a scope context: <c>patient</c>, <c>user</c> or <c>system</c>.</summary>
         private static bool EndsWithContext(string text, int end) =>
             EndsWith(text, end, "patient") || EndsWith(text, end, "user") || EndsWith(text, end, "system");

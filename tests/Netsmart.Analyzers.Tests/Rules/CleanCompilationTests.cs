@@ -83,6 +83,23 @@ public class CleanCompilationTests
     }
 
     [Fact]
+    public async Task An_escape_after_escapes_in_a_comment_and_in_another_literal_is_still_read()
+    {
+        // The start check reads only the tokens that hold a \u, \U or \x escape: one in a comment (trivia) and one in a
+        // literal that spells nothing come first; the third spells "netsmartcloud".
+        const string source = "// \\u006E in a comment\nclass C\n{\n    string A() => \"\\x41\\U00000042\";\n    string Url() => \"https://fhir.\\u006Eetsmartcloud.com/uscore/v1/Patient\";\n}\n";
+        CSharpCompilation compilation = Compile(source);
+        int start = source.IndexOf("\"https", StringComparison.Ordinal);
+        int end = source.LastIndexOf('"') + 1;
+
+        Assert.Contains("StringLiteralExpression", NodeActionKinds(new NetsmartUrlAnalyzer(), compilation));
+        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
+
+        Assert.Equal("NSM001", diagnostic.Id);
+        Assert.Equal((start, end), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
+    }
+
+    [Fact]
     public async Task An_escape_that_spells_nothing_registers_nothing()
     {
         // Escapes alone (here "\u0041", "\x42") no longer count as a possible mention: their values are read.

@@ -200,6 +200,24 @@ namespace Netsmart.Knowledge.Tests.Scopes
         }
 
         [Theory]
+        [InlineData("patient/Observation.read", true)]   // holds a context mark
+        [InlineData("patient", true)]                    // ends with the start of "patient/"
+        [InlineData("Observation.read openid user", true)] // ends with "user", the start of "user/"
+        [InlineData("/Observation.read", true)]          // starts with the end of a mark: "patient" + "/..."
+        [InlineData("ient/Observation.read", true)]      // starts with the end of "patient/"
+        [InlineData("tie", true)]                        // inside "patient/"
+        [InlineData("", true)]                           // joins its neighbours: "pat" + "" + "ient/..."
+        [InlineData("123", false)]
+        [InlineData("Patient/123", false)]               // contexts are lower case
+        [InlineData("test", false)]
+        [InlineData("Organization", false)]
+        public void MayBePieceOfScope_is_false_only_for_a_text_no_join_can_make_a_context_mark_of(string input, bool expected)
+        {
+            Assert.Equal(expected, ScopeScanner.MayBePieceOfScope(input));
+            Assert.False(ScopeScanner.MayBePieceOfScope(null));
+        }
+
+        [Theory]
         [InlineData("plain text without a slash, even if long enough to be a scope")]
         [InlineData("https://fhir.netsmartcloud.com/uscore/v1/Patient?_id=123&x=patient/Patient.read")]
         [InlineData("exports/patient/Patient.read.json user/Notes.txt patient/Observation. scope=launch")]
