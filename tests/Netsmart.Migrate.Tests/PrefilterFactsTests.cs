@@ -9,7 +9,6 @@ using Netsmart.Analyzers.Rules;
 using Netsmart.Knowledge.Urls;
 using Netsmart.Migrate.Analysis.Host;
 using Netsmart.Migrate.Input;
-using Xunit;
 
 namespace Netsmart.Migrate.Tests;
 

@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using CsCheck;
 using Netsmart.Migrate.Input;
 using Netsmart.Migrate.Tests.Infrastructure;
-using Xunit;
 
 namespace Netsmart.Migrate.Tests;
 

@@ -8,55 +8,54 @@ using Netsmart.Knowledge.Scopes;
 using Netsmart.Analyzers.Evidence;
 using Netsmart.Analyzers.Reporting;
 
-namespace Netsmart.Analyzers.Rules
+namespace Netsmart.Analyzers.Rules;
+
+/// <summary>
+/// NSM010 (SMART 1.0 scope syntax) and NSM011 (malformed SMART 2.0 scope) in every kind of string:
+/// whole scopes, scope lists, URL-encoded <c>scope=</c> parameters, interpolations and concatenations.
+/// One diagnostic per string, listing the scopes it holds.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
 {
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.NSM010_V1ScopeSyntax,
+        Descriptors.NSM011_MalformedV2Scope);
+
+    private protected override bool MayMatch(string text) => ScopeScanner.MayContainScope(text);
+
+    private protected override bool MayBePieceOfMatch(string text) => ScopeScanner.MayBePieceOfScope(text);
+
     /// <summary>
-    /// NSM010 (SMART 1.0 scope syntax) and NSM011 (malformed SMART 2.0 scope) in every kind of string:
-    /// whole scopes, scope lists, URL-encoded <c>scope=</c> parameters, interpolations and concatenations.
-    /// One diagnostic per string, listing the scopes it holds.
+    /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the
+    /// contexts themselves (vectorized searches); only a text with "%2" needs the slash-by-slash test for "%2F".
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
+    private protected override bool MayMatchSourceText(string text) =>
+        text.IndexOf("patient/", System.StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("user/", System.StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("system/", System.StringComparison.Ordinal) >= 0 ||
+        (text.IndexOf("%2", System.StringComparison.Ordinal) >= 0 && ScopeScanner.MayContainScope(text));
+
+    private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.NSM010_V1ScopeSyntax,
-            Descriptors.NSM011_MalformedV2Scope);
-
-        private protected override bool MayMatch(string text) => ScopeScanner.MayContainScope(text);
-
-        private protected override bool MayBePieceOfMatch(string text) => ScopeScanner.MayBePieceOfScope(text);
-
-        /// <summary>
-        /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the
-        /// contexts themselves (vectorized searches); only a text with "%2" needs the slash-by-slash test for "%2F".
-        /// </summary>
-        private protected override bool MayMatchSourceText(string text) =>
-            text.IndexOf("patient/", System.StringComparison.Ordinal) >= 0 ||
-            text.IndexOf("user/", System.StringComparison.Ordinal) >= 0 ||
-            text.IndexOf("system/", System.StringComparison.Ordinal) >= 0 ||
-            (text.IndexOf("%2", System.StringComparison.Ordinal) >= 0 && ScopeScanner.MayContainScope(text));
-
-        private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
+        IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);
+        if (matches.Count == 0)
         {
-            IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);
-            if (matches.Count == 0)
-            {
-                return;
-            }
+            return;
+        }
 
-            var reported = new List<ScopeMatch>(matches.Count);
-            foreach (ScopeMatch match in matches)
+        var reported = new List<ScopeMatch>(matches.Count);
+        foreach (ScopeMatch match in matches)
+        {
+            if (!expression.IsInsideOneOpaquePart(match.Start, match.End))
             {
-                if (!expression.IsInsideOneOpaquePart(match.Start, match.End))
-                {
-                    reported.Add(match); // else written in a constant declared elsewhere: reported there
-                }
+                reported.Add(match); // else written in a constant declared elsewhere: reported there
             }
+        }
 
-            foreach (RuleDecision decision in ScopeRules.Decide(expression.Text, reported, new CodeSurroundings(context, expression, evidence)))
-            {
-                DecisionDiagnostics.Report(context, expression, decision, tenantExpression: null);
-            }
+        foreach (RuleDecision decision in ScopeRules.Decide(expression.Text, reported, new CodeSurroundings(context, expression, evidence)))
+        {
+            DecisionDiagnostics.Report(context, expression, decision, tenantExpression: null);
         }
     }
 }

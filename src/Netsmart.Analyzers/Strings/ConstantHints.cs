@@ -10,122 +10,107 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Netsmart.Analyzers.Strings
+namespace Netsmart.Analyzers.Strings;
+
+/// <summary>
+/// What <see cref="ConstantLeaves"/> needs to know about one compilation for one hint (the cheap text test of an
+/// analyzer), computed once and then read from fields: an analyzer makes one at compilation start, so the hot path
+/// (every <c>+</c> expression of the solution) does no table lookup to find it.
+/// </summary>
+internal sealed class ConstantHints
 {
-    /// <summary>
-    /// What <see cref="ConstantLeaves"/> needs to know about one compilation for one hint (the cheap text test of an
-    /// analyzer), computed once and then read from fields: an analyzer makes one at compilation start, so the hot path
-    /// (every <c>+</c> expression of the solution) does no table lookup to find it.
-    /// </summary>
-    internal sealed class ConstantHints
+    /// <summary>Per tree and hint key, so that the next compilation (the IDE makes one per edit) rescans only the trees that changed.</summary>
+    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> TreeMention =
+        new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>>();
+
+    /// <summary>Source constant values by name, per compilation (shared by every hint: the values do not depend on it).</summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
+        new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
+
+    private static readonly ConditionalWeakTable<Compilation, SourceNames> NamesCache = new ConditionalWeakTable<Compilation, SourceNames>();
+
+    private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
+
+    /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
+    private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
+        new ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>>();
+
+    /// <summary>Per referenced compilation (a project reference in the IDE) and hint key.</summary>
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> CompilationMention =
+        new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>>();
+
+    private readonly Compilation _compilation;
+    private readonly string _hintKey;
+    private readonly Lazy<bool> _sourceMentions;
+    private readonly Lazy<bool> _metadataMayHold;
+    private readonly Func<string, bool> _sourceTextHint;
+    private SourceNames? _names;
+    private StaticImports? _imports;
+    private ConcurrentDictionary<string, string[]>? _constants;
+
+    /// <param name="compilation">The compilation analyzed.</param>
+    /// <param name="hintKey">Names the hint (one per analyzer) in the per-tree cache.</param>
+    /// <param name="hasHint">The analyzer's cheap text test: can this text be (part of) a match?</param>
+    /// <param name="sourceTextHint">
+    /// The same test for a whole source file's text, when a faster one gives the same answer (null: <paramref name="hasHint"/>).
+    /// </param>
+    /// <param name="mayHoldPieceOfHint">
+    /// Whether a text may be (part of) what passes the hint once joined with its neighbours (null: always true).
+    /// </param>
+    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null)
     {
-        /// <summary>Per tree and hint key, so that the next compilation (the IDE makes one per edit) rescans only the trees that changed.</summary>
-        private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> TreeMention =
-            new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>>();
+        _compilation = compilation;
+        _hintKey = hintKey;
+        HasHint = hasHint;
+        MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
+        _sourceTextHint = sourceTextHint ?? hasHint;
+        _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
+        _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
-        /// <summary>Source constant values by name, per compilation (shared by every hint: the values do not depend on it).</summary>
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
+    public Func<string, bool> HasHint { get; }
 
-        private static readonly ConditionalWeakTable<Compilation, SourceNames> NamesCache = new ConditionalWeakTable<Compilation, SourceNames>();
+    /// <summary>
+    /// False only when a text, whatever is written before and after it, can neither pass <see cref="HasHint"/> nor
+    /// be a piece of a text that passes it only when joined (a conservative test: true when unsure).
+    /// </summary>
+    public Func<string, bool> MayHoldPieceOfHint { get; }
 
-        private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
+    /// <summary>
+    /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
+    /// or a token written with a \u, \U or \x escape has a value that does. When false, no literal, interpolated
+    /// text or source constant can hold the hint.
+    /// </summary>
+    public bool SourceMentionsHint => _sourceMentions.Value;
 
-        /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
-        private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
-            new ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>>();
+    /// <summary>
+    /// True when a string constant of a referenced assembly or module (its Constant table), or of a referenced
+    /// compilation, may pass the hint; also when a reference cannot be read. When false, no metadata constant can hold it.
+    /// </summary>
+    public bool MetadataMayHoldHint => _metadataMayHold.Value;
 
-        /// <summary>Per referenced compilation (a project reference in the IDE) and hint key.</summary>
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>> CompilationMention =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, bool>>();
+    /// <summary>
+    /// False when no literal, interpolated text or constant of the compilation or its references can pass the hint:
+    /// then no string expression of the compilation can hold a match (every match needs one leaf that passes it).
+    /// </summary>
+    public bool AnyValueMayHoldHint => SourceMentionsHint || MetadataMayHoldHint;
 
-        private readonly Compilation _compilation;
-        private readonly string _hintKey;
-        private readonly Lazy<bool> _sourceMentions;
-        private readonly Lazy<bool> _metadataMayHold;
-        private readonly Func<string, bool> _sourceTextHint;
-        private SourceNames? _names;
-        private StaticImports? _imports;
-        private ConcurrentDictionary<string, string[]>? _constants;
+    /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
+    public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
 
-        /// <param name="compilation">The compilation analyzed.</param>
-        /// <param name="hintKey">Names the hint (one per analyzer) in the per-tree cache.</param>
-        /// <param name="hasHint">The analyzer's cheap text test: can this text be (part of) a match?</param>
-        /// <param name="sourceTextHint">
-        /// The same test for a whole source file's text, when a faster one gives the same answer (null: <paramref name="hasHint"/>).
-        /// </param>
-        /// <param name="mayHoldPieceOfHint">
-        /// Whether a text may be (part of) what passes the hint once joined with its neighbours (null: always true).
-        /// </param>
-        public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null)
+    /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
+    public bool AnySourceConstantHoldsHint(string name)
+    {
+        if (!Names.IsConstField(name))
         {
-            _compilation = compilation;
-            _hintKey = hintKey;
-            HasHint = hasHint;
-            MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
-            _sourceTextHint = sourceTextHint ?? hasHint;
-            _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
-            _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
+            return false; // no source const field has this name: no symbol to look up
         }
 
-        public Compilation Compilation => _compilation;
-
-        public Func<string, bool> HasHint { get; }
-
-        /// <summary>
-        /// False only when a text, whatever is written before and after it, can neither pass <see cref="HasHint"/> nor
-        /// be a piece of a text that passes it only when joined (a conservative test: true when unsure).
-        /// </summary>
-        public Func<string, bool> MayHoldPieceOfHint { get; }
-
-        /// <summary>
-        /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
-        /// or a token written with a \u, \U or \x escape has a value that does. When false, no literal, interpolated
-        /// text or source constant can hold the hint.
-        /// </summary>
-        public bool SourceMentionsHint => _sourceMentions.Value;
-
-        /// <summary>
-        /// True when a string constant of a referenced assembly or module (its Constant table), or of a referenced
-        /// compilation, may pass the hint; also when a reference cannot be read. When false, no metadata constant can hold it.
-        /// </summary>
-        public bool MetadataMayHoldHint => _metadataMayHold.Value;
-
-        /// <summary>
-        /// False when no literal, interpolated text or constant of the compilation or its references can pass the hint:
-        /// then no string expression of the compilation can hold a match (every match needs one leaf that passes it).
-        /// </summary>
-        public bool AnyValueMayHoldHint => SourceMentionsHint || MetadataMayHoldHint;
-
-        /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
-        public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
-
-        /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
-        public bool AnySourceConstantHoldsHint(string name)
+        IReadOnlyList<string>? written = Names.LiteralValues(name);
+        if (written != null)
         {
-            if (!Names.IsConstField(name))
-            {
-                return false; // no source const field has this name: no symbol to look up
-            }
-
-            IReadOnlyList<string>? written = Names.LiteralValues(name);
-            if (written != null)
-            {
-                // Every const field of this name is initialized with a literal: its text is its value.
-                foreach (string value in written)
-                {
-                    if (HasHint(value))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            ConcurrentDictionary<string, string[]> constants =
-                _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
-            foreach (string value in constants.GetOrAdd(name, ConstantValues))
+            // Every const field of this name is initialized with a literal: its text is its value.
+            foreach (string value in written)
             {
                 if (HasHint(value))
                 {
@@ -136,86 +121,179 @@ namespace Netsmart.Analyzers.Strings
             return false;
         }
 
-        /// <summary>
-        /// True when a simple name at <paramref name="node"/> may reach a member through a <c>using static</c> directive
-        /// (of its file, or a global one anywhere in the compilation).
-        /// </summary>
-        public bool MayHaveStaticImport(SyntaxNode node)
+        ConcurrentDictionary<string, string[]> constants =
+            _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
+        foreach (string value in constants.GetOrAdd(name, ConstantValues))
         {
-            StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c));
-            if (imports.AnyGlobal)
+            if (HasHint(value))
             {
                 return true;
             }
+        }
 
-            if (imports.Trees.Count == 0 || !imports.Trees.Contains(node.SyntaxTree))
-            {
-                return false;
-            }
+        return false;
+    }
 
-            for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
-            {
-                SyntaxList<UsingDirectiveSyntax> usings = current switch
-                {
-                    CompilationUnitSyntax unit => unit.Usings,
-                    BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                    _ => default,
-                };
-                foreach (UsingDirectiveSyntax directive in usings)
-                {
-                    if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
-                    {
-                        return true;
-                    }
-                }
-            }
+    /// <summary>
+    /// True when a simple name at <paramref name="node"/> may reach a member through a <c>using static</c> directive
+    /// (of its file, or a global one anywhere in the compilation).
+    /// </summary>
+    public bool MayHaveStaticImport(SyntaxNode node)
+    {
+        StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c));
+        if (imports.AnyGlobal)
+        {
+            return true;
+        }
 
+        if (imports.Trees.Count == 0 || !imports.Trees.Contains(node.SyntaxTree))
+        {
             return false;
         }
 
-        private bool ComputeSourceMentions()
+        for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
         {
-            foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+            SyntaxList<UsingDirectiveSyntax> usings = current switch
             {
-                ConcurrentDictionary<string, bool> byHint = TreeMention.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-                if (byHint.GetOrAdd(_hintKey, _ => TreeMentions(tree)))
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+            foreach (UsingDirectiveSyntax directive in usings)
+            {
+                if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
                 {
                     return true;
                 }
             }
-
-            return false;
         }
 
-        private bool TreeMentions(SyntaxTree tree)
+        return false;
+    }
+
+    private bool ComputeSourceMentions()
+    {
+        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
-            string text = tree.GetText().ToString();
-            if (_sourceTextHint(text))
+            ConcurrentDictionary<string, bool> byHint = TreeMention.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+            if (byHint.GetOrAdd(_hintKey, _ => TreeMentions(tree)))
             {
                 return true;
             }
+        }
 
-            // An escape may spell the hint (\u, \U, \x: the simple escapes stand for characters no hint is made of): one
-            // search for backslashes, and only the tokens holding such an escape are read (no walk over the file's tokens).
-            SyntaxNode? root = null;
-            int checkedUpTo = -1;
-            for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 1))
+        return false;
+    }
+
+    private bool TreeMentions(SyntaxTree tree)
+    {
+        string text = tree.GetText().ToString();
+        if (_sourceTextHint(text))
+        {
+            return true;
+        }
+
+        // An escape may spell the hint (\u, \U, \x: the simple escapes stand for characters no hint is made of): one
+        // search for backslashes, and only the tokens holding such an escape are read (no walk over the file's tokens).
+        SyntaxNode? root = null;
+        int checkedUpTo = -1;
+        for (int i = text.IndexOf('\\'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\\', i + 1))
+        {
+            char next = text[i + 1];
+            if ((next != 'u' && next != 'U' && next != 'x') || i < checkedUpTo)
             {
-                char next = text[i + 1];
-                if ((next != 'u' && next != 'U' && next != 'x') || i < checkedUpTo)
+                continue;
+            }
+
+            root ??= tree.GetRoot();
+            SyntaxToken token = root.FindToken(i);
+            if (!token.Span.Contains(i))
+            {
+                continue; // in a comment or other trivia
+            }
+
+            checkedUpTo = token.Span.End;
+            if (token.Span.Length > 1 && HasHint(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ComputeMetadataMayHold()
+    {
+        foreach (MetadataReference reference in _compilation.References)
+        {
+            if (ReferenceMayHold(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ReferenceMayHold(MetadataReference reference)
+    {
+        switch (reference)
+        {
+            case CompilationReference project:
+                return CompilationMention.GetValue(project.Compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
+                    .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint, _sourceTextHint).AnyValueMayHoldHint);
+            case PortableExecutableReference file:
+                ImmutableArray<ModuleMetadata> modules;
+                try
+                {
+                    switch (file.GetMetadata())
+                    {
+                        case AssemblyMetadata assembly:
+                            modules = assembly.GetModules();
+                            break;
+                        case ModuleMetadata module:
+                            modules = ImmutableArray.Create(module);
+                            break;
+                        default:
+                            return true;
+                    }
+                }
+                catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+                {
+                    return true; // unreadable here: assume it may
+                }
+
+                foreach (ModuleMetadata module in modules)
+                {
+                    if (ModuleMention.GetValue(module, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(_hintKey, _ => ModuleMayHold(module)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>Reads every string constant of the module's Constant table (const fields, and parameter and property defaults).</summary>
+    private bool ModuleMayHold(ModuleMetadata module)
+    {
+        try
+        {
+            MetadataReader reader = module.GetMetadataReader();
+            int rows = reader.GetTableRowCount(TableIndex.Constant);
+            for (int row = 1; row <= rows; row++)
+            {
+                Constant constant = reader.GetConstant(MetadataTokens.ConstantHandle(row));
+                if (constant.TypeCode != ConstantTypeCode.String)
                 {
                     continue;
                 }
 
-                root ??= tree.GetRoot();
-                SyntaxToken token = root.FindToken(i);
-                if (!token.Span.Contains(i))
-                {
-                    continue; // in a comment or other trivia
-                }
-
-                checkedUpTo = token.Span.End;
-                if (token.Span.Length > 1 && HasHint(token.ValueText))
+                BlobReader blob = reader.GetBlobReader(constant.Value);
+                if (HasHint(blob.ReadUTF16(blob.Length)))
                 {
                     return true;
                 }
@@ -223,361 +301,280 @@ namespace Netsmart.Analyzers.Strings
 
             return false;
         }
-
-        private bool ComputeMetadataMayHold()
+        catch (Exception ex) when (ex is BadImageFormatException || ex is InvalidOperationException || ex is ArgumentException)
         {
-            foreach (MetadataReference reference in _compilation.References)
+            return true;
+        }
+    }
+
+    private string[] ConstantValues(string name)
+    {
+        List<string>? values = null;
+        foreach (ISymbol symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+        {
+            if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string value })
             {
-                if (ReferenceMayHold(reference))
+                (values ??= new List<string>()).Add(value);
+            }
+        }
+
+        return values?.ToArray() ?? Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// The names of the source types, namespaces and members of a compilation, read from the declarations of each
+    /// tree (cached per tree, so the next compilation of an edit rereads only the trees that changed) and merged once
+    /// per compilation. Syntax only: no symbol is created (a symbol walk binds every declaration and, in a build,
+    /// waits on the compiler doing the same). <see cref="Compilation.ContainsSymbolsWithName(string, SymbolFilter, CancellationToken)"/>
+    /// would walk every type declaration on each call: quadratic over a large solution.
+    /// </summary>
+    internal sealed class SourceNames
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> PerTree = new ConditionalWeakTable<SyntaxTree, TreeNames>();
+
+        private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _stringAliases = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+
+        public SourceNames(Compilation compilation)
+        {
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
+                _types.UnionWith(names.Types);
+                _members.UnionWith(names.Members);
+                _aliases.UnionWith(names.Aliases);
+                _stringAliases.UnionWith(names.StringAliases);
+                _constFields.UnionWith(names.ConstFields);
+                _computedConstants.UnionWith(names.ComputedConstants);
+                foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
                 {
-                    return true;
+                    if (!_literalConstants.TryGetValue(constant.Key, out List<string>? values))
+                    {
+                        _literalConstants.Add(constant.Key, values = new List<string>());
+                    }
+
+                    values.Add(constant.Value);
                 }
             }
-
-            return false;
         }
 
-        private bool ReferenceMayHold(MetadataReference reference)
-        {
-            switch (reference)
-            {
-                case CompilationReference project:
-                    return CompilationMention.GetValue(project.Compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
-                        .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint, _sourceTextHint).AnyValueMayHoldHint);
-                case PortableExecutableReference file:
-                    ImmutableArray<ModuleMetadata> modules;
-                    try
-                    {
-                        switch (file.GetMetadata())
-                        {
-                            case AssemblyMetadata assembly:
-                                modules = assembly.GetModules();
-                                break;
-                            case ModuleMetadata module:
-                                modules = ImmutableArray.Create(module);
-                                break;
-                            default:
-                                return true;
-                        }
-                    }
-                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
-                    {
-                        return true; // unreadable here: assume it may
-                    }
+        /// <summary>True when a source type or namespace has this name.</summary>
+        public bool IsType(string name) => _types.Contains(name);
 
-                    foreach (ModuleMetadata module in modules)
-                    {
-                        if (ModuleMention.GetValue(module, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal)).GetOrAdd(_hintKey, _ => ModuleMayHold(module)))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
-                default:
-                    return true;
-            }
-        }
-
-        /// <summary>Reads every string constant of the module's Constant table (const fields, and parameter and property defaults).</summary>
-        private bool ModuleMayHold(ModuleMetadata module)
-        {
-            try
-            {
-                MetadataReader reader = module.GetMetadataReader();
-                int rows = reader.GetTableRowCount(TableIndex.Constant);
-                for (int row = 1; row <= rows; row++)
-                {
-                    Constant constant = reader.GetConstant(MetadataTokens.ConstantHandle(row));
-                    if (constant.TypeCode != ConstantTypeCode.String)
-                    {
-                        continue;
-                    }
-
-                    BlobReader blob = reader.GetBlobReader(constant.Value);
-                    if (HasHint(blob.ReadUTF16(blob.Length)))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-            catch (Exception ex) when (ex is BadImageFormatException || ex is InvalidOperationException || ex is ArgumentException)
-            {
-                return true;
-            }
-        }
-
-        private string[] ConstantValues(string name)
-        {
-            List<string>? values = null;
-            foreach (ISymbol symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member))
-            {
-                if (symbol is IFieldSymbol { IsConst: true, ConstantValue: string value })
-                {
-                    (values ??= new List<string>()).Add(value);
-                }
-            }
-
-            return values?.ToArray() ?? Array.Empty<string>();
-        }
+        /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
+        public bool IsConstField(string name) => _constFields.Contains(name);
 
         /// <summary>
-        /// The names of the source types, namespaces and members of a compilation, read from the declarations of each
-        /// tree (cached per tree, so the next compilation of an edit rereads only the trees that changed) and merged once
-        /// per compilation. Syntax only: no symbol is created (a symbol walk binds every declaration and, in a build,
-        /// waits on the compiler doing the same). <see cref="Compilation.ContainsSymbolsWithName(string, SymbolFilter, CancellationToken)"/>
-        /// would walk every type declaration on each call: quadratic over a large solution.
+        /// The values of the source const fields of this name when every one is initialized with a literal (read from
+        /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
         /// </summary>
-        internal sealed class SourceNames
+        public IReadOnlyList<string>? LiteralValues(string name) =>
+            _computedConstants.Contains(name) ? null
+            : _literalConstants.TryGetValue(name, out List<string>? values) ? values
+            : (IReadOnlyList<string>)Array.Empty<string>();
+
+        /// <summary>True when a using alias of some file has this name.</summary>
+        public bool IsAlias(string name) => _aliases.Contains(name);
+
+        /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
+        public bool IsStringAlias(string name) => _stringAliases.Contains(name);
+
+        /// <summary>True when a source type declares a member of this name.</summary>
+        public bool IsMember(string name) => _members.Contains(name);
+
+        private sealed class TreeNames
         {
-            private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> PerTree = new ConditionalWeakTable<SyntaxTree, TreeNames>();
-
-            private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<string> _stringAliases = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
-            private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
-            private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-
-            public SourceNames(Compilation compilation)
+            public TreeNames(SyntaxTree tree)
             {
-                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                if (tree.GetRoot() is CompilationUnitSyntax unit)
                 {
-                    TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
-                    _types.UnionWith(names.Types);
-                    _members.UnionWith(names.Members);
-                    _aliases.UnionWith(names.Aliases);
-                    _stringAliases.UnionWith(names.StringAliases);
-                    _constFields.UnionWith(names.ConstFields);
-                    _computedConstants.UnionWith(names.ComputedConstants);
-                    foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
-                    {
-                        if (!_literalConstants.TryGetValue(constant.Key, out List<string>? values))
-                        {
-                            _literalConstants.Add(constant.Key, values = new List<string>());
-                        }
+                    AddAliases(unit.Usings);
+                    Collect(unit.Members);
+                }
+            }
 
-                        values.Add(constant.Value);
+            public List<string> Types { get; } = new List<string>();
+
+            public List<string> Members { get; } = new List<string>();
+
+            public List<string> Aliases { get; } = new List<string>();
+
+            public List<string> StringAliases { get; } = new List<string>();
+
+            public List<string> ConstFields { get; } = new List<string>();
+
+            /// <summary>Const fields initialized with a string literal: their value, read from the literal.</summary>
+            public List<KeyValuePair<string, string>> LiteralConstants { get; } = new List<KeyValuePair<string, string>>();
+
+            /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
+            public List<string> ComputedConstants { get; } = new List<string>();
+
+            private void AddConstField(VariableDeclaratorSyntax variable)
+            {
+                string name = variable.Identifier.ValueText;
+                ConstFields.Add(name);
+                switch (variable.Initializer?.Value)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        LiteralConstants.Add(new KeyValuePair<string, string>(name, literal.Token.ValueText));
+                        break;
+                    case LiteralExpressionSyntax _:
+                        break; // a number, a char, true, false, null: no string text
+                    default:
+                        ComputedConstants.Add(name);
+                        break;
+                }
+            }
+
+            private void Collect(SyntaxList<MemberDeclarationSyntax> members)
+            {
+                foreach (MemberDeclarationSyntax member in members)
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            AddNamespace(ns.Name);
+                            AddAliases(ns.Usings);
+                            Collect(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            Types.Add(type.Identifier.ValueText);
+                            Members.Add(type.Identifier.ValueText); // a nested type is a member of its container
+                            if (type.ParameterList != null && type is RecordDeclarationSyntax)
+                            {
+                                foreach (ParameterSyntax parameter in type.ParameterList.Parameters)
+                                {
+                                    Members.Add(parameter.Identifier.ValueText); // positional record properties
+                                }
+                            }
+
+                            Collect(type.Members);
+                            break;
+                        case EnumDeclarationSyntax enumeration:
+                            Types.Add(enumeration.Identifier.ValueText);
+                            Members.Add(enumeration.Identifier.ValueText);
+                            foreach (EnumMemberDeclarationSyntax value in enumeration.Members)
+                            {
+                                Members.Add(value.Identifier.ValueText);
+                            }
+
+                            break;
+                        case DelegateDeclarationSyntax function:
+                            Types.Add(function.Identifier.ValueText);
+                            Members.Add(function.Identifier.ValueText);
+                            break;
+                        case BaseFieldDeclarationSyntax field: // fields and field-like events
+                            bool isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                            foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                            {
+                                Members.Add(variable.Identifier.ValueText);
+                                if (isConst)
+                                {
+                                    AddConstField(variable);
+                                }
+                            }
+
+                            break;
+                        case PropertyDeclarationSyntax property:
+                            Members.Add(property.Identifier.ValueText);
+                            break;
+                        case EventDeclarationSyntax declaredEvent:
+                            Members.Add(declaredEvent.Identifier.ValueText);
+                            break;
+                        case MethodDeclarationSyntax method:
+                            Members.Add(method.Identifier.ValueText);
+                            break;
                     }
                 }
             }
 
-            /// <summary>True when a source type or namespace has this name.</summary>
-            public bool IsType(string name) => _types.Contains(name);
-
-            /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
-            public bool IsConstField(string name) => _constFields.Contains(name);
-
-            /// <summary>
-            /// The values of the source const fields of this name when every one is initialized with a literal (read from
-            /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
-            /// </summary>
-            public IReadOnlyList<string>? LiteralValues(string name) =>
-                _computedConstants.Contains(name) ? null
-                : _literalConstants.TryGetValue(name, out List<string>? values) ? values
-                : (IReadOnlyList<string>)Array.Empty<string>();
-
-            /// <summary>True when a using alias of some file has this name.</summary>
-            public bool IsAlias(string name) => _aliases.Contains(name);
-
-            /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
-            public bool IsStringAlias(string name) => _stringAliases.Contains(name);
-
-            /// <summary>True when a source type declares a member of this name.</summary>
-            public bool IsMember(string name) => _members.Contains(name);
-
-            private sealed class TreeNames
+            /// <summary><c>using X = N.T;</c>: <c>X</c> names a type or namespace, of the sources or of metadata.</summary>
+            private void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
             {
-                public TreeNames(SyntaxTree tree)
+                foreach (UsingDirectiveSyntax directive in usings)
                 {
-                    if (tree.GetRoot() is CompilationUnitSyntax unit)
+                    if (directive.Alias != null)
                     {
-                        AddAliases(unit.Usings);
-                        Collect(unit.Members);
-                    }
-                }
-
-                public List<string> Types { get; } = new List<string>();
-
-                public List<string> Members { get; } = new List<string>();
-
-                public List<string> Aliases { get; } = new List<string>();
-
-                public List<string> StringAliases { get; } = new List<string>();
-
-                public List<string> ConstFields { get; } = new List<string>();
-
-                /// <summary>Const fields initialized with a string literal: their value, read from the literal.</summary>
-                public List<KeyValuePair<string, string>> LiteralConstants { get; } = new List<KeyValuePair<string, string>>();
-
-                /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
-                public List<string> ComputedConstants { get; } = new List<string>();
-
-                private void AddConstField(VariableDeclaratorSyntax variable)
-                {
-                    string name = variable.Identifier.ValueText;
-                    ConstFields.Add(name);
-                    switch (variable.Initializer?.Value)
-                    {
-                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                            LiteralConstants.Add(new KeyValuePair<string, string>(name, literal.Token.ValueText));
-                            break;
-                        case LiteralExpressionSyntax _:
-                            break; // a number, a char, true, false, null: no string text
-                        default:
-                            ComputedConstants.Add(name);
-                            break;
-                    }
-                }
-
-                private void Collect(SyntaxList<MemberDeclarationSyntax> members)
-                {
-                    foreach (MemberDeclarationSyntax member in members)
-                    {
-                        switch (member)
+                        Aliases.Add(directive.Alias.Name.Identifier.ValueText);
+                        string? target = directive.NamespaceOrType switch
                         {
-                            case BaseNamespaceDeclarationSyntax ns:
-                                AddNamespace(ns.Name);
-                                AddAliases(ns.Usings);
-                                Collect(ns.Members);
-                                break;
-                            case TypeDeclarationSyntax type:
-                                Types.Add(type.Identifier.ValueText);
-                                Members.Add(type.Identifier.ValueText); // a nested type is a member of its container
-                                if (type.ParameterList != null && type is RecordDeclarationSyntax)
-                                {
-                                    foreach (ParameterSyntax parameter in type.ParameterList.Parameters)
-                                    {
-                                        Members.Add(parameter.Identifier.ValueText); // positional record properties
-                                    }
-                                }
-
-                                Collect(type.Members);
-                                break;
-                            case EnumDeclarationSyntax enumeration:
-                                Types.Add(enumeration.Identifier.ValueText);
-                                Members.Add(enumeration.Identifier.ValueText);
-                                foreach (EnumMemberDeclarationSyntax value in enumeration.Members)
-                                {
-                                    Members.Add(value.Identifier.ValueText);
-                                }
-
-                                break;
-                            case DelegateDeclarationSyntax function:
-                                Types.Add(function.Identifier.ValueText);
-                                Members.Add(function.Identifier.ValueText);
-                                break;
-                            case BaseFieldDeclarationSyntax field: // fields and field-like events
-                                bool isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
-                                foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
-                                {
-                                    Members.Add(variable.Identifier.ValueText);
-                                    if (isConst)
-                                    {
-                                        AddConstField(variable);
-                                    }
-                                }
-
-                                break;
-                            case PropertyDeclarationSyntax property:
-                                Members.Add(property.Identifier.ValueText);
-                                break;
-                            case EventDeclarationSyntax declaredEvent:
-                                Members.Add(declaredEvent.Identifier.ValueText);
-                                break;
-                            case MethodDeclarationSyntax method:
-                                Members.Add(method.Identifier.ValueText);
-                                break;
+                            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                            AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
+                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                            _ => null,
+                        };
+                        if (target == "String" || target == "string")
+                        {
+                            StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
                         }
                     }
                 }
+            }
 
-                /// <summary><c>using X = N.T;</c>: <c>X</c> names a type or namespace, of the sources or of metadata.</summary>
-                private void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
+            private void AddNamespace(NameSyntax name)
+            {
+                switch (name)
                 {
-                    foreach (UsingDirectiveSyntax directive in usings)
-                    {
-                        if (directive.Alias != null)
-                        {
-                            Aliases.Add(directive.Alias.Name.Identifier.ValueText);
-                            string? target = directive.NamespaceOrType switch
-                            {
-                                PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
-                                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                                AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
-                                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                                _ => null,
-                            };
-                            if (target == "String" || target == "string")
-                            {
-                                StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
-                            }
-                        }
-                    }
+                    case QualifiedNameSyntax qualified:
+                        AddNamespace(qualified.Left);
+                        AddNamespace(qualified.Right);
+                        break;
+                    case SimpleNameSyntax simple:
+                        Types.Add(simple.Identifier.ValueText);
+                        break;
+                    case AliasQualifiedNameSyntax alias:
+                        Types.Add(alias.Name.Identifier.ValueText);
+                        break;
                 }
+            }
+        }
+    }
 
-                private void AddNamespace(NameSyntax name)
+    /// <summary>Where the compilation's <c>using static</c> directives are: in which files, and whether any is global.</summary>
+    private sealed class StaticImports
+    {
+        public StaticImports(Compilation compilation)
+        {
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (tree.GetRoot() is CompilationUnitSyntax unit && HasStatic(unit.Usings, unit.Members))
                 {
-                    switch (name)
-                    {
-                        case QualifiedNameSyntax qualified:
-                            AddNamespace(qualified.Left);
-                            AddNamespace(qualified.Right);
-                            break;
-                        case SimpleNameSyntax simple:
-                            Types.Add(simple.Identifier.ValueText);
-                            break;
-                        case AliasQualifiedNameSyntax alias:
-                            Types.Add(alias.Name.Identifier.ValueText);
-                            break;
-                    }
+                    Trees.Add(tree);
                 }
             }
         }
 
-        /// <summary>Where the compilation's <c>using static</c> directives are: in which files, and whether any is global.</summary>
-        private sealed class StaticImports
+        public HashSet<SyntaxTree> Trees { get; } = new HashSet<SyntaxTree>();
+
+        public bool AnyGlobal { get; private set; }
+
+        private bool HasStatic(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
         {
-            public StaticImports(Compilation compilation)
+            bool any = false;
+            foreach (UsingDirectiveSyntax directive in usings)
             {
-                foreach (SyntaxTree tree in compilation.SyntaxTrees)
+                if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
                 {
-                    if (tree.GetRoot() is CompilationUnitSyntax unit && HasStatic(unit.Usings, unit.Members))
-                    {
-                        Trees.Add(tree);
-                    }
+                    any = true;
+                    AnyGlobal |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
                 }
             }
 
-            public HashSet<SyntaxTree> Trees { get; } = new HashSet<SyntaxTree>();
-
-            public bool AnyGlobal { get; private set; }
-
-            private bool HasStatic(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
+            foreach (MemberDeclarationSyntax member in members)
             {
-                bool any = false;
-                foreach (UsingDirectiveSyntax directive in usings)
+                if (member is BaseNamespaceDeclarationSyntax ns)
                 {
-                    if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
-                    {
-                        any = true;
-                        AnyGlobal |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
-                    }
+                    any |= HasStatic(ns.Usings, ns.Members);
                 }
-
-                foreach (MemberDeclarationSyntax member in members)
-                {
-                    if (member is BaseNamespaceDeclarationSyntax ns)
-                    {
-                        any |= HasStatic(ns.Usings, ns.Members);
-                    }
-                }
-
-                return any;
             }
+
+            return any;
         }
     }
 }

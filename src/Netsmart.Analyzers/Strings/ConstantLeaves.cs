@@ -1,542 +1,543 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Netsmart.Analyzers.Strings
-{
-    /// <summary>What an operand of a concatenation can be, told from syntax (and the declaration table) alone.</summary>
-    internal enum LeafConstness
-    {
-        /// <summary>Never a string constant: a local, a parameter, an instance member, a call, an arithmetic result...</summary>
-        NotConstant,
+namespace Netsmart.Analyzers.Strings;
 
-        /// <summary>May be a string constant: a field or type member, a const local, a cast, a conditional...</summary>
-        MaybeConstant,
+/// <summary>What an operand of a concatenation can be, told from syntax (and the declaration table) alone.</summary>
+internal enum LeafConstness
+{
+    /// <summary>Never a string constant: a local, a parameter, an instance member, a call, an arithmetic result...</summary>
+    NotConstant,
+
+    /// <summary>May be a string constant: a field or type member, a const local, a cast, a conditional...</summary>
+    MaybeConstant,
+}
+
+/// <summary>
+/// Cheap answers about the operands of a concatenation, so the semantic model is asked only about operands that
+/// may be string constants, and only when one of them may hold what the analyzer looks for. No binding: syntax,
+/// the compilation's declaration table, and the (cached) values of source constant fields.
+/// </summary>
+internal static class ConstantLeaves
+{
+    /// <summary>Whether <paramref name="leaf"/> (not a literal, not an interpolated string) can be a string constant.</summary>
+    public static LeafConstness Classify(ExpressionSyntax leaf, ConstantHints? hints, SyntaxNode? scope = null)
+    {
+        switch (leaf)
+        {
+            case IdentifierNameSyntax identifier:
+                switch (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration))
+                {
+                    case LocalKind.Local:
+                        return LeafConstness.NotConstant;
+                    case LocalKind.ConstLocal when !MayBeStringType(constDeclaration!.Type, hints):
+                        return LeafConstness.NotConstant; // const int, const SomeEnum...: never a string
+                    default:
+                        return LeafConstness.MaybeConstant;
+                }
+
+            case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
+                return IsInstanceReceiver(access.Expression, hints, scope) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
+
+            case InvocationExpressionSyntax invocation:
+                // nameof(...) is a constant; every other call is not.
+                return invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" } ? LeafConstness.MaybeConstant : LeafConstness.NotConstant;
+
+            case LiteralExpressionSyntax _: // numbers, true, false, null, default: never a string value
+            case ElementAccessExpressionSyntax _:
+            case BaseObjectCreationExpressionSyntax _:
+            case ArrayCreationExpressionSyntax _:
+            case ImplicitArrayCreationExpressionSyntax _:
+            case AnonymousObjectCreationExpressionSyntax _:
+            case AwaitExpressionSyntax _:
+            case AnonymousFunctionExpressionSyntax _:
+            case ConditionalAccessExpressionSyntax _:
+            case PostfixUnaryExpressionSyntax _:
+            case AssignmentExpressionSyntax _:
+            case InstanceExpressionSyntax _: // this, base
+            case TypeOfExpressionSyntax _:
+            case SizeOfExpressionSyntax _:
+            case DefaultExpressionSyntax _:
+            case ThrowExpressionSyntax _:
+            case SwitchExpressionSyntax _:
+            case QueryExpressionSyntax _:
+            case TupleExpressionSyntax _:
+            case IsPatternExpressionSyntax _:
+            case GenericNameSyntax _:
+            case PredefinedTypeSyntax _:
+            case WithExpressionSyntax _:
+            case StackAllocArrayCreationExpressionSyntax _:
+                return LeafConstness.NotConstant;
+
+            case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                // A sum is constant only when every operand is (a run-time hole {retries + 1}, a branch x + "/": no).
+                return AnyOperandNotConstant(add, hints, scope) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
+            case BinaryExpressionSyntax binary when !binary.IsKind(SyntaxKind.CoalesceExpression):
+                return LeafConstness.NotConstant; // arithmetic, comparisons, logic: never a string
+            case PrefixUnaryExpressionSyntax _:
+                return LeafConstness.NotConstant; // -x, !x, ~x, ++x: never a string
+
+            case CastExpressionSyntax cast:
+                return Classify(cast.Expression, hints, scope);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Classify(parenthesized.Expression, hints, scope);
+            case ConditionalExpressionSyntax conditional:
+                return Classify(conditional.WhenTrue, hints, scope) == LeafConstness.NotConstant &&
+                       Classify(conditional.WhenFalse, hints, scope) == LeafConstness.NotConstant
+                    ? LeafConstness.NotConstant
+                    : LeafConstness.MaybeConstant;
+
+            default:
+                return LeafConstness.MaybeConstant; // checked(...), qualified names, ...: ask
+        }
     }
 
     /// <summary>
-    /// Cheap answers about the operands of a concatenation, so the semantic model is asked only about operands that
-    /// may be string constants, and only when one of them may hold what the analyzer looks for. No binding: syntax,
-    /// the compilation's declaration table, and the (cached) values of source constant fields.
+    /// True when an operand of the sum <paramref name="add"/> (flattened iteratively: a chain may be long) is no constant
+    /// (<see cref="Classify"/>); literals and interpolated strings are taken as constants.
     /// </summary>
-    internal static class ConstantLeaves
+    private static bool AnyOperandNotConstant(BinaryExpressionSyntax add, ConstantHints? hints, SyntaxNode? scope)
     {
-        /// <summary>Whether <paramref name="leaf"/> (not a literal, not an interpolated string) can be a string constant.</summary>
-        public static LeafConstness Classify(ExpressionSyntax leaf, ConstantHints? hints, SyntaxNode? scope = null)
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(add);
+        while (pending.Count > 0)
         {
-            switch (leaf)
+            ExpressionSyntax operand = pending.Pop();
+            while (operand is ParenthesizedExpressionSyntax parenthesized)
             {
-                case IdentifierNameSyntax identifier:
-                    switch (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration))
-                    {
-                        case LocalKind.Local:
-                            return LeafConstness.NotConstant;
-                        case LocalKind.ConstLocal when !MayBeStringType(constDeclaration!.Type, hints):
-                            return LeafConstness.NotConstant; // const int, const SomeEnum...: never a string
-                        default:
-                            return LeafConstness.MaybeConstant;
-                    }
-
-                case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
-                    return IsInstanceReceiver(access.Expression, hints, scope) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
-
-                case InvocationExpressionSyntax invocation:
-                    // nameof(...) is a constant; every other call is not.
-                    return invocation.Expression is IdentifierNameSyntax { Identifier.ValueText: "nameof" } ? LeafConstness.MaybeConstant : LeafConstness.NotConstant;
-
-                case LiteralExpressionSyntax _: // numbers, true, false, null, default: never a string value
-                case ElementAccessExpressionSyntax _:
-                case BaseObjectCreationExpressionSyntax _:
-                case ArrayCreationExpressionSyntax _:
-                case ImplicitArrayCreationExpressionSyntax _:
-                case AnonymousObjectCreationExpressionSyntax _:
-                case AwaitExpressionSyntax _:
-                case AnonymousFunctionExpressionSyntax _:
-                case ConditionalAccessExpressionSyntax _:
-                case PostfixUnaryExpressionSyntax _:
-                case AssignmentExpressionSyntax _:
-                case InstanceExpressionSyntax _: // this, base
-                case TypeOfExpressionSyntax _:
-                case SizeOfExpressionSyntax _:
-                case DefaultExpressionSyntax _:
-                case ThrowExpressionSyntax _:
-                case SwitchExpressionSyntax _:
-                case QueryExpressionSyntax _:
-                case TupleExpressionSyntax _:
-                case IsPatternExpressionSyntax _:
-                case GenericNameSyntax _:
-                case PredefinedTypeSyntax _:
-                case WithExpressionSyntax _:
-                case StackAllocArrayCreationExpressionSyntax _:
-                    return LeafConstness.NotConstant;
-
-                case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
-                    // A sum is constant only when every operand is (a run-time hole {retries + 1}, a branch x + "/": no).
-                    return AnyOperandNotConstant(add, hints, scope) ? LeafConstness.NotConstant : LeafConstness.MaybeConstant;
-                case BinaryExpressionSyntax binary when !binary.IsKind(SyntaxKind.CoalesceExpression):
-                    return LeafConstness.NotConstant; // arithmetic, comparisons, logic: never a string
-                case PrefixUnaryExpressionSyntax _:
-                    return LeafConstness.NotConstant; // -x, !x, ~x, ++x: never a string
-
-                case CastExpressionSyntax cast:
-                    return Classify(cast.Expression, hints, scope);
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return Classify(parenthesized.Expression, hints, scope);
-                case ConditionalExpressionSyntax conditional:
-                    return Classify(conditional.WhenTrue, hints, scope) == LeafConstness.NotConstant &&
-                           Classify(conditional.WhenFalse, hints, scope) == LeafConstness.NotConstant
-                        ? LeafConstness.NotConstant
-                        : LeafConstness.MaybeConstant;
-
-                default:
-                    return LeafConstness.MaybeConstant; // checked(...), qualified names, ...: ask
-            }
-        }
-
-        /// <summary>
-        /// True when an operand of the sum <paramref name="add"/> (flattened iteratively: a chain may be long) is no constant
-        /// (<see cref="Classify"/>); literals and interpolated strings are taken as constants.
-        /// </summary>
-        private static bool AnyOperandNotConstant(BinaryExpressionSyntax add, ConstantHints? hints, SyntaxNode? scope)
-        {
-            var pending = new Stack<ExpressionSyntax>();
-            pending.Push(add);
-            while (pending.Count > 0)
-            {
-                ExpressionSyntax operand = pending.Pop();
-                while (operand is ParenthesizedExpressionSyntax parenthesized)
-                {
-                    operand = parenthesized.Expression;
-                }
-
-                if (operand is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
-                {
-                    pending.Push(inner.Right);
-                    pending.Push(inner.Left);
-                }
-                else if (!(operand is LiteralExpressionSyntax) && !(operand is InterpolatedStringExpressionSyntax) &&
-                         Classify(operand, hints, scope) == LeafConstness.NotConstant)
-                {
-                    return true;
-                }
+                operand = parenthesized.Expression;
             }
 
-            return false;
-        }
-
-        /// <summary>
-        /// Whether a <see cref="LeafConstness.MaybeConstant"/> leaf may be a constant whose value passes the hint.
-        /// Conservative (true) whenever the answer would need binding; false only when every constant the name can
-        /// denote is a source constant field whose value fails the hint, or when the name is no constant at all.
-        /// </summary>
-        public static bool MayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode? scope = null)
-        {
-            if (!hints.SourceMentionsHint)
+            if (operand is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
             {
-                // No source text holds the hint, so no source constant (field or local) does: only a metadata constant
-                // could, reached through a type name or a static import.
-                return hints.MetadataMayHoldHint && leaf switch
-                {
-                    IdentifierNameSyntax identifier => hints.MayHaveStaticImport(identifier),
-                    MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints, scope) &&
-                        !(RightmostName(access.Expression) is string receiver && hints.Names.IsType(receiver)),
-                    InvocationExpressionSyntax _ => false, // nameof(x) is text written here
-                    _ => true,
-                };
+                pending.Push(inner.Right);
+                pending.Push(inner.Left);
             }
-
-            switch (leaf)
+            else if (!(operand is LiteralExpressionSyntax) && !(operand is InterpolatedStringExpressionSyntax) &&
+                     Classify(operand, hints, scope) == LeafConstness.NotConstant)
             {
-                case IdentifierNameSyntax identifier:
-                {
-                    if (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable) == LocalKind.ConstLocal)
-                    {
-                        // A const local: its value is its literal initializer's text when it has one (which may join the
-                        // hint with its neighbours: "patient" + "/Observation.read"); else it needs binding.
-                        return MayBeStringType(constDeclaration!.Type, hints) &&
-                               (!(constVariable!.Initializer?.Value is LiteralExpressionSyntax literal) ||
-                                (literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.MayHoldPieceOfHint(literal.Token.ValueText)));
-                    }
-
-                    // A field or member constant of the enclosing types (or of a base type). A simple name that is no
-                    // member of any source type denotes a metadata member reached by inheritance or 'using static'.
-                    string name = identifier.Identifier.ValueText;
-                    return hints.Names.IsMember(name)
-                        ? hints.AnySourceConstantHoldsHint(name)
-                        : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
-                }
-
-                case MemberAccessExpressionSyntax access:
-                {
-                    // Type.Name: a source type's constant is looked up by name; a metadata type's constant needs binding.
-                    string name = access.Name.Identifier.ValueText;
-                    string? receiver = RightmostName(access.Expression);
-                    if (receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name))
-                    {
-                        return hints.AnySourceConstantHoldsHint(name);
-                    }
-
-                    if (receiver != null && !hints.Names.IsType(receiver) && !hints.Names.IsAlias(receiver))
-                    {
-                        // No source type, namespace or using alias has the receiver's name: only a metadata type's constant.
-                        return hints.MetadataMayHoldHint;
-                    }
-
-                    // A source member of that name (through a base type...) or a metadata constant.
-                    return hints.Names.IsMember(name) || hints.MetadataMayHoldHint;
-                }
-
-                case InvocationExpressionSyntax invocation:
-                    // nameof(a.b.C) is "C".
-                    return invocation.ArgumentList.Arguments.Count == 1 &&
-                           RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hints.HasHint(n);
-
-                case CastExpressionSyntax cast:
-                    return Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints, scope);
-                case ParenthesizedExpressionSyntax parenthesized:
-                    return Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints, scope);
-                case ConditionalExpressionSyntax conditional:
-                    return MayHoldHintOrIsString(conditional.WhenTrue, hints, scope) || MayHoldHintOrIsString(conditional.WhenFalse, hints, scope);
-                case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
-                    // Its value, when constant, is the value of one operand.
-                    return MayHoldHintOrIsString(coalesce.Left, hints, scope) || MayHoldHintOrIsString(coalesce.Right, hints, scope);
-
-                default:
-                    return true;
-            }
-        }
-
-        private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints, SyntaxNode? scope) =>
-            branch is LiteralExpressionSyntax literal
-                ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
-                : branch is InterpolatedStringExpressionSyntax interpolated
-                    ? InterpolatedMayHoldHint(interpolated, hints, scope)
-                    : Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope);
-
-        /// <summary>
-        /// An interpolated string used as a value (a branch of <c>?:</c> or <c>??</c>): a constant only when every hole may be
-        /// one; then its value may join the hint from its holes and text (true), or, with no hole, its text passes it.
-        /// </summary>
-        private static bool InterpolatedMayHoldHint(InterpolatedStringExpressionSyntax interpolated, ConstantHints hints, SyntaxNode? scope)
-        {
-            bool anyHole = false;
-            bool textPasses = false;
-            foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-            {
-                if (content is InterpolationSyntax hole)
-                {
-                    if (Classify(hole.Expression, hints, scope) == LeafConstness.NotConstant)
-                    {
-                        return false; // a run-time hole: the string is no constant
-                    }
-
-                    anyHole = true;
-                }
-                else if (content is InterpolatedStringTextSyntax text)
-                {
-                    textPasses |= hints.HasHint(text.TextToken.ValueText);
-                }
-            }
-
-            return anyHole || textPasses;
-        }
-
-        /// <summary>
-        /// True when <paramref name="receiver"/> is an instance (a local, a parameter, this, a field or property, a call...),
-        /// so <c>receiver.Name</c> is an instance member: never a constant. False when it may be a type or namespace.
-        /// </summary>
-        private static bool IsInstanceReceiver(ExpressionSyntax receiver, ConstantHints? hints, SyntaxNode? scope)
-        {
-            switch (receiver)
-            {
-                case IdentifierNameSyntax identifier:
-                {
-                    string name = identifier.Identifier.ValueText;
-                    bool upper = name.Length > 0 && char.IsUpper(name[0]);
-                    if (!upper && hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name))
-                    {
-                        return true; // a local or a member of that name: an instance either way (no scope walk needed)
-                    }
-
-                    switch (FindLocal(identifier, scope))
-                    {
-                        case LocalKind.Local:
-                            // "Color Color": a local named like its type reaches the type's constants too.
-                            return !upper;
-                        case LocalKind.ConstLocal:
-                            return true; // a member of a constant's value (.Length) is no constant
-                    }
-
-                    // A field or property of some source type (and no source type of that name): an instance.
-                    return hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name);
-                }
-
-                case MemberAccessExpressionSyntax inner:
-                    // a.B where a is an instance: a member of an instance (a type is never reached through one), so a
-                    // value, and a member of it is no constant either (local.Resource.Id, Call().Value.Name).
-                    return IsInstanceReceiver(inner.Expression, hints, scope);
-                case AliasQualifiedNameSyntax _:
-                case GenericNameSyntax _:       // a generic type: Type<T>.Constant
-                case PredefinedTypeSyntax _:    // string.Empty is no constant, but int.MaxValue... are not strings either
-                    return receiver is PredefinedTypeSyntax;
-
-                default:
-                    return true; // this, base, calls, element access, literals, parenthesized values...
-            }
-        }
-
-        private static string? RightmostName(ExpressionSyntax expression) => expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => null,
-        };
-
-        private enum LocalKind
-        {
-            None,
-            Local,
-            ConstLocal,
-        }
-
-        /// <summary>Resolves a simple name to a local, a const local or a parameter in scope, from syntax alone.</summary>
-        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope) =>
-            FindLocal(identifier, scope, out _, out _);
-
-        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope, out VariableDeclarationSyntax? constDeclaration) =>
-            FindLocal(identifier, scope, out constDeclaration, out _);
-
-        /// <param name="constDeclaration">For a const local, its declaration (the declared type); else null.</param>
-        /// <param name="constVariable">For a const local, its declarator (the initializer); else null.</param>
-        private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
-        {
-            constDeclaration = null;
-            constVariable = null;
-            string name = identifier.Identifier.ValueText;
-
-            // 'scope' (when given) is an ancestor reached from the identifier through no scope-making node, e.g. the root
-            // of the concatenation holding it: the walk starts there, so N operands of a chain are not N climbs up it.
-            SyntaxNode start = scope ?? identifier;
-
-            // A parameter of the enclosing member first (cheap): no local may shadow it.
-            for (SyntaxNode? current = start.Parent; current != null; current = current.Parent)
-            {
-                if (current is BaseMethodDeclarationSyntax method)
-                {
-                    if (InParameters(method.ParameterList, name) != LocalKind.None)
-                    {
-                        return LocalKind.Local;
-                    }
-
-                    break;
-                }
-
-                if (current is MemberDeclarationSyntax)
-                {
-                    break;
-                }
-            }
-
-            SyntaxNode child = start;
-            for (SyntaxNode? current = start.Parent; current != null; child = current, current = current.Parent)
-            {
-                LocalKind found = LocalKind.None;
-                switch (current)
-                {
-                    case BlockSyntax block:
-                        found = InStatementsBefore(block.Statements, child, name, out constDeclaration, out constVariable);
-                        break;
-                    case SwitchSectionSyntax section:
-                        found = InStatementsBefore(section.Statements, child, name, out constDeclaration, out constVariable);
-                        break;
-                    case ForStatementSyntax forStatement when forStatement.Declaration != null:
-                        found = InDeclaration(forStatement.Declaration, name, isConst: false);
-                        break;
-                    case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == name:
-                        return LocalKind.Local;
-                    case UsingStatementSyntax usingStatement when usingStatement.Declaration != null:
-                        found = InDeclaration(usingStatement.Declaration, name, isConst: false);
-                        break;
-                    case FixedStatementSyntax fixedStatement:
-                        found = InDeclaration(fixedStatement.Declaration, name, isConst: false);
-                        break;
-                    case CatchClauseSyntax catchClause when catchClause.Declaration?.Identifier.ValueText == name:
-                        return LocalKind.Local;
-                    case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
-                        return LocalKind.Local;
-                    case ParenthesizedLambdaExpressionSyntax lambda:
-                        found = InParameters(lambda.ParameterList, name);
-                        break;
-                    case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList != null:
-                        found = InParameters(anonymous.ParameterList, name);
-                        break;
-                    case LocalFunctionStatementSyntax localFunction:
-                        found = InParameters(localFunction.ParameterList, name);
-                        break;
-                    case BaseMethodDeclarationSyntax method:
-                        return InParameters(method.ParameterList, name);
-                    case IndexerDeclarationSyntax indexer:
-                        return InParameters(indexer.ParameterList, name);
-                    case AccessorDeclarationSyntax accessor when name == "value" &&
-                        (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) || accessor.IsKind(SyntaxKind.InitAccessorDeclaration) ||
-                         accessor.IsKind(SyntaxKind.AddAccessorDeclaration) || accessor.IsKind(SyntaxKind.RemoveAccessorDeclaration)):
-                        return LocalKind.Local;
-                    case TypeDeclarationSyntax type:
-                        return type.ParameterList != null ? InParameters(type.ParameterList, name) : LocalKind.None;
-                    case CompilationUnitSyntax unit:
-                        if (name == "args")
-                        {
-                            return LocalKind.Local;
-                        }
-
-                        foreach (MemberDeclarationSyntax member in unit.Members)
-                        {
-                            if (member is GlobalStatementSyntax global)
-                            {
-                                LocalKind top = InStatement(global.Statement, name, out constDeclaration, out constVariable);
-                                if (top != LocalKind.None)
-                                {
-                                    return top;
-                                }
-                            }
-                        }
-
-                        return LocalKind.None;
-                }
-
-                if (found != LocalKind.None)
-                {
-                    return found;
-                }
-            }
-
-            return LocalKind.None;
-        }
-
-        /// <summary>Declarations in the statements up to <paramref name="use"/> (a local used before its declaration is an error anyway).</summary>
-        private static LocalKind InStatementsBefore(SyntaxList<StatementSyntax> statements, SyntaxNode use, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
-        {
-            constDeclaration = null;
-            constVariable = null;
-            foreach (StatementSyntax statement in statements)
-            {
-                if (statement.SpanStart > use.SpanStart)
-                {
-                    break;
-                }
-
-                LocalKind found = InStatement(statement, name, out constDeclaration, out constVariable);
-                if (found != LocalKind.None)
-                {
-                    return found;
-                }
-            }
-
-            return LocalKind.None;
-        }
-
-        private static LocalKind InStatement(StatementSyntax statement, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
-        {
-            constDeclaration = null;
-            constVariable = null;
-            switch (statement)
-            {
-                case LocalDeclarationStatementSyntax declaration:
-                    LocalKind kind = InDeclaration(declaration.Declaration, name, declaration.IsConst, out VariableDeclaratorSyntax? variable);
-                    if (kind == LocalKind.ConstLocal)
-                    {
-                        constDeclaration = declaration.Declaration;
-                        constVariable = variable;
-                    }
-
-                    return kind;
-                case LocalFunctionStatementSyntax localFunction when localFunction.Identifier.ValueText == name:
-                    return LocalKind.Local;
-                default:
-                    return LocalKind.None;
-            }
-        }
-
-        private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst) =>
-            InDeclaration(declaration, name, isConst, out _);
-
-        private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst, out VariableDeclaratorSyntax? found)
-        {
-            foreach (VariableDeclaratorSyntax variable in declaration.Variables)
-            {
-                if (variable.Identifier.ValueText == name)
-                {
-                    found = variable;
-                    return isConst ? LocalKind.ConstLocal : LocalKind.Local;
-                }
-            }
-
-            found = null;
-            return LocalKind.None;
-        }
-
-        /// <summary>
-        /// False when a const local declared with <paramref name="type"/> cannot be a string: a predefined type other than
-        /// <c>string</c> (<c>const int</c>), or a name that is neither <c>String</c> nor a using alias of a <c>String</c> (<c>const ResourceType</c>:
-        /// an enum; a const of any other type is null). Syntax only.
-        /// </summary>
-        private static bool MayBeStringType(TypeSyntax type, ConstantHints? hints)
-        {
-            switch (type)
-            {
-                case PredefinedTypeSyntax predefined:
-                    return predefined.Keyword.IsKind(SyntaxKind.StringKeyword);
-                case NullableTypeSyntax _:
-                case ArrayTypeSyntax _:
-                case PointerTypeSyntax _:
-                case TupleTypeSyntax _:
-                case GenericNameSyntax _:
-                    return false;
-                default:
-                    string? name = type switch
-                    {
-                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                        _ => null,
-                    };
-                    return name is null || name == "String" || hints is null || hints.Names.IsStringAlias(name);
-            }
-        }
-
-        /// <summary>
-        /// The value of a const local written as <c>const string name = "literal";</c>, read from its initializer (no
-        /// binding); false for anything else.
-        /// </summary>
-        public static bool TryLiteralConstLocal(ExpressionSyntax leaf, SyntaxNode? scope, out string value)
-        {
-            if (leaf is IdentifierNameSyntax identifier &&
-                FindLocal(identifier, scope, out VariableDeclarationSyntax? declaration, out VariableDeclaratorSyntax? variable) == LocalKind.ConstLocal &&
-                declaration!.Type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.StringKeyword) &&
-                variable!.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
-            {
-                value = literal.Token.ValueText;
                 return true;
             }
-
-            value = string.Empty;
-            return false;
         }
 
-        private static LocalKind InParameters(BaseParameterListSyntax parameters, string name)
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a <see cref="LeafConstness.MaybeConstant"/> leaf may be a constant whose value passes the hint.
+    /// Conservative (true) whenever the answer would need binding; false only when every constant the name can
+    /// denote is a source constant field whose value fails the hint, or when the name is no constant at all.
+    /// </summary>
+    public static bool MayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode? scope = null)
+    {
+        if (!hints.SourceMentionsHint)
         {
-            foreach (ParameterSyntax parameter in parameters.Parameters)
+            // No source text holds the hint, so no source constant (field or local) does: only a metadata constant
+            // could, reached through a type name or a static import.
+            return hints.MetadataMayHoldHint && leaf switch
             {
-                if (parameter.Identifier.ValueText == name)
+                IdentifierNameSyntax identifier => hints.MayHaveStaticImport(identifier),
+                MemberAccessExpressionSyntax access => !IsInstanceReceiver(access.Expression, hints, scope) &&
+                    !(RightmostName(access.Expression) is string receiver && hints.Names.IsType(receiver)),
+                InvocationExpressionSyntax _ => false, // nameof(x) is text written here
+                _ => true,
+            };
+        }
+
+        switch (leaf)
+        {
+            case IdentifierNameSyntax identifier:
+            {
+                if (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable) == LocalKind.ConstLocal)
+                {
+                    // A const local: its value is its literal initializer's text when it has one (which may join the
+                    // hint with its neighbours: "patient" + "/Observation.read"); else it needs binding.
+                    return MayBeStringType(constDeclaration!.Type, hints) &&
+                           (!(constVariable!.Initializer?.Value is LiteralExpressionSyntax literal) ||
+                            (literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.MayHoldPieceOfHint(literal.Token.ValueText)));
+                }
+
+                // A field or member constant of the enclosing types (or of a base type). A simple name that is no
+                // member of any source type denotes a metadata member reached by inheritance or 'using static'.
+                string name = identifier.Identifier.ValueText;
+                return hints.Names.IsMember(name)
+                    ? hints.AnySourceConstantHoldsHint(name)
+                    : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
+            }
+
+            case MemberAccessExpressionSyntax access:
+            {
+                // Type.Name: a source type's constant is looked up by name; a metadata type's constant needs binding.
+                string name = access.Name.Identifier.ValueText;
+                string? receiver = RightmostName(access.Expression);
+                if (receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name))
+                {
+                    return hints.AnySourceConstantHoldsHint(name);
+                }
+
+                if (receiver != null && !hints.Names.IsType(receiver) && !hints.Names.IsAlias(receiver))
+                {
+                    // No source type, namespace or using alias has the receiver's name: only a metadata type's constant.
+                    return hints.MetadataMayHoldHint;
+                }
+
+                // A source member of that name (through a base type...) or a metadata constant.
+                return hints.Names.IsMember(name) || hints.MetadataMayHoldHint;
+            }
+
+            case InvocationExpressionSyntax invocation:
+                // nameof(a.b.C) is "C".
+                return invocation.ArgumentList.Arguments.Count == 1 &&
+                       RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hints.HasHint(n);
+
+            case CastExpressionSyntax cast:
+                return Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints, scope);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints, scope);
+            case ConditionalExpressionSyntax conditional:
+                return MayHoldHintOrIsString(conditional.WhenTrue, hints, scope) || MayHoldHintOrIsString(conditional.WhenFalse, hints, scope);
+            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                // Its value, when constant, is the value of one operand.
+                return MayHoldHintOrIsString(coalesce.Left, hints, scope) || MayHoldHintOrIsString(coalesce.Right, hints, scope);
+
+            default:
+                return true;
+        }
+    }
+
+    private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints, SyntaxNode? scope) =>
+        branch is LiteralExpressionSyntax literal
+            ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
+            : branch is InterpolatedStringExpressionSyntax interpolated
+                ? InterpolatedMayHoldHint(interpolated, hints, scope)
+                : Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope);
+
+    /// <summary>
+    /// An interpolated string used as a value (a branch of <c>?:</c> or <c>??</c>): a constant only when every hole may be
+    /// one; then its value may join the hint from its holes and text (true), or, with no hole, its text passes it.
+    /// </summary>
+    private static bool InterpolatedMayHoldHint(InterpolatedStringExpressionSyntax interpolated, ConstantHints hints, SyntaxNode? scope)
+    {
+        bool anyHole = false;
+        bool textPasses = false;
+        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+        {
+            if (content is InterpolationSyntax hole)
+            {
+                if (Classify(hole.Expression, hints, scope) == LeafConstness.NotConstant)
+                {
+                    return false; // a run-time hole: the string is no constant
+                }
+
+                anyHole = true;
+            }
+            else if (content is InterpolatedStringTextSyntax text)
+            {
+                textPasses |= hints.HasHint(text.TextToken.ValueText);
+            }
+        }
+
+        return anyHole || textPasses;
+    }
+
+    /// <summary>
+    /// True when <paramref name="receiver"/> is an instance (a local, a parameter, this, a field or property, a call...),
+    /// so <c>receiver.Name</c> is an instance member: never a constant. False when it may be a type or namespace.
+    /// </summary>
+    private static bool IsInstanceReceiver(ExpressionSyntax receiver, ConstantHints? hints, SyntaxNode? scope)
+    {
+        switch (receiver)
+        {
+            case IdentifierNameSyntax identifier:
+            {
+                string name = identifier.Identifier.ValueText;
+                bool upper = name.Length > 0 && char.IsUpper(name[0]);
+                if (!upper && hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name))
+                {
+                    return true; // a local or a member of that name: an instance either way (no scope walk needed)
+                }
+
+                switch (FindLocal(identifier, scope))
+                {
+                    case LocalKind.Local:
+                        // "Color Color": a local named like its type reaches the type's constants too.
+                        return !upper;
+                    case LocalKind.ConstLocal:
+                        return true; // a member of a constant's value (.Length) is no constant
+                }
+
+                // A field or property of some source type (and no source type of that name): an instance.
+                return hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name);
+            }
+
+            case MemberAccessExpressionSyntax inner:
+                // a.B where a is an instance: a member of an instance (a type is never reached through one), so a
+                // value, and a member of it is no constant either (local.Resource.Id, Call().Value.Name).
+                return IsInstanceReceiver(inner.Expression, hints, scope);
+            case AliasQualifiedNameSyntax _:
+            case GenericNameSyntax _:       // a generic type: Type<T>.Constant
+            case PredefinedTypeSyntax _:    // string.Empty is no constant, but int.MaxValue... are not strings either
+                return receiver is PredefinedTypeSyntax;
+
+            default:
+                return true; // this, base, calls, element access, literals, parenthesized values...
+        }
+    }
+
+    private static string? RightmostName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private enum LocalKind
+    {
+        None,
+        Local,
+        ConstLocal,
+    }
+
+    /// <summary>Resolves a simple name to a local, a const local or a parameter in scope, from syntax alone.</summary>
+    private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope) =>
+        FindLocal(identifier, scope, out _, out _);
+
+    private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope, out VariableDeclarationSyntax? constDeclaration) =>
+        FindLocal(identifier, scope, out constDeclaration, out _);
+
+    /// <summary>Resolves a simple name to a local, a const local or a parameter in scope, from syntax alone.</summary>
+    /// <param name="identifier">The simple name.</param>
+    /// <param name="scope">Where the search for a declaration stops (the analyzed expression's enclosing member), or null.</param>
+    /// <param name="constDeclaration">For a const local, its declaration (the declared type); else null.</param>
+    /// <param name="constVariable">For a const local, its declarator (the initializer); else null.</param>
+    private static LocalKind FindLocal(IdentifierNameSyntax identifier, SyntaxNode? scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    {
+        constDeclaration = null;
+        constVariable = null;
+        string name = identifier.Identifier.ValueText;
+
+        // 'scope' (when given) is an ancestor reached from the identifier through no scope-making node, e.g. the root
+        // of the concatenation holding it: the walk starts there, so N operands of a chain are not N climbs up it.
+        SyntaxNode start = scope ?? identifier;
+
+        // A parameter of the enclosing member first (cheap): no local may shadow it.
+        for (SyntaxNode? current = start.Parent; current != null; current = current.Parent)
+        {
+            if (current is BaseMethodDeclarationSyntax method)
+            {
+                if (InParameters(method.ParameterList, name) != LocalKind.None)
                 {
                     return LocalKind.Local;
                 }
+
+                break;
             }
 
-            return LocalKind.None;
+            if (current is MemberDeclarationSyntax)
+            {
+                break;
+            }
         }
+
+        SyntaxNode child = start;
+        for (SyntaxNode? current = start.Parent; current != null; child = current, current = current.Parent)
+        {
+            LocalKind found = LocalKind.None;
+            switch (current)
+            {
+                case BlockSyntax block:
+                    found = InStatementsBefore(block.Statements, child, name, out constDeclaration, out constVariable);
+                    break;
+                case SwitchSectionSyntax section:
+                    found = InStatementsBefore(section.Statements, child, name, out constDeclaration, out constVariable);
+                    break;
+                case ForStatementSyntax forStatement when forStatement.Declaration != null:
+                    found = InDeclaration(forStatement.Declaration, name, isConst: false);
+                    break;
+                case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == name:
+                    return LocalKind.Local;
+                case UsingStatementSyntax usingStatement when usingStatement.Declaration != null:
+                    found = InDeclaration(usingStatement.Declaration, name, isConst: false);
+                    break;
+                case FixedStatementSyntax fixedStatement:
+                    found = InDeclaration(fixedStatement.Declaration, name, isConst: false);
+                    break;
+                case CatchClauseSyntax catchClause when catchClause.Declaration?.Identifier.ValueText == name:
+                    return LocalKind.Local;
+                case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
+                    return LocalKind.Local;
+                case ParenthesizedLambdaExpressionSyntax lambda:
+                    found = InParameters(lambda.ParameterList, name);
+                    break;
+                case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList != null:
+                    found = InParameters(anonymous.ParameterList, name);
+                    break;
+                case LocalFunctionStatementSyntax localFunction:
+                    found = InParameters(localFunction.ParameterList, name);
+                    break;
+                case BaseMethodDeclarationSyntax method:
+                    return InParameters(method.ParameterList, name);
+                case IndexerDeclarationSyntax indexer:
+                    return InParameters(indexer.ParameterList, name);
+                case AccessorDeclarationSyntax accessor when name == "value" &&
+                    (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) || accessor.IsKind(SyntaxKind.InitAccessorDeclaration) ||
+                     accessor.IsKind(SyntaxKind.AddAccessorDeclaration) || accessor.IsKind(SyntaxKind.RemoveAccessorDeclaration)):
+                    return LocalKind.Local;
+                case TypeDeclarationSyntax type:
+                    return type.ParameterList != null ? InParameters(type.ParameterList, name) : LocalKind.None;
+                case CompilationUnitSyntax unit:
+                    if (name == "args")
+                    {
+                        return LocalKind.Local;
+                    }
+
+                    foreach (MemberDeclarationSyntax member in unit.Members)
+                    {
+                        if (member is GlobalStatementSyntax global)
+                        {
+                            LocalKind top = InStatement(global.Statement, name, out constDeclaration, out constVariable);
+                            if (top != LocalKind.None)
+                            {
+                                return top;
+                            }
+                        }
+                    }
+
+                    return LocalKind.None;
+            }
+
+            if (found != LocalKind.None)
+            {
+                return found;
+            }
+        }
+
+        return LocalKind.None;
+    }
+
+    /// <summary>Declarations in the statements up to <paramref name="use"/> (a local used before its declaration is an error anyway).</summary>
+    private static LocalKind InStatementsBefore(SyntaxList<StatementSyntax> statements, SyntaxNode use, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    {
+        constDeclaration = null;
+        constVariable = null;
+        foreach (StatementSyntax statement in statements)
+        {
+            if (statement.SpanStart > use.SpanStart)
+            {
+                break;
+            }
+
+            LocalKind found = InStatement(statement, name, out constDeclaration, out constVariable);
+            if (found != LocalKind.None)
+            {
+                return found;
+            }
+        }
+
+        return LocalKind.None;
+    }
+
+    private static LocalKind InStatement(StatementSyntax statement, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    {
+        constDeclaration = null;
+        constVariable = null;
+        switch (statement)
+        {
+            case LocalDeclarationStatementSyntax declaration:
+                LocalKind kind = InDeclaration(declaration.Declaration, name, declaration.IsConst, out VariableDeclaratorSyntax? variable);
+                if (kind == LocalKind.ConstLocal)
+                {
+                    constDeclaration = declaration.Declaration;
+                    constVariable = variable;
+                }
+
+                return kind;
+            case LocalFunctionStatementSyntax localFunction when localFunction.Identifier.ValueText == name:
+                return LocalKind.Local;
+            default:
+                return LocalKind.None;
+        }
+    }
+
+    private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst) =>
+        InDeclaration(declaration, name, isConst, out _);
+
+    private static LocalKind InDeclaration(VariableDeclarationSyntax declaration, string name, bool isConst, out VariableDeclaratorSyntax? found)
+    {
+        foreach (VariableDeclaratorSyntax variable in declaration.Variables)
+        {
+            if (variable.Identifier.ValueText == name)
+            {
+                found = variable;
+                return isConst ? LocalKind.ConstLocal : LocalKind.Local;
+            }
+        }
+
+        found = null;
+        return LocalKind.None;
+    }
+
+    /// <summary>
+    /// False when a const local declared with <paramref name="type"/> cannot be a string: a predefined type other than
+    /// <c>string</c> (<c>const int</c>), or a name that is neither <c>String</c> nor a using alias of a <c>String</c> (<c>const ResourceType</c>:
+    /// an enum; a const of any other type is null). Syntax only.
+    /// </summary>
+    private static bool MayBeStringType(TypeSyntax type, ConstantHints? hints)
+    {
+        switch (type)
+        {
+            case PredefinedTypeSyntax predefined:
+                return predefined.Keyword.IsKind(SyntaxKind.StringKeyword);
+            case NullableTypeSyntax _:
+            case ArrayTypeSyntax _:
+            case PointerTypeSyntax _:
+            case TupleTypeSyntax _:
+            case GenericNameSyntax _:
+                return false;
+            default:
+                string? name = type switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                return name is null || name == "String" || hints is null || hints.Names.IsStringAlias(name);
+        }
+    }
+
+    /// <summary>
+    /// The value of a const local written as <c>const string name = "literal";</c>, read from its initializer (no
+    /// binding); false for anything else.
+    /// </summary>
+    public static bool TryLiteralConstLocal(ExpressionSyntax leaf, SyntaxNode? scope, out string value)
+    {
+        if (leaf is IdentifierNameSyntax identifier &&
+            FindLocal(identifier, scope, out VariableDeclarationSyntax? declaration, out VariableDeclaratorSyntax? variable) == LocalKind.ConstLocal &&
+            declaration!.Type is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.StringKeyword) &&
+            variable!.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+        {
+            value = literal.Token.ValueText;
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
+    private static LocalKind InParameters(BaseParameterListSyntax parameters, string name)
+    {
+        foreach (ParameterSyntax parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return LocalKind.Local;
+            }
+        }
+
+        return LocalKind.None;
     }
 }

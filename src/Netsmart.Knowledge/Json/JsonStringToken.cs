@@ -1,135 +1,134 @@
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Netsmart.Knowledge.Json
+namespace Netsmart.Knowledge.Json;
+
+/// <summary>Whether a JSON string is a property name or a value.</summary>
+internal enum JsonStringKind
 {
-    /// <summary>Whether a JSON string is a property name or a value.</summary>
-    internal enum JsonStringKind
+    PropertyName,
+    Value,
+}
+
+/// <summary>
+/// One segment of a JSON property path: a property name, or an array index. Segments form an
+/// immutable linked list towards the root, so building them costs O(1) per token.
+/// </summary>
+internal sealed class JsonPathSegment
+{
+    private string? path;
+
+    internal JsonPathSegment(JsonPathSegment? parent, string? name, int index)
     {
-        PropertyName,
-        Value,
+        Parent = parent;
+        Name = name;
+        Index = index;
     }
+
+    public JsonPathSegment? Parent { get; }
+
+    /// <summary>The property name, or null for an array element.</summary>
+    public string? Name { get; }
+
+    /// <summary>The array index, or -1 for a property.</summary>
+    public int Index { get; }
+
+    /// <summary>The configuration-style path, segments joined by <c>:</c>: <c>CareConnect:Scopes:0</c>. Cached.</summary>
+    public override string ToString()
+    {
+        if (path != null)
+        {
+            return path;
+        }
+
+        // Iterative, so a deep chain cannot overflow the stack; every segment caches its own path.
+        var pending = new Stack<JsonPathSegment>();
+        var segment = this;
+        while (segment != null && segment.path == null)
+        {
+            pending.Push(segment);
+            segment = segment.Parent;
+        }
+
+        string prefix = segment?.path ?? string.Empty;
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            string own = next.Name ?? next.Index.ToString(CultureInfo.InvariantCulture);
+            next.path = next.Parent == null ? own : prefix + ":" + own;
+            prefix = next.path;
+        }
+
+        return prefix;
+    }
+}
+
+/// <summary>A JSON string token: where it is in the source, what it decodes to, and where it sits in the document.</summary>
+internal sealed class JsonStringToken
+{
+    private readonly int[]? map; // source offset of each decoded char, plus the closing quote; null = no escapes
+    private string? path;
+
+    internal JsonStringToken(int start, int length, JsonStringKind kind, string value, int[]? map, JsonPathSegment? pathSegment)
+    {
+        Start = start;
+        Length = length;
+        Kind = kind;
+        Value = value;
+        this.map = map;
+        PathSegment = pathSegment;
+    }
+
+    /// <summary>Offset of the opening quote.</summary>
+    public int Start { get; }
+
+    /// <summary>Length in the source, both quotes included.</summary>
+    public int Length { get; }
+
+    public int End => Start + Length;
+
+    /// <summary>Offset of the first character after the opening quote.</summary>
+    public int ContentStart => Start + 1;
+
+    /// <summary>Source length between the quotes.</summary>
+    public int ContentLength => Length - 2;
+
+    public JsonStringKind Kind { get; }
+
+    public bool IsPropertyName => Kind == JsonStringKind.PropertyName;
+
+    /// <summary>The decoded string (escapes resolved).</summary>
+    public string Value { get; }
+
+    /// <summary>True when the source text contains escapes, so decoded and source offsets differ.</summary>
+    public bool HasEscapes => map != null;
+
+    /// <summary>The path of the value (or, for a property name, of the property); null for a root string.</summary>
+    public JsonPathSegment? PathSegment { get; }
+
+    /// <summary>The path as <c>CareConnect:BaseUrl</c> or <c>CareConnect:Scopes:0</c>; empty for a root string.</summary>
+    public string Path => path ??= PathSegment?.ToString() ?? string.Empty;
 
     /// <summary>
-    /// One segment of a JSON property path: a property name, or an array index. Segments form an
-    /// immutable linked list towards the root, so building them costs O(1) per token.
+    /// Maps the range [<paramref name="valueStart"/>, +<paramref name="valueLength"/>) of <see cref="Value"/>
+    /// to the source span that encodes it (escapes included). False for a range outside the value.
     /// </summary>
-    internal sealed class JsonPathSegment
+    public bool TryMapToSource(int valueStart, int valueLength, out int sourceStart, out int sourceLength)
     {
-        private string? path;
-
-        internal JsonPathSegment(JsonPathSegment? parent, string? name, int index)
+        sourceStart = 0;
+        sourceLength = 0;
+        if (valueStart < 0 || valueLength < 0 || valueStart > Value.Length - valueLength)
         {
-            Parent = parent;
-            Name = name;
-            Index = index;
+            return false;
         }
 
-        public JsonPathSegment? Parent { get; }
-
-        /// <summary>The property name, or null for an array element.</summary>
-        public string? Name { get; }
-
-        /// <summary>The array index, or -1 for a property.</summary>
-        public int Index { get; }
-
-        /// <summary>The configuration-style path, segments joined by <c>:</c>: <c>CareConnect:Scopes:0</c>. Cached.</summary>
-        public override string ToString()
-        {
-            if (path != null)
-            {
-                return path;
-            }
-
-            // Iterative, so a deep chain cannot overflow the stack; every segment caches its own path.
-            var pending = new Stack<JsonPathSegment>();
-            var segment = this;
-            while (segment != null && segment.path == null)
-            {
-                pending.Push(segment);
-                segment = segment.Parent;
-            }
-
-            string prefix = segment?.path ?? string.Empty;
-            while (pending.Count > 0)
-            {
-                var next = pending.Pop();
-                string own = next.Name ?? next.Index.ToString(CultureInfo.InvariantCulture);
-                next.path = next.Parent == null ? own : prefix + ":" + own;
-                prefix = next.path;
-            }
-
-            return prefix;
-        }
+        sourceStart = SourceOffset(valueStart);
+        sourceLength = SourceOffset(valueStart + valueLength) - sourceStart;
+        return true;
     }
 
-    /// <summary>A JSON string token: where it is in the source, what it decodes to, and where it sits in the document.</summary>
-    internal sealed class JsonStringToken
-    {
-        private readonly int[]? map; // source offset of each decoded char, plus the closing quote; null = no escapes
-        private string? path;
+    /// <summary>The source offset where the decoded character at <paramref name="valueIndex"/> starts (Value.Length → closing quote).</summary>
+    private int SourceOffset(int valueIndex) => map == null ? ContentStart + valueIndex : map[valueIndex];
 
-        internal JsonStringToken(int start, int length, JsonStringKind kind, string value, int[]? map, JsonPathSegment? pathSegment)
-        {
-            Start = start;
-            Length = length;
-            Kind = kind;
-            Value = value;
-            this.map = map;
-            PathSegment = pathSegment;
-        }
-
-        /// <summary>Offset of the opening quote.</summary>
-        public int Start { get; }
-
-        /// <summary>Length in the source, both quotes included.</summary>
-        public int Length { get; }
-
-        public int End => Start + Length;
-
-        /// <summary>Offset of the first character after the opening quote.</summary>
-        public int ContentStart => Start + 1;
-
-        /// <summary>Source length between the quotes.</summary>
-        public int ContentLength => Length - 2;
-
-        public JsonStringKind Kind { get; }
-
-        public bool IsPropertyName => Kind == JsonStringKind.PropertyName;
-
-        /// <summary>The decoded string (escapes resolved).</summary>
-        public string Value { get; }
-
-        /// <summary>True when the source text contains escapes, so decoded and source offsets differ.</summary>
-        public bool HasEscapes => map != null;
-
-        /// <summary>The path of the value (or, for a property name, of the property); null for a root string.</summary>
-        public JsonPathSegment? PathSegment { get; }
-
-        /// <summary>The path as <c>CareConnect:BaseUrl</c> or <c>CareConnect:Scopes:0</c>; empty for a root string.</summary>
-        public string Path => path ??= PathSegment?.ToString() ?? string.Empty;
-
-        /// <summary>
-        /// Maps the range [<paramref name="valueStart"/>, +<paramref name="valueLength"/>) of <see cref="Value"/>
-        /// to the source span that encodes it (escapes included). False for a range outside the value.
-        /// </summary>
-        public bool TryMapToSource(int valueStart, int valueLength, out int sourceStart, out int sourceLength)
-        {
-            sourceStart = 0;
-            sourceLength = 0;
-            if (valueStart < 0 || valueLength < 0 || valueStart > Value.Length - valueLength)
-            {
-                return false;
-            }
-
-            sourceStart = SourceOffset(valueStart);
-            sourceLength = SourceOffset(valueStart + valueLength) - sourceStart;
-            return true;
-        }
-
-        /// <summary>The source offset where the decoded character at <paramref name="valueIndex"/> starts (Value.Length → closing quote).</summary>
-        private int SourceOffset(int valueIndex) => map == null ? ContentStart + valueIndex : map[valueIndex];
-
-        public override string ToString() => (IsPropertyName ? "name " : "value ") + Path + " = \"" + Value + "\" @" + Start;
-    }
+    public override string ToString() => (IsPropertyName ? "name " : "value ") + Path + " = \"" + Value + "\" @" + Start;
 }

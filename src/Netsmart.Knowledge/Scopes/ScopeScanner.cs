@@ -2,345 +2,344 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace Netsmart.Knowledge.Scopes
+namespace Netsmart.Knowledge.Scopes;
+
+/// <summary>
+/// Finds clinical SMART scope tokens inside arbitrary string text (string literals, URLs, form bodies).
+/// A token counts only when it is whole: delimited by start/end of text, whitespace, <c>+</c> or
+/// <c>%20</c>, or by the bounds of a <c>scope=</c> query parameter value (which ends at <c>&amp;</c>,
+/// <c>#</c> or the end). <c>/</c>, <c>*</c>, <c>?</c> may be percent-encoded. Linear time; no allocation
+/// for text without <c>/</c> or <c>%2F</c>.
+/// </summary>
+internal static class ScopeScanner
 {
-    /// <summary>
-    /// Finds clinical SMART scope tokens inside arbitrary string text (string literals, URLs, form bodies).
-    /// A token counts only when it is whole: delimited by start/end of text, whitespace, <c>+</c> or
-    /// <c>%20</c>, or by the bounds of a <c>scope=</c> query parameter value (which ends at <c>&amp;</c>,
-    /// <c>#</c> or the end). <c>/</c>, <c>*</c>, <c>?</c> may be percent-encoded. Linear time; no allocation
-    /// for text without <c>/</c> or <c>%2F</c>.
-    /// </summary>
-    internal static class ScopeScanner
+    private static readonly IReadOnlyList<ScopeMatch> None = Array.Empty<ScopeMatch>();
+    private static readonly char[] SlashOrPercent = { '/', '%' };
+
+    /// <summary>Every clinical scope token in <paramref name="text"/>, in order. Never throws.</summary>
+    public static IReadOnlyList<ScopeMatch> Scan(string? text)
     {
-        private static readonly IReadOnlyList<ScopeMatch> None = Array.Empty<ScopeMatch>();
-        private static readonly char[] SlashOrPercent = { '/', '%' };
+        List<ScopeMatch>? matches = null;
+        Run(text, ref matches, stopAtFirst: false);
+        return matches ?? None;
+    }
 
-        /// <summary>Every clinical scope token in <paramref name="text"/>, in order. Never throws.</summary>
-        public static IReadOnlyList<ScopeMatch> Scan(string? text)
-        {
-            List<ScopeMatch>? matches = null;
-            Run(text, ref matches, stopAtFirst: false);
-            return matches ?? None;
-        }
+    /// <summary>True when <paramref name="text"/> holds at least one clinical scope token.</summary>
+    public static bool ContainsClinicalScope(string? text)
+    {
+        List<ScopeMatch>? matches = null;
+        return Run(text, ref matches, stopAtFirst: true);
+    }
 
-        /// <summary>True when <paramref name="text"/> holds at least one clinical scope token.</summary>
-        public static bool ContainsClinicalScope(string? text)
+    /// <summary>
+    /// The minimal edits that migrate <paramref name="text"/>: v1 permissions mapped to v2 and
+    /// unambiguous malformed v2 permissions normalised. Ordered by offset, never overlapping.
+    /// </summary>
+    public static IReadOnlyList<ScopeEdit> GetEdits(string? text)
+    {
+        var edits = new List<ScopeEdit>();
+        foreach (var match in Scan(text))
         {
-            List<ScopeMatch>? matches = null;
-            return Run(text, ref matches, stopAtFirst: true);
-        }
-
-        /// <summary>
-        /// The minimal edits that migrate <paramref name="text"/>: v1 permissions mapped to v2 and
-        /// unambiguous malformed v2 permissions normalised. Ordered by offset, never overlapping.
-        /// </summary>
-        public static IReadOnlyList<ScopeEdit> GetEdits(string? text)
-        {
-            var edits = new List<ScopeEdit>();
-            foreach (var match in Scan(text))
+            if (match.Edit is ScopeEdit edit)
             {
-                if (match.Edit is ScopeEdit edit)
-                {
-                    edits.Add(edit);
-                }
+                edits.Add(edit);
+            }
+        }
+
+        return edits;
+    }
+
+    /// <summary>Applies edits sorted by offset and not overlapping (as returned by <see cref="GetEdits"/>).</summary>
+    public static string ApplyEdits(string text, IReadOnlyList<ScopeEdit> edits)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        int copied = 0;
+        foreach (var edit in edits)
+        {
+            if (edit.Offset < copied || edit.Offset + edit.Length > text.Length)
+            {
+                throw new ArgumentException("Edits must be sorted, non-overlapping and inside the text.", nameof(edits));
             }
 
-            return edits;
+            sb.Append(text, copied, edit.Offset - copied).Append(edit.NewText);
+            copied = edit.Offset + edit.Length;
         }
 
-        /// <summary>Applies edits sorted by offset and not overlapping (as returned by <see cref="GetEdits"/>).</summary>
-        public static string ApplyEdits(string text, IReadOnlyList<ScopeEdit> edits)
+        return sb.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>True when the matches mix v1 and v2 syntax (rule G).</summary>
+    public static bool HasMixedSyntax(IReadOnlyList<ScopeMatch> matches)
+    {
+        bool v1 = false, v2 = false;
+        foreach (var m in matches)
         {
-            var sb = new StringBuilder(text.Length + 16);
-            int copied = 0;
-            foreach (var edit in edits)
-            {
-                if (edit.Offset < copied || edit.Offset + edit.Length > text.Length)
-                {
-                    throw new ArgumentException("Edits must be sorted, non-overlapping and inside the text.", nameof(edits));
-                }
-
-                sb.Append(text, copied, edit.Offset - copied).Append(edit.NewText);
-                copied = edit.Offset + edit.Length;
-            }
-
-            return sb.Append(text, copied, text.Length - copied).ToString();
+            v1 |= m.Syntax == ScopeSyntax.V1;
+            v2 |= m.Syntax == ScopeSyntax.V2;
         }
 
-        /// <summary>True when the matches mix v1 and v2 syntax (rule G).</summary>
-        public static bool HasMixedSyntax(IReadOnlyList<ScopeMatch> matches)
-        {
-            bool v1 = false, v2 = false;
-            foreach (var m in matches)
-            {
-                v1 |= m.Syntax == ScopeSyntax.V1;
-                v2 |= m.Syntax == ScopeSyntax.V2;
-            }
+        return v1 && v2;
+    }
 
-            return v1 && v2;
+    /// <summary>Cheap precheck: a clinical scope needs a <c>/</c> or a <c>%2F</c>.</summary>
+    public static bool MayContainScope(string? text)
+    {
+        if (text == null)
+        {
+            return false;
         }
 
-        /// <summary>Cheap precheck: a clinical scope needs a <c>/</c> or a <c>%2F</c>.</summary>
-        public static bool MayContainScope(string? text)
+        // Every clinical scope starts with "patient/", "user/" or "system/" (the slash may be encoded as %2F):
+        // look for a slash (vectorized search) and check the context before it, without allocating.
+        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = text.IndexOfAny(SlashOrPercent, i + 1))
         {
-            if (text == null)
+            if (text[i] == '/'
+                ? EndsWithContext(text, i)
+                : i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
             {
-                return false;
+                return true;
             }
+        }
 
-            // Every clinical scope starts with "patient/", "user/" or "system/" (the slash may be encoded as %2F):
-            // look for a slash (vectorized search) and check the context before it, without allocating.
-            for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = text.IndexOfAny(SlashOrPercent, i + 1))
+        return false;
+    }
+
+    /// <summary>What <see cref="MayContainScope"/> looks for: a context and its slash, plain or encoded.</summary>
+    private static readonly string[] ContextMarks =
+    {
+        "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f",
+    };
+
+    /// <summary>
+    /// Cheap test for a text that will be joined with others (a constant operand of a concatenation): false only when
+    /// neither it nor any joined text can pass <see cref="MayContainScope"/> because of it, i.e. when it holds no
+    /// context mark, and no context mark can cross one of its ends or lie inside it ("patient" + "/Observation.read"
+    /// passes, and so may "" between two pieces; "123" or "Patient/123" cannot take part). No allocation.
+    /// </summary>
+    public static bool MayBePieceOfScope(string? text)
+    {
+        if (text == null)
+        {
+            return false;
+        }
+
+        if (text.Length == 0 || MayContainScope(text))
+        {
+            return true; // an empty text joins its neighbours ("pat" + "" + "ient/...")
+        }
+
+        foreach (string mark in ContextMarks)
+        {
+            // A mark that starts in the text and goes on after it, ends in it having begun before it, or holds it whole.
+            for (int length = 1; length < mark.Length; length++)
             {
-                if (text[i] == '/'
-                    ? EndsWithContext(text, i)
-                    : i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
+                if ((length <= text.Length &&
+                     (string.CompareOrdinal(text, text.Length - length, mark, 0, length) == 0 ||
+                      string.CompareOrdinal(text, 0, mark, mark.Length - length, length) == 0)) ||
+                    (length == text.Length && mark.IndexOf(text, StringComparison.Ordinal) >= 0))
                 {
                     return true;
                 }
             }
+        }
 
+        return false;
+    }
+
+    /// <summary>True when <c>text[..end)</c> ends with a scope context: <c>patient</c>, <c>user</c> or <c>system</c>.</summary>
+    private static bool EndsWithContext(string text, int end) =>
+        EndsWith(text, end, "patient") || EndsWith(text, end, "user") || EndsWith(text, end, "system");
+
+    private static bool EndsWith(string text, int end, string value) =>
+        end >= value.Length && string.CompareOrdinal(text, end - value.Length, value, 0, value.Length) == 0;
+
+    private static bool Run(string? text, ref List<ScopeMatch>? matches, bool stopAtFirst)
+    {
+        if (text == null || !MayContainScope(text))
+        {
             return false;
         }
 
-        /// <summary>What <see cref="MayContainScope"/> looks for: a context and its slash, plain or encoded.</summary>
-        private static readonly string[] ContextMarks =
+        int n = text.Length;
+        int i = 0;
+        bool boundary = true;   // i follows start of text or a separator
+        bool inValue = false;   // inside a scope= parameter value that continues past a separator
+        while (i < n)
         {
-            "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f",
-        };
-
-        /// <summary>
-        /// Cheap test for a text that will be joined with others (a constant operand of a concatenation): false only when
-        /// neither it nor any joined text can pass <see cref="MayContainScope"/> because of it, i.e. when it holds no
-        /// context mark, and no context mark can cross one of its ends or lie inside it ("patient" + "/Observation.read"
-        /// passes, and so may "" between two pieces; "123" or "Patient/123" cannot take part). No allocation.
-        /// </summary>
-        public static bool MayBePieceOfScope(string? text)
-        {
-            if (text == null)
+            int sep = SeparatorLength(text, i);
+            if (sep > 0)
             {
-                return false;
+                i += sep;
+                boundary = true;
+                continue;
             }
 
-            if (text.Length == 0 || MayContainScope(text))
+            if (inValue)
             {
-                return true; // an empty text joins its neighbours ("pat" + "" + "ient/...")
+                int end = i;
+                while (end < n && SeparatorLength(text, end) == 0 && text[end] != '&' && text[end] != '#')
+                {
+                    end++;
+                }
+
+                if (TryAdd(text, i, end, ref matches) && stopAtFirst)
+                {
+                    return true;
+                }
+
+                if (end < n && (text[end] == '&' || text[end] == '#'))
+                {
+                    inValue = false;
+                    boundary = false;
+                }
+
+                i = end;
+                continue;
             }
 
-            foreach (string mark in ContextMarks)
+            int segmentEnd = i;
+            while (segmentEnd < n && SeparatorLength(text, segmentEnd) == 0)
             {
-                // A mark that starts in the text and goes on after it, ends in it having begun before it, or holds it whole.
-                for (int length = 1; length < mark.Length; length++)
-                {
-                    if ((length <= text.Length &&
-                         (string.CompareOrdinal(text, text.Length - length, mark, 0, length) == 0 ||
-                          string.CompareOrdinal(text, 0, mark, mark.Length - length, length) == 0)) ||
-                        (length == text.Length && mark.IndexOf(text, StringComparison.Ordinal) >= 0))
-                    {
-                        return true;
-                    }
-                }
+                segmentEnd++;
             }
 
-            return false;
-        }
-
-        /// <summary>True when <c>text[..end)</c> ends with a scope context: <c>patient</c>, <c>user</c> or <c>system</c>.</summary>
-        private static bool EndsWithContext(string text, int end) =>
-            EndsWith(text, end, "patient") || EndsWith(text, end, "user") || EndsWith(text, end, "system");
-
-        private static bool EndsWith(string text, int end, string value) =>
-            end >= value.Length && string.CompareOrdinal(text, end - value.Length, value, 0, value.Length) == 0;
-
-        private static bool Run(string? text, ref List<ScopeMatch>? matches, bool stopAtFirst)
-        {
-            if (text == null || !MayContainScope(text))
+            if (boundary && TryAdd(text, i, segmentEnd, ref matches))
             {
-                return false;
-            }
-
-            int n = text.Length;
-            int i = 0;
-            bool boundary = true;   // i follows start of text or a separator
-            bool inValue = false;   // inside a scope= parameter value that continues past a separator
-            while (i < n)
-            {
-                int sep = SeparatorLength(text, i);
-                if (sep > 0)
+                if (stopAtFirst)
                 {
-                    i += sep;
-                    boundary = true;
-                    continue;
-                }
-
-                if (inValue)
-                {
-                    int end = i;
-                    while (end < n && SeparatorLength(text, end) == 0 && text[end] != '&' && text[end] != '#')
-                    {
-                        end++;
-                    }
-
-                    if (TryAdd(text, i, end, ref matches) && stopAtFirst)
-                    {
-                        return true;
-                    }
-
-                    if (end < n && (text[end] == '&' || text[end] == '#'))
-                    {
-                        inValue = false;
-                        boundary = false;
-                    }
-
-                    i = end;
-                    continue;
-                }
-
-                int segmentEnd = i;
-                while (segmentEnd < n && SeparatorLength(text, segmentEnd) == 0)
-                {
-                    segmentEnd++;
-                }
-
-                if (boundary && TryAdd(text, i, segmentEnd, ref matches))
-                {
-                    if (stopAtFirst)
-                    {
-                        return true;
-                    }
-
-                    i = segmentEnd;
-                    continue;
-                }
-
-                int p = i;
-                while (p < segmentEnd)
-                {
-                    int k = FindScopeParameter(text, p, segmentEnd, i, boundary);
-                    if (k < 0)
-                    {
-                        break;
-                    }
-
-                    int valueStart = k + 6;
-                    int valueEnd = valueStart;
-                    while (valueEnd < segmentEnd && text[valueEnd] != '&' && text[valueEnd] != '#')
-                    {
-                        valueEnd++;
-                    }
-
-                    if (TryAdd(text, valueStart, valueEnd, ref matches) && stopAtFirst)
-                    {
-                        return true;
-                    }
-
-                    if (valueEnd == segmentEnd)
-                    {
-                        inValue = segmentEnd < n;
-                        break;
-                    }
-
-                    p = valueEnd;
+                    return true;
                 }
 
                 i = segmentEnd;
+                continue;
             }
 
-            return matches != null && matches.Count > 0;
-        }
-
-        /// <summary>Position of <c>scope=</c> in [from, end) that starts a parameter, or -1.</summary>
-        private static int FindScopeParameter(string text, int from, int end, int segmentStart, bool segmentAtBoundary)
-        {
-            for (int k = from; k + 6 <= end; k++)
+            int p = i;
+            while (p < segmentEnd)
             {
-                if (text[k] != 's' || string.CompareOrdinal(text, k, "scope=", 0, 6) != 0)
+                int k = FindScopeParameter(text, p, segmentEnd, i, boundary);
+                if (k < 0)
                 {
-                    continue;
+                    break;
                 }
 
-                if (k == segmentStart ? segmentAtBoundary : IsParameterStart(text[k - 1]))
+                int valueStart = k + 6;
+                int valueEnd = valueStart;
+                while (valueEnd < segmentEnd && text[valueEnd] != '&' && text[valueEnd] != '#')
                 {
-                    return k;
+                    valueEnd++;
                 }
+
+                if (TryAdd(text, valueStart, valueEnd, ref matches) && stopAtFirst)
+                {
+                    return true;
+                }
+
+                if (valueEnd == segmentEnd)
+                {
+                    inValue = segmentEnd < n;
+                    break;
+                }
+
+                p = valueEnd;
             }
 
-            return -1;
+            i = segmentEnd;
         }
 
-        private static bool IsParameterStart(char c) => c == '?' || c == '&' || c == '#';
+        return matches != null && matches.Count > 0;
+    }
 
-        private static int SeparatorLength(string text, int i)
+    /// <summary>Position of <c>scope=</c> in [from, end) that starts a parameter, or -1.</summary>
+    private static int FindScopeParameter(string text, int from, int end, int segmentStart, bool segmentAtBoundary)
+    {
+        for (int k = from; k + 6 <= end; k++)
         {
-            char c = text[i];
-            // '\uFFFF' stands for text only known at run time (an interpolation hole, a non-constant operand):
-            // a scope ends where it starts.
-            if (c == ' ' || c == '+' || c == '\t' || c == '\r' || c == '\n' || c == '\uFFFF')
+            if (text[k] != 's' || string.CompareOrdinal(text, k, "scope=", 0, 6) != 0)
             {
-                return 1;
+                continue;
             }
 
-            if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && text[i + 2] == '0')
+            if (k == segmentStart ? segmentAtBoundary : IsParameterStart(text[k - 1]))
             {
-                return 3;
+                return k;
             }
-
-            return 0;
         }
 
-        private static bool TryAdd(string text, int start, int end, ref List<ScopeMatch>? matches)
+        return -1;
+    }
+
+    private static bool IsParameterStart(char c) => c == '?' || c == '&' || c == '#';
+
+    private static int SeparatorLength(string text, int i)
+    {
+        char c = text[i];
+        // '\uFFFF' stands for text only known at run time (an interpolation hole, a non-constant operand):
+        // a scope ends where it starts.
+        if (c == ' ' || c == '+' || c == '\t' || c == '\r' || c == '\n' || c == '\uFFFF')
         {
-            if (end - start < 8) // the shortest clinical scope, "user/*.r", has 8 characters
-            {
-                return false;
-            }
+            return 1;
+        }
 
-            char first = text[start];
-            if (first != 'p' && first != 'u' && first != 's')
-            {
-                return false;
-            }
+        if (c == '%' && i + 2 < text.Length && text[i + 1] == '2' && text[i + 2] == '0')
+        {
+            return 3;
+        }
 
-            if (!ClinicalScopeGrammar.TryMatch(text, start, end, allowEncoded: true, out var parts))
-            {
-                return false;
-            }
+        return 0;
+    }
 
-            if (!IsPlausible(text, parts))
-            {
-                return false;
-            }
+    private static bool TryAdd(string text, int start, int end, ref List<ScopeMatch>? matches)
+    {
+        if (end - start < 8) // the shortest clinical scope, "user/*.r", has 8 characters
+        {
+            return false;
+        }
 
-            (matches ??= new List<ScopeMatch>()).Add(new ScopeMatch(text, start, end - start, parts));
+        char first = text[start];
+        if (first != 'p' && first != 'u' && first != 's')
+        {
+            return false;
+        }
+
+        if (!ClinicalScopeGrammar.TryMatch(text, start, end, allowEncoded: true, out var parts))
+        {
+            return false;
+        }
+
+        if (!IsPlausible(text, parts))
+        {
+            return false;
+        }
+
+        (matches ??= new List<ScopeMatch>()).Add(new ScopeMatch(text, start, end - start, parts));
+        return true;
+    }
+
+    /// <summary>
+    /// Guards against paths such as <c>user/Notes.txt</c>: a v2 token whose permissions contain unknown
+    /// letters counts only with a FHIR R4 resource type or <c>*</c>; empty permissions only with a query.
+    /// </summary>
+    private static bool IsPlausible(string text, in ClinicalScopeParts parts)
+    {
+        if (parts.HasV1Permissions(text))
+        {
             return true;
         }
 
-        /// <summary>
-        /// Guards against paths such as <c>user/Notes.txt</c>: a v2 token whose permissions contain unknown
-        /// letters counts only with a FHIR R4 resource type or <c>*</c>; empty permissions only with a query.
-        /// </summary>
-        private static bool IsPlausible(string text, in ClinicalScopeParts parts)
+        var problems = ScopePermissions.Validate(text, parts.PermissionStart, parts.PermissionEnd - parts.PermissionStart);
+        bool knownResource = parts.ResourceIsWildcard
+            || FhirResourceTypes.IsKnown(text, parts.ResourceStart, parts.ResourceEnd - parts.ResourceStart);
+        if ((problems & PermissionProblems.Empty) != 0)
         {
-            if (parts.HasV1Permissions(text))
-            {
-                return true;
-            }
-
-            var problems = ScopePermissions.Validate(text, parts.PermissionStart, parts.PermissionEnd - parts.PermissionStart);
-            bool knownResource = parts.ResourceIsWildcard
-                || FhirResourceTypes.IsKnown(text, parts.ResourceStart, parts.ResourceEnd - parts.ResourceStart);
-            if ((problems & PermissionProblems.Empty) != 0)
-            {
-                return parts.QueryStart >= 0 && knownResource;
-            }
-
-            if ((problems & PermissionProblems.UnknownLetters) != 0)
-            {
-                return knownResource;
-            }
-
-            return true;
+            return parts.QueryStart >= 0 && knownResource;
         }
+
+        if ((problems & PermissionProblems.UnknownLetters) != 0)
+        {
+            return knownResource;
+        }
+
+        return true;
     }
 }

@@ -123,7 +123,7 @@ internal static class AnalysisRunner
     /// <c>[SuppressMessage]</c>/<c>[GeneratedCode]</c>, <c>#line hidden</c>, syntax errors) and the JSON files go through
     /// Roslyn's <see cref="CompilationWithAnalyzers"/>, as does everything when <paramref name="hostOptions"/> asks for the driver.
     /// </summary>
-    /// <param name="mayHoldFindings">The trees to analyse (default: all); the others are in the compilation for what is read from them.</param>
+    /// <remarks><paramref name="mayHoldFindings"/>: the trees to analyse (default: all); the others are in the compilation for what is read from them.</remarks>
     internal static async Task<ImmutableArray<Diagnostic>> AnalyzeTreesAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, AnalyzerHostOptions hostOptions, CancellationToken cancellationToken, FileBudget? budget = null, Action? treeDone = null,
         Func<SyntaxTree, bool>? mayHoldFindings = null)

@@ -98,11 +98,11 @@ internal sealed class LoadedSolution
     /// </summary>
     public static void StartWarmUp() => _ = Task.Run(() => Host.Value);
 
-    /// <param name="prefilter">
-    /// When enabled, leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>);
+    /// <remarks>
+    /// <paramref name="prefilter"/>: when enabled, leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>);
     /// they are still read, counted and checked for syntax errors. For <c>scan</c> only (null: off): <c>fix</c> rewrites what
     /// it analyses.
-    /// </param>
+    /// </remarks>
     public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, PrefilterOptions? prefilter = null)
     {
         var problems = new List<InputProblem>(input.Problems);
@@ -247,7 +247,7 @@ internal sealed class LoadedSolution
 
     /// <summary>
     /// Parses every C# file once (all cores) for its syntax errors and its declarations, drops the tree, and returns the
-    /// files <see cref="SourcePrefilter.Closure"/> does not keep, each with the problem its syntax error makes (null: none),
+    /// files <c>SourcePrefilter.Closure</c> does not keep, each with the problem its syntax error makes (null: none),
     /// worded as the full load words it. The kept files are parsed again by the workspace, as before.
     /// </summary>
     private static Dictionary<string, string?> SetAsideFiles(

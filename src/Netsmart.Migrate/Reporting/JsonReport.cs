@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text.Json;
 using Netsmart.Migrate.Analysis;
 
 namespace Netsmart.Migrate.Reporting;

@@ -7,11 +7,10 @@ using Microsoft.CodeAnalysis;
 using Netsmart.Analyzers.Rules;
 using Netsmart.Knowledge.Config;
 using Netsmart.Knowledge.Rules;
-using Netsmart.Tests.Shared;
 
 namespace Netsmart.Analyzers.Tests.Meta;
 
-/// <summary>Rule ids exist once (<see cref="DiagnosticIds"/>), and every id a decision can name has its descriptor.</summary>
+/// <summary>Rule ids exist once (<c>DiagnosticIds</c>), and every id a decision can name has its descriptor.</summary>
 public class RuleIdTests
 {
     private static readonly string[] Ids = typeof(DiagnosticIds)

@@ -4,7 +4,6 @@ using CsCheck;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Netsmart.Analyzers.Rules;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Analyzers.Evidence;
 

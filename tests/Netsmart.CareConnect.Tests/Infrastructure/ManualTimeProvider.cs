@@ -1,5 +1,3 @@
-using System;
-
 namespace Netsmart.CareConnect.Tests.Infrastructure;
 
 /// <summary>A clock the test moves by hand (token expiry without sleeping).</summary>

@@ -3,7 +3,6 @@ using System.Linq;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Rules;
 using Netsmart.Knowledge.Scopes;
-using Netsmart.Knowledge.Urls;
 
 namespace Netsmart.Knowledge.Tests.Rules;
 

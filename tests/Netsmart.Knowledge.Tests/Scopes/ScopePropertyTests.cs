@@ -3,180 +3,179 @@ using System.Linq;
 using CsCheck;
 using Netsmart.Knowledge.Scopes;
 
-namespace Netsmart.Knowledge.Tests.Scopes
+namespace Netsmart.Knowledge.Tests.Scopes;
+
+public class ScopePropertyTests
 {
-    public class ScopePropertyTests
+    // Scope-shaped text: mostly near-misses of the grammar, so the interesting branches are all hit.
+    private static readonly Gen<string> ScopeLike = PropertyCheck.Pieces(
+        8,
+        "patient", "user", "system", "launch", "Patient", "/", "%2F", "%2f", "%2A", "*", ".", "Observation", "Foo",
+        "read", "write", "r", "s", "c", "u", "d", "x", "R", "?", "%3F", "category=lab", "=", "&", "#", "scope=",
+        " ", "+", "%20", "%2", "%", "://", "\n", "a");
+
+    private static readonly Gen<string> ClinicalScope =
+        from context in Gen.OneOf("patient", "user", "system")
+        from resource in Gen.OneOf("Patient", "Observation", "*", "Foo", "DocumentReference")
+        from permissions in Gen.OneOf(
+            Gen.OneOf("read", "write", "*"),
+            Gen.Char["crudsxR"].Array[0, 7].Select(a => new string(a)))
+        from query in Gen.OneOf("", "?category=laboratory", "?code=http://loinc.org|1234-5&_x=y")
+        select context + "/" + resource + "." + permissions + query;
+
+    private static readonly Gen<string> AnyText = Gen.OneOf(Gen.String, ScopeLike, ClinicalScope,
+        ClinicalScope.Array[0, 5].Select(a => string.Join(" ", a)));
+
+    [Fact]
+    public void Parse_then_Format_is_the_identity()
     {
-        // Scope-shaped text: mostly near-misses of the grammar, so the interesting branches are all hit.
-        private static readonly Gen<string> ScopeLike = PropertyCheck.Pieces(
-            8,
-            "patient", "user", "system", "launch", "Patient", "/", "%2F", "%2f", "%2A", "*", ".", "Observation", "Foo",
-            "read", "write", "r", "s", "c", "u", "d", "x", "R", "?", "%3F", "category=lab", "=", "&", "#", "scope=",
-            " ", "+", "%20", "%2", "%", "://", "\n", "a");
-
-        private static readonly Gen<string> ClinicalScope =
-            from context in Gen.OneOf("patient", "user", "system")
-            from resource in Gen.OneOf("Patient", "Observation", "*", "Foo", "DocumentReference")
-            from permissions in Gen.OneOf(
-                Gen.OneOf("read", "write", "*"),
-                Gen.Char["crudsxR"].Array[0, 7].Select(a => new string(a)))
-            from query in Gen.OneOf("", "?category=laboratory", "?code=http://loinc.org|1234-5&_x=y")
-            select context + "/" + resource + "." + permissions + query;
-
-        private static readonly Gen<string> AnyText = Gen.OneOf(Gen.String, ScopeLike, ClinicalScope,
-            ClinicalScope.Array[0, 5].Select(a => string.Join(" ", a)));
-
-        [Fact]
-        public void Parse_then_Format_is_the_identity()
+        PropertySample.ForAll(AnyText, text =>
         {
-            PropertySample.ForAll(AnyText, text =>
+            Assert.Equal(text, SmartScope.Parse(text).Format());
+            Assert.Equal(text, ScopeList.Parse(text).Format());
+        });
+    }
+
+    [Fact]
+    public void Conversion_is_idempotent_and_converted_scopes_validate()
+    {
+        PropertySample.ForAll(AnyText, text =>
+        {
+            var once = SmartScopes.ConvertV1ToV2(text);
+            Assert.Equal(once, SmartScopes.ConvertV1ToV2(once));
+
+            var list = SmartScopes.ConvertListV1ToV2(text);
+            Assert.Equal(list, SmartScopes.ConvertListV1ToV2(list));
+
+            var scope = SmartScope.Parse(text);
+            if (scope.Syntax == ScopeSyntax.V1)
             {
-                Assert.Equal(text, SmartScope.Parse(text).Format());
-                Assert.Equal(text, ScopeList.Parse(text).Format());
-            });
+                var v2 = scope.ToV2();
+                Assert.Equal(ScopeSyntax.V2, v2.Syntax);
+                Assert.True(v2.IsWellFormed, v2.Text);
+                Assert.Equal(scope.Query, v2.Query);
+                Assert.Equal(v2.Text, SmartScope.Parse(v2.Text).Format());
+                Assert.Equal(ScopeSyntax.V2, SmartScope.Parse(v2.Text).Syntax);
+            }
+        });
+    }
+
+    [Fact]
+    public void Every_in_order_subset_of_cruds_is_valid_and_normalises_to_itself()
+    {
+        // All 31 non-empty subsets, exhaustively.
+        for (int mask = 1; mask < 32; mask++)
+        {
+            var permissions = new string(Enumerable.Range(0, 5).Where(i => (mask & (1 << i)) != 0).Select(i => "cruds"[i]).ToArray());
+
+            Assert.Equal(PermissionProblems.None, ScopePermissions.Validate(permissions));
+            Assert.True(ScopePermissions.TryNormalize(permissions, out string normalized));
+            Assert.Equal(permissions, normalized);
         }
+    }
 
-        [Fact]
-        public void Conversion_is_idempotent_and_converted_scopes_validate()
+    [Fact]
+    public void Normalising_any_cruds_letters_gives_a_valid_string_with_the_same_letters()
+    {
+        PropertySample.ForAll(Gen.Char["cruds"].Array[1, 12].Select(a => new string(a)), permissions =>
         {
-            PropertySample.ForAll(AnyText, text =>
+            Assert.True(ScopePermissions.TryNormalize(permissions, out string normalized));
+            Assert.Equal(PermissionProblems.None, ScopePermissions.Validate(normalized));
+            Assert.Equal(permissions.Distinct().OrderBy(c => c), normalized.OrderBy(c => c));
+            Assert.True(ScopePermissions.TryNormalize(normalized, out string again));
+            Assert.Equal(normalized, again);
+        });
+    }
+
+    [Fact]
+    public void Scanner_never_throws_and_its_matches_are_consistent()
+    {
+        var urlish = from prefix in Gen.OneOf("", "https://x/authorize?a=1&", "grant_type=client_credentials&", "see ")
+                     from scopes in Gen.OneOf(ScopeLike, ClinicalScope).Array[0, 4]
+                     from sep in Gen.OneOf(" ", "+", "%20")
+                     from suffix in Gen.OneOf("", "&state=1", "#f", " done")
+                     select prefix + "scope=" + string.Join(sep, scopes) + suffix;
+
+        PropertySample.ForAll(Gen.OneOf(AnyText, urlish, Mutated(urlish)), text =>
+        {
+            var matches = ScopeScanner.Scan(text);
+            int previousEnd = 0;
+            foreach (var m in matches)
             {
-                var once = SmartScopes.ConvertV1ToV2(text);
-                Assert.Equal(once, SmartScopes.ConvertV1ToV2(once));
+                Assert.True(m.Start >= previousEnd && m.End <= text.Length, text);
+                Assert.True(m.PermissionStart > m.Start && m.PermissionStart + m.PermissionLength <= m.End, text);
+                previousEnd = m.End;
+            }
 
-                var list = SmartScopes.ConvertListV1ToV2(text);
-                Assert.Equal(list, SmartScopes.ConvertListV1ToV2(list));
+            Assert.Equal(matches.Count > 0, ScopeScanner.ContainsClinicalScope(text));
 
-                var scope = SmartScope.Parse(text);
-                if (scope.Syntax == ScopeSyntax.V1)
-                {
-                    var v2 = scope.ToV2();
-                    Assert.Equal(ScopeSyntax.V2, v2.Syntax);
-                    Assert.True(v2.IsWellFormed, v2.Text);
-                    Assert.Equal(scope.Query, v2.Query);
-                    Assert.Equal(v2.Text, SmartScope.Parse(v2.Text).Format());
-                    Assert.Equal(ScopeSyntax.V2, SmartScope.Parse(v2.Text).Syntax);
-                }
-            });
+            // Migrating is idempotent: the migrated text needs no further edit and keeps every token.
+            var migrated = ScopeScanner.ApplyEdits(text, ScopeScanner.GetEdits(text));
+            Assert.Empty(ScopeScanner.GetEdits(migrated));
+            Assert.Equal(matches.Count, ScopeScanner.Scan(migrated).Count);
+            Assert.DoesNotContain(ScopeScanner.Scan(migrated), m => m.Syntax == ScopeSyntax.V1);
+        });
+    }
+
+    [Fact]
+    public void Scanner_runs_in_linear_time_on_one_megabyte_inputs()
+    {
+        const int size = 1 << 20;
+        string[] inputs =
+        {
+            Repeat("patient/Patient.read ", size),
+            Repeat("scope=", size),
+            Repeat("&scope=", size),
+            Repeat("patient/", size),
+            Repeat("%2F", size),
+            Repeat("%20", size),
+            "scope=" + Repeat("patient%2FPatient.read+", size),
+            "patient/Observation.rs?" + new string('a', size),
+            "x?" + Repeat("scope=patient/Observation.sr&", size),
+            Repeat("/", size),
+        };
+
+        foreach (var input in inputs)
+        {
+            PropertyCheck.FinishesWithin(
+                TimeSpan.FromSeconds(5),
+                () => ScopeScanner.GetEdits(input.Substring(0, 1000)),
+                () => ScopeScanner.GetEdits(input),
+                "scanning " + input.Substring(0, 30));
         }
+    }
 
-        [Fact]
-        public void Every_in_order_subset_of_cruds_is_valid_and_normalises_to_itself()
+    internal static Gen<string> Mutated(Gen<string> source) =>
+        from text in source
+        from edits in Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Char["/%2F.&=?+ rsx#*"]).Array[1, 4]
+        select Mutate(text, edits);
+
+    private static string Mutate(string text, (int Kind, double Where, char Char)[] edits)
+    {
+        foreach (var (kind, where, c) in edits)
         {
-            // All 31 non-empty subsets, exhaustively.
-            for (int mask = 1; mask < 32; mask++)
+            int at = (int)(where * text.Length);
+            if (kind == 0 || text.Length == 0)
             {
-                var permissions = new string(Enumerable.Range(0, 5).Where(i => (mask & (1 << i)) != 0).Select(i => "cruds"[i]).ToArray());
-
-                Assert.Equal(PermissionProblems.None, ScopePermissions.Validate(permissions));
-                Assert.True(ScopePermissions.TryNormalize(permissions, out string normalized));
-                Assert.Equal(permissions, normalized);
+                text = text.Insert(at, c.ToString());
+            }
+            else if (at < text.Length)
+            {
+                text = kind == 1 ? text.Remove(at, 1) : text.Substring(0, at) + c + text.Substring(at + 1);
             }
         }
 
-        [Fact]
-        public void Normalising_any_cruds_letters_gives_a_valid_string_with_the_same_letters()
+        return text;
+    }
+
+    private static string Repeat(string piece, int size)
+    {
+        var sb = new System.Text.StringBuilder(size + piece.Length);
+        while (sb.Length < size)
         {
-            PropertySample.ForAll(Gen.Char["cruds"].Array[1, 12].Select(a => new string(a)), permissions =>
-            {
-                Assert.True(ScopePermissions.TryNormalize(permissions, out string normalized));
-                Assert.Equal(PermissionProblems.None, ScopePermissions.Validate(normalized));
-                Assert.Equal(permissions.Distinct().OrderBy(c => c), normalized.OrderBy(c => c));
-                Assert.True(ScopePermissions.TryNormalize(normalized, out string again));
-                Assert.Equal(normalized, again);
-            });
+            sb.Append(piece);
         }
 
-        [Fact]
-        public void Scanner_never_throws_and_its_matches_are_consistent()
-        {
-            var urlish = from prefix in Gen.OneOf("", "https://x/authorize?a=1&", "grant_type=client_credentials&", "see ")
-                         from scopes in Gen.OneOf(ScopeLike, ClinicalScope).Array[0, 4]
-                         from sep in Gen.OneOf(" ", "+", "%20")
-                         from suffix in Gen.OneOf("", "&state=1", "#f", " done")
-                         select prefix + "scope=" + string.Join(sep, scopes) + suffix;
-
-            PropertySample.ForAll(Gen.OneOf(AnyText, urlish, Mutated(urlish)), text =>
-            {
-                var matches = ScopeScanner.Scan(text);
-                int previousEnd = 0;
-                foreach (var m in matches)
-                {
-                    Assert.True(m.Start >= previousEnd && m.End <= text.Length, text);
-                    Assert.True(m.PermissionStart > m.Start && m.PermissionStart + m.PermissionLength <= m.End, text);
-                    previousEnd = m.End;
-                }
-
-                Assert.Equal(matches.Count > 0, ScopeScanner.ContainsClinicalScope(text));
-
-                // Migrating is idempotent: the migrated text needs no further edit and keeps every token.
-                var migrated = ScopeScanner.ApplyEdits(text, ScopeScanner.GetEdits(text));
-                Assert.Empty(ScopeScanner.GetEdits(migrated));
-                Assert.Equal(matches.Count, ScopeScanner.Scan(migrated).Count);
-                Assert.DoesNotContain(ScopeScanner.Scan(migrated), m => m.Syntax == ScopeSyntax.V1);
-            });
-        }
-
-        [Fact]
-        public void Scanner_runs_in_linear_time_on_one_megabyte_inputs()
-        {
-            const int size = 1 << 20;
-            string[] inputs =
-            {
-                Repeat("patient/Patient.read ", size),
-                Repeat("scope=", size),
-                Repeat("&scope=", size),
-                Repeat("patient/", size),
-                Repeat("%2F", size),
-                Repeat("%20", size),
-                "scope=" + Repeat("patient%2FPatient.read+", size),
-                "patient/Observation.rs?" + new string('a', size),
-                "x?" + Repeat("scope=patient/Observation.sr&", size),
-                Repeat("/", size),
-            };
-
-            foreach (var input in inputs)
-            {
-                PropertyCheck.FinishesWithin(
-                    TimeSpan.FromSeconds(5),
-                    () => ScopeScanner.GetEdits(input.Substring(0, 1000)),
-                    () => ScopeScanner.GetEdits(input),
-                    "scanning " + input.Substring(0, 30));
-            }
-        }
-
-        internal static Gen<string> Mutated(Gen<string> source) =>
-            from text in source
-            from edits in Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Char["/%2F.&=?+ rsx#*"]).Array[1, 4]
-            select Mutate(text, edits);
-
-        private static string Mutate(string text, (int Kind, double Where, char Char)[] edits)
-        {
-            foreach (var (kind, where, c) in edits)
-            {
-                int at = (int)(where * text.Length);
-                if (kind == 0 || text.Length == 0)
-                {
-                    text = text.Insert(at, c.ToString());
-                }
-                else if (at < text.Length)
-                {
-                    text = kind == 1 ? text.Remove(at, 1) : text.Substring(0, at) + c + text.Substring(at + 1);
-                }
-            }
-
-            return text;
-        }
-
-        private static string Repeat(string piece, int size)
-        {
-            var sb = new System.Text.StringBuilder(size + piece.Length);
-            while (sb.Length < size)
-            {
-                sb.Append(piece);
-            }
-
-            return sb.ToString();
-        }
+        return sb.ToString();
     }
 }
