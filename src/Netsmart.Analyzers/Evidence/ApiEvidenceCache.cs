@@ -105,15 +105,49 @@ internal sealed class ApiEvidenceCache
         return evidence;
     }
 
-    private ApiEvidence Of(SyntaxNode scope, CancellationToken cancellationToken)
+    /// <summary>The evidence of a type or a file, read once per compilation.</summary>
+    internal ApiEvidence Of(SyntaxNode scope, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(scope, out ApiEvidence cached))
         {
             return cached;
         }
 
-        ApiEvidence evidence = Scan(scope, cancellationToken);
+        ApiEvidence evidence = scope is CompilationUnitSyntax file ? OfFile(file, cancellationToken) : Scan(scope, cancellationToken);
         _cache.TryAdd(scope, evidence);
+        return evidence;
+    }
+
+    /// <summary>
+    /// A file's evidence: that of its top-level types (cached: a type is read once, whether asked for itself or as part
+    /// of its file) joined with that of everything else in it (assembly attributes, top-level statements, delegates).
+    /// Evidence is a union over string tokens and each token lies in one of these parts, so this equals <see cref="Scan"/>
+    /// of the whole file.
+    /// </summary>
+    private ApiEvidence OfFile(CompilationUnitSyntax file, CancellationToken cancellationToken)
+    {
+        ApiEvidence evidence = ApiEvidence.None;
+        foreach (AttributeListSyntax attributes in file.AttributeLists)
+        {
+            evidence |= Scan(attributes, cancellationToken);
+        }
+
+        return evidence | OfMembers(file.Members, cancellationToken);
+    }
+
+    private ApiEvidence OfMembers(SyntaxList<MemberDeclarationSyntax> members, CancellationToken cancellationToken)
+    {
+        ApiEvidence evidence = ApiEvidence.None;
+        foreach (MemberDeclarationSyntax member in members)
+        {
+            evidence |= member switch
+            {
+                BaseNamespaceDeclarationSyntax ns => OfMembers(ns.Members, cancellationToken),
+                BaseTypeDeclarationSyntax type => Of(type, cancellationToken),
+                _ => Scan(member, cancellationToken),
+            };
+        }
+
         return evidence;
     }
 
@@ -151,6 +185,7 @@ internal sealed class ApiEvidenceCache
         int end = start + length;
         int searches = 0;
         System.Collections.Generic.List<SyntaxToken>? stringTokens = null;
+        System.Collections.Generic.HashSet<int>? read = null; // tokens already read (by start): several triggers hit one token
         foreach ((string trigger, StringComparison comparison) in ApiEvidenceScanner.Triggers)
         {
             int from = start;
@@ -170,7 +205,11 @@ internal sealed class ApiEvidenceCache
                     : StringTokenAt(stringTokens ??= StringTokens(scope, cancellationToken), hit);
                 if (LiteralTextMap.IsStringToken(token) && token.Span.Contains(hit))
                 {
-                    evidence |= ApiEvidenceScanner.FromText(LiteralTextMap.UnescapedValueText(token));
+                    if ((read ??= new System.Collections.Generic.HashSet<int>()).Add(token.SpanStart))
+                    {
+                        evidence |= ApiEvidenceScanner.FromText(LiteralTextMap.UnescapedValueText(token));
+                    }
+
                     from = Math.Max(hit + 1, token.Span.End);
                 }
                 else

@@ -307,7 +307,107 @@ internal sealed class ConstantHints
         }
     }
 
-    private string[] ConstantValues(string name)
+    private string[] ConstantValues(string name) => ConstantValuesFromDeclaringTypes(name) ?? ConstantValuesFromSymbolSearch(name);
+
+    /// <summary>
+    /// The values of the source const fields named <paramref name="name"/>, read from the types that declare them: each
+    /// declaring type is found by its metadata name, written from the declaration's syntax (a dictionary lookup per
+    /// namespace and type), and the field by name among its members. Null when a declaration cannot be matched to its
+    /// field that way (a <c>file</c> type, a duplicate type name): the caller then searches every declaration.
+    /// </summary>
+    private string[]? ConstantValuesFromDeclaringTypes(string name)
+    {
+        List<string>? values = null;
+        foreach (VariableDeclaratorSyntax declarator in Names.ConstFieldDeclarators(name))
+        {
+            string? metadataName = DeclaringTypeMetadataName(declarator);
+            INamedTypeSymbol? type = metadataName is null ? null : _compilation.Assembly.GetTypeByMetadataName(metadataName);
+            if (type is null)
+            {
+                return null;
+            }
+
+            bool found = false;
+            foreach (ISymbol member in type.GetMembers(name))
+            {
+                if (member is IFieldSymbol { IsConst: true } field && IsDeclaredBy(field, declarator))
+                {
+                    found = true;
+                    if (field.ConstantValue is string value)
+                    {
+                        (values ??= new List<string>()).Add(value);
+                    }
+                }
+            }
+
+            if (!found)
+            {
+                return null;
+            }
+        }
+
+        return values?.ToArray() ?? Array.Empty<string>();
+    }
+
+    private static bool IsDeclaredBy(IFieldSymbol field, VariableDeclaratorSyntax declarator)
+    {
+        foreach (SyntaxReference reference in field.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == declarator.SyntaxTree && reference.Span == declarator.Span)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>N.M.Outer+Inner`1</c> for a member of <c>namespace N.M { class Outer { class Inner&lt;T&gt; { … } } }</c>;
+    /// null for a <c>file</c> type (its metadata name is not its declared name).
+    /// </summary>
+    internal static string? DeclaringTypeMetadataName(VariableDeclaratorSyntax declarator)
+    {
+        string? types = null;
+        string? namespaces = null;
+        for (SyntaxNode? node = declarator.Parent; node != null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case TypeDeclarationSyntax type:
+                    if (type.Modifiers.Any(SyntaxKind.FileKeyword))
+                    {
+                        return null;
+                    }
+
+                    string typeName = type.TypeParameterList is { Parameters.Count: > 0 } parameters
+                        ? type.Identifier.ValueText + "`" + parameters.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        : type.Identifier.ValueText;
+                    types = types is null ? typeName : typeName + "+" + types;
+                    break;
+                case BaseNamespaceDeclarationSyntax ns:
+                    string? namespaceName = NamespaceName(ns.Name);
+                    if (namespaceName is null)
+                    {
+                        return null;
+                    }
+
+                    namespaces = namespaces is null ? namespaceName : namespaceName + "." + namespaces;
+                    break;
+            }
+        }
+
+        return types is null ? null : namespaces is null ? types : namespaces + "." + types;
+    }
+
+    private static string? NamespaceName(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax qualified when NamespaceName(qualified.Left) is string left && NamespaceName(qualified.Right) is string right => left + "." + right,
+        _ => null,
+    };
+
+    private string[] ConstantValuesFromSymbolSearch(string name)
     {
         List<string>? values = null;
         foreach (ISymbol symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member))
@@ -339,6 +439,7 @@ internal sealed class ConstantHints
         private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<VariableDeclaratorSyntax>> _constDeclarators = new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
 
         public SourceNames(Compilation compilation)
         {
@@ -360,8 +461,23 @@ internal sealed class ConstantHints
 
                     values.Add(constant.Value);
                 }
+
+                foreach (VariableDeclaratorSyntax declarator in names.ConstDeclarators)
+                {
+                    string name = declarator.Identifier.ValueText;
+                    if (!_constDeclarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators))
+                    {
+                        _constDeclarators.Add(name, declarators = new List<VariableDeclaratorSyntax>());
+                    }
+
+                    declarators.Add(declarator);
+                }
             }
         }
+
+        /// <summary>The declarations of the source const fields of this name.</summary>
+        public IReadOnlyList<VariableDeclaratorSyntax> ConstFieldDeclarators(string name) =>
+            _constDeclarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
 
         /// <summary>True when a source type or namespace has this name.</summary>
         public bool IsType(string name) => _types.Contains(name);
@@ -414,10 +530,14 @@ internal sealed class ConstantHints
             /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
             public List<string> ComputedConstants { get; } = new List<string>();
 
+            /// <summary>Every const field's declaration.</summary>
+            public List<VariableDeclaratorSyntax> ConstDeclarators { get; } = new List<VariableDeclaratorSyntax>();
+
             private void AddConstField(VariableDeclaratorSyntax variable)
             {
                 string name = variable.Identifier.ValueText;
                 ConstFields.Add(name);
+                ConstDeclarators.Add(variable);
                 switch (variable.Initializer?.Value)
                 {
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):

@@ -50,8 +50,15 @@ public class EvidenceScanTests
         from a in Member.Array[0, 6]
         from b in Member.Array[0, 6]
         from top in Gen.Bool
-        select (top ? "var t = \"" + "patient/Patient.read" + "\";\n" : "") +
-            "namespace N;\nclass A\n{\n" + string.Join("\n", a) + "\n}\nclass B\n{\n" + string.Join("\n", b) + "\n  class Nested { string x = \"user/*.read\"; }\n}\n";
+        from attribute in Text
+        from inDelegate in Text
+        from blockNamespace in Gen.Bool
+        select "[assembly: System.Reflection.AssemblyMetadata(\"k\", \"" + attribute + "\")]\n" +
+            (top ? "var t = \"" + "patient/Patient.read" + "\";\n" : "") +
+            (blockNamespace ? "namespace N {\nnamespace M {\n" : "namespace N;\n") +
+            "delegate void D(string s = \"" + inDelegate + "\");\n" +
+            "class A\n{\n" + string.Join("\n", a) + "\n}\nclass B\n{\n" + string.Join("\n", b) + "\n  class Nested { string x = \"user/*.read\"; }\n}\n" +
+            (blockNamespace ? "}\n}\n" : "");
 
     [Fact]
     public void Evidence_found_through_the_triggers_equals_evidence_read_token_by_token()
@@ -69,6 +76,47 @@ public class EvidenceScanTests
         }
 
         Assert.True(withEvidence > 0);
+    }
+
+    [Fact]
+    public void A_file_read_through_its_cached_types_has_the_evidence_of_all_its_tokens()
+    {
+        foreach (string source in PropertySample.Sample(File, PropertySample.Count(200)))
+        {
+            SyntaxTree tree = CSharpSyntaxTree.ParseText(source);
+            SyntaxNode root = tree.GetRoot();
+            BaseTypeDeclarationSyntax[] types = root.DescendantNodes().OfType<BaseTypeDeclarationSyntax>().ToArray();
+            foreach (bool typesFirst in new[] { false, true })
+            {
+                // A new compilation each time: the cache is per compilation, and the order of the questions must not matter.
+                var compilation = CSharpCompilation.Create("evidence" + typesFirst, new[] { tree });
+                var cache = ApiEvidenceCache.For(compilation, new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<AdditionalText>.Empty));
+                if (typesFirst)
+                {
+                    foreach (BaseTypeDeclarationSyntax type in types)
+                    {
+                        Assert.Equal(ApiEvidenceCache.ScanAllTokens(type, CancellationToken.None), cache.Of(type, CancellationToken.None));
+                    }
+                }
+
+                Assert.True(ApiEvidenceCache.ScanAllTokens(root, CancellationToken.None) == cache.Of(root, CancellationToken.None), "file evidence differs in:\n" + source);
+                foreach (BaseTypeDeclarationSyntax type in types)
+                {
+                    Assert.Equal(ApiEvidenceCache.ScanAllTokens(type, CancellationToken.None), cache.Of(type, CancellationToken.None));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_token_hit_by_several_triggers_counts_once_and_whole()
+    {
+        // "patient/", "user/", "fhirUser", "client_credentials" and "CCD" all hit one token: its evidence is read once, all of it.
+        const string source = "class A { string s = \"launch/patient fhirUser patient/Patient.read user/*.read grant_type=client_credentials&scope=CCD\"; }";
+        SyntaxNode type = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().First();
+        ApiEvidence expected = ApiEvidence.ClinicalScopes | ApiEvidence.PatientFacing | ApiEvidence.ClientCredentials | ApiEvidence.NonCertified;
+        Assert.Equal(expected, ApiEvidenceCache.ScanAllTokens(type, CancellationToken.None));
+        Assert.Equal(expected, ApiEvidenceCache.Scan(type, CancellationToken.None));
     }
 
     [Theory]
