@@ -79,12 +79,12 @@ public sealed class ProgressTests
 
     private sealed class FakeTerminal(bool redirected) : ITerminal
     {
-        private readonly StringWriter error = new();
+        private readonly StringWriter _error = new();
 
         public bool IsErrorRedirected => redirected;
 
-        public TextWriter Error => error;
+        public TextWriter Error => _error;
 
-        public string Text => error.ToString();
+        public string Text => _error.ToString();
     }
 }

@@ -16,7 +16,7 @@ internal enum JsonStringKind
 /// </summary>
 internal sealed class JsonPathSegment
 {
-    private string? path;
+    private string? _path;
 
     internal JsonPathSegment(JsonPathSegment? parent, string? name, int index)
     {
@@ -36,27 +36,27 @@ internal sealed class JsonPathSegment
     /// <summary>The configuration-style path, segments joined by <c>:</c>: <c>CareConnect:Scopes:0</c>. Cached.</summary>
     public override string ToString()
     {
-        if (path != null)
+        if (_path != null)
         {
-            return path;
+            return _path;
         }
 
         // Iterative, so a deep chain cannot overflow the stack; every segment caches its own path.
         var pending = new Stack<JsonPathSegment>();
         var segment = this;
-        while (segment != null && segment.path == null)
+        while (segment != null && segment._path == null)
         {
             pending.Push(segment);
             segment = segment.Parent;
         }
 
-        string prefix = segment?.path ?? string.Empty;
+        string prefix = segment?._path ?? string.Empty;
         while (pending.Count > 0)
         {
             var next = pending.Pop();
             string own = next.Name ?? next.Index.ToString(CultureInfo.InvariantCulture);
-            next.path = next.Parent == null ? own : prefix + ":" + own;
-            prefix = next.path;
+            next._path = next.Parent == null ? own : prefix + ":" + own;
+            prefix = next._path;
         }
 
         return prefix;
@@ -66,8 +66,8 @@ internal sealed class JsonPathSegment
 /// <summary>A JSON string token: where it is in the source, what it decodes to, and where it sits in the document.</summary>
 internal sealed class JsonStringToken
 {
-    private readonly int[]? map; // source offset of each decoded char, plus the closing quote; null = no escapes
-    private string? path;
+    private readonly int[]? _map; // source offset of each decoded char, plus the closing quote; null = no escapes
+    private string? _path;
 
     internal JsonStringToken(int start, int length, JsonStringKind kind, string value, int[]? map, JsonPathSegment? pathSegment)
     {
@@ -75,7 +75,7 @@ internal sealed class JsonStringToken
         Length = length;
         Kind = kind;
         Value = value;
-        this.map = map;
+        _map = map;
         PathSegment = pathSegment;
     }
 
@@ -101,13 +101,13 @@ internal sealed class JsonStringToken
     public string Value { get; }
 
     /// <summary>True when the source text contains escapes, so decoded and source offsets differ.</summary>
-    public bool HasEscapes => map != null;
+    public bool HasEscapes => _map != null;
 
     /// <summary>The path of the value (or, for a property name, of the property); null for a root string.</summary>
     public JsonPathSegment? PathSegment { get; }
 
     /// <summary>The path as <c>CareConnect:BaseUrl</c> or <c>CareConnect:Scopes:0</c>; empty for a root string.</summary>
-    public string Path => path ??= PathSegment?.ToString() ?? string.Empty;
+    public string Path => _path ??= PathSegment?.ToString() ?? string.Empty;
 
     /// <summary>
     /// Maps the range [<paramref name="valueStart"/>, +<paramref name="valueLength"/>) of <see cref="Value"/>
@@ -128,7 +128,7 @@ internal sealed class JsonStringToken
     }
 
     /// <summary>The source offset where the decoded character at <paramref name="valueIndex"/> starts (Value.Length → closing quote).</summary>
-    private int SourceOffset(int valueIndex) => map == null ? ContentStart + valueIndex : map[valueIndex];
+    private int SourceOffset(int valueIndex) => _map == null ? ContentStart + valueIndex : _map[valueIndex];
 
     public override string ToString() => (IsPropertyName ? "name " : "value ") + Path + " = \"" + Value + "\" @" + Start;
 }

@@ -11,27 +11,27 @@ internal static partial class JsonStringTokenizer
     {
         private JsonStringToken? ReadString(JsonStringKind kind, JsonPathSegment? parent, bool isName)
         {
-            int start = pos;
-            int contentStart = ++pos;
+            int start = _pos;
+            int contentStart = ++_pos;
             StringBuilder? sb = null;
             List<int>? map = null;
-            while (pos < s.Length)
+            while (_pos < _s.Length)
             {
-                char c = s[pos];
+                char c = _s[_pos];
                 if (c == '"')
                 {
-                    string value = sb == null ? s.Substring(contentStart, pos - contentStart) : sb.ToString();
+                    string value = sb == null ? _s.Substring(contentStart, _pos - contentStart) : sb.ToString();
                     int[]? offsets = null;
                     if (map != null)
                     {
-                        map.Add(pos);
+                        map.Add(_pos);
                         offsets = map.ToArray();
                     }
 
-                    pos++;
+                    _pos++;
                     var path = isName ? new JsonPathSegment(parent, value, -1) : parent;
-                    var token = new JsonStringToken(start, pos - start, kind, value, offsets, path);
-                    tokens.Add(token);
+                    var token = new JsonStringToken(start, _pos - start, kind, value, offsets, path);
+                    _tokens.Add(token);
                     return token;
                 }
 
@@ -39,9 +39,9 @@ internal static partial class JsonStringTokenizer
                 {
                     if (sb == null)
                     {
-                        sb = new StringBuilder(s, contentStart, pos - contentStart, pos - contentStart + 16);
-                        map = new List<int>(pos - contentStart + 16);
-                        for (int k = contentStart; k < pos; k++)
+                        sb = new StringBuilder(_s, contentStart, _pos - contentStart, _pos - contentStart + 16);
+                        map = new List<int>(_pos - contentStart + 16);
+                        for (int k = contentStart; k < _pos; k++)
                         {
                             map.Add(k);
                         }
@@ -52,8 +52,8 @@ internal static partial class JsonStringTokenizer
                         return null;
                     }
 
-                    map!.Add(pos);
-                    pos += s[pos + 1] == 'u' ? 6 : 2;
+                    map!.Add(_pos);
+                    _pos += _s[_pos + 1] == 'u' ? 6 : 2;
                     continue;
                 }
 
@@ -65,31 +65,31 @@ internal static partial class JsonStringTokenizer
                     }
                     else
                     {
-                        Fail(JsonErrorKind.InvalidCharacterInString, pos, "control character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " in a string must be escaped");
+                        Fail(JsonErrorKind.InvalidCharacterInString, _pos, "control character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " in a string must be escaped");
                     }
 
                     return null;
                 }
 
                 sb?.Append(c);
-                map?.Add(pos);
-                pos++;
+                map?.Add(_pos);
+                _pos++;
             }
 
             Fail(JsonErrorKind.UnterminatedString, start, "string starting here is not closed");
             return null;
         }
 
-        /// <summary>Decodes the escape at <see cref="pos"/> into <paramref name="sb"/> without moving <see cref="pos"/>.</summary>
+        /// <summary>Decodes the escape at <see cref="_pos"/> into <paramref name="sb"/> without moving <see cref="_pos"/>.</summary>
         private bool ReadEscape(StringBuilder sb, int stringStart)
         {
-            if (pos + 1 >= s.Length)
+            if (_pos + 1 >= _s.Length)
             {
                 Fail(JsonErrorKind.UnterminatedString, stringStart, "string starting here is not closed");
                 return false;
             }
 
-            char e = s[pos + 1];
+            char e = _s[_pos + 1];
             switch (e)
             {
                 case '"': sb.Append('"'); return true;
@@ -102,12 +102,12 @@ internal static partial class JsonStringTokenizer
                 case 't': sb.Append('\t'); return true;
                 case 'u':
                     int code = 0;
-                    for (int k = pos + 2; k < pos + 6; k++)
+                    for (int k = _pos + 2; k < _pos + 6; k++)
                     {
-                        int digit = k < s.Length ? HexValue(s[k]) : -1;
+                        int digit = k < _s.Length ? HexValue(_s[k]) : -1;
                         if (digit < 0)
                         {
-                            Fail(JsonErrorKind.InvalidEscape, pos, "'\\u' must be followed by four hexadecimal digits");
+                            Fail(JsonErrorKind.InvalidEscape, _pos, "'\\u' must be followed by four hexadecimal digits");
                             return false;
                         }
 
@@ -117,22 +117,22 @@ internal static partial class JsonStringTokenizer
                     sb.Append((char)code);
                     return true;
                 default:
-                    Fail(JsonErrorKind.InvalidEscape, pos, "invalid escape '\\" + (e < ' ' ? "U+" + ((int)e).ToString("X4", CultureInfo.InvariantCulture) : e.ToString()) + "'");
+                    Fail(JsonErrorKind.InvalidEscape, _pos, "invalid escape '\\" + (e < ' ' ? "U+" + ((int)e).ToString("X4", CultureInfo.InvariantCulture) : e.ToString()) + "'");
                     return false;
             }
         }
 
         private void ReadNumber()
         {
-            int start = pos;
-            if (s[pos] == '-')
+            int start = _pos;
+            if (_s[_pos] == '-')
             {
-                pos++;
+                _pos++;
             }
 
-            if (pos < s.Length && s[pos] == '0')
+            if (_pos < _s.Length && _s[_pos] == '0')
             {
-                pos++;
+                _pos++;
             }
             else if (!Digits())
             {
@@ -140,9 +140,9 @@ internal static partial class JsonStringTokenizer
                 return;
             }
 
-            if (pos < s.Length && s[pos] == '.')
+            if (_pos < _s.Length && _s[_pos] == '.')
             {
-                pos++;
+                _pos++;
                 if (!Digits())
                 {
                     Fail(JsonErrorKind.InvalidNumber, start, "invalid number: digits expected after '.'");
@@ -150,12 +150,12 @@ internal static partial class JsonStringTokenizer
                 }
             }
 
-            if (pos < s.Length && (s[pos] == 'e' || s[pos] == 'E'))
+            if (_pos < _s.Length && (_s[_pos] == 'e' || _s[_pos] == 'E'))
             {
-                pos++;
-                if (pos < s.Length && (s[pos] == '+' || s[pos] == '-'))
+                _pos++;
+                if (_pos < _s.Length && (_s[_pos] == '+' || _s[_pos] == '-'))
                 {
-                    pos++;
+                    _pos++;
                 }
 
                 if (!Digits())
@@ -176,25 +176,25 @@ internal static partial class JsonStringTokenizer
 
         private bool Digits()
         {
-            int start = pos;
-            while (pos < s.Length && s[pos] >= '0' && s[pos] <= '9')
+            int start = _pos;
+            while (_pos < _s.Length && _s[_pos] >= '0' && _s[_pos] <= '9')
             {
-                pos++;
+                _pos++;
             }
 
-            return pos > start;
+            return _pos > start;
         }
 
         private void ReadLiteral(string literal)
         {
-            if (s.Length - pos < literal.Length || string.CompareOrdinal(s, pos, literal, 0, literal.Length) != 0)
+            if (_s.Length - _pos < literal.Length || string.CompareOrdinal(_s, _pos, literal, 0, literal.Length) != 0)
             {
-                Fail(JsonErrorKind.InvalidLiteral, pos, "invalid literal; expected '" + literal + "'");
+                Fail(JsonErrorKind.InvalidLiteral, _pos, "invalid literal; expected '" + literal + "'");
                 return;
             }
 
-            int start = pos;
-            pos += literal.Length;
+            int start = _pos;
+            _pos += literal.Length;
             if (!AtDelimiter())
             {
                 Fail(JsonErrorKind.InvalidLiteral, start, "invalid literal; expected '" + literal + "'");
@@ -206,43 +206,43 @@ internal static partial class JsonStringTokenizer
 
         private bool AtDelimiter()
         {
-            if (pos >= s.Length)
+            if (_pos >= _s.Length)
             {
                 return true;
             }
 
-            char c = s[pos];
+            char c = _s[_pos];
             return c == ',' || c == ']' || c == '}' || c == '/' || IsWhitespace(c);
         }
 
         /// <summary>Skips whitespace and comments. False after reporting an unterminated comment.</summary>
         private bool SkipTrivia()
         {
-            while (pos < s.Length)
+            while (_pos < _s.Length)
             {
-                char c = s[pos];
+                char c = _s[_pos];
                 if (IsWhitespace(c))
                 {
-                    pos++;
+                    _pos++;
                 }
-                else if (c == '/' && pos + 1 < s.Length && s[pos + 1] == '/')
+                else if (c == '/' && _pos + 1 < _s.Length && _s[_pos + 1] == '/')
                 {
-                    pos += 2;
-                    while (pos < s.Length && s[pos] != '\n' && s[pos] != '\r')
+                    _pos += 2;
+                    while (_pos < _s.Length && _s[_pos] != '\n' && _s[_pos] != '\r')
                     {
-                        pos++;
+                        _pos++;
                     }
                 }
-                else if (c == '/' && pos + 1 < s.Length && s[pos + 1] == '*')
+                else if (c == '/' && _pos + 1 < _s.Length && _s[_pos + 1] == '*')
                 {
-                    int end = s.IndexOf("*/", pos + 2, System.StringComparison.Ordinal);
+                    int end = _s.IndexOf("*/", _pos + 2, System.StringComparison.Ordinal);
                     if (end < 0)
                     {
-                        Fail(JsonErrorKind.UnterminatedComment, pos, "comment starting here is not closed with '*/'");
+                        Fail(JsonErrorKind.UnterminatedComment, _pos, "comment starting here is not closed with '*/'");
                         return false;
                     }
 
-                    pos = end + 2;
+                    _pos = end + 2;
                 }
                 else
                 {
@@ -256,7 +256,7 @@ internal static partial class JsonStringTokenizer
         private void Fail(JsonErrorKind kind, int offset, string message)
         {
             LineColumn(offset, out int line, out int column);
-            error = new JsonError(kind, offset, line, column, message);
+            _error = new JsonError(kind, offset, line, column, message);
         }
 
         private string Where(int offset)
@@ -269,10 +269,10 @@ internal static partial class JsonStringTokenizer
         {
             line = 1;
             int lineStart = 0;
-            for (int i = 0; i < offset && i < s.Length; i++)
+            for (int i = 0; i < offset && i < _s.Length; i++)
             {
-                char c = s[i];
-                if (c == '\n' || (c == '\r' && (i + 1 >= s.Length || s[i + 1] != '\n')))
+                char c = _s[i];
+                if (c == '\n' || (c == '\r' && (i + 1 >= _s.Length || _s[i + 1] != '\n')))
                 {
                     line++;
                     lineStart = i + 1;

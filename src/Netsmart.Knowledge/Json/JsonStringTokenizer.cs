@@ -47,36 +47,36 @@ internal static partial class JsonStringTokenizer
 
     private sealed partial class Reader
     {
-        private readonly string s;
-        private readonly List<JsonStringToken> tokens = new List<JsonStringToken>();
-        private readonly List<Frame> stack = new List<Frame>();
-        private int pos;
-        private JsonError? error;
-        private Expect expect = Expect.Value;
+        private readonly string _s;
+        private readonly List<JsonStringToken> _tokens = new List<JsonStringToken>();
+        private readonly List<Frame> _stack = new List<Frame>();
+        private int _pos;
+        private JsonError? _error;
+        private Expect _expect = Expect.Value;
 
         public Reader(string text)
         {
-            s = text;
-            if (s.Length > 0 && s[0] == '\uFEFF')
+            _s = text;
+            if (_s.Length > 0 && _s[0] == '\uFEFF')
             {
-                pos = 1;
+                _pos = 1;
             }
         }
 
-        private Frame? Top => stack.Count == 0 ? null : stack[stack.Count - 1];
+        private Frame? Top => _stack.Count == 0 ? null : _stack[_stack.Count - 1];
 
         public JsonTokenizeResult Run()
         {
-            while (error == null)
+            while (_error == null)
             {
                 if (!SkipTrivia())
                 {
                     break;
                 }
 
-                if (pos >= s.Length)
+                if (_pos >= _s.Length)
                 {
-                    if (expect != Expect.Done)
+                    if (_expect != Expect.Done)
                     {
                         ReportEnd();
                     }
@@ -84,19 +84,19 @@ internal static partial class JsonStringTokenizer
                     break;
                 }
 
-                Step(s[pos]);
+                Step(_s[_pos]);
             }
 
-            return new JsonTokenizeResult(tokens, error);
+            return new JsonTokenizeResult(_tokens, _error);
         }
 
         private void Step(char c)
         {
-            switch (expect)
+            switch (_expect)
             {
                 case Expect.Value:
                 case Expect.ValueOrClose:
-                    if (expect == Expect.ValueOrClose && c == ']')
+                    if (_expect == Expect.ValueOrClose && c == ']')
                     {
                         Close(c);
                     }
@@ -119,12 +119,12 @@ internal static partial class JsonStringTokenizer
                         if (token != null)
                         {
                             frame.PendingProperty = token.PathSegment;
-                            expect = Expect.Colon;
+                            _expect = Expect.Colon;
                         }
                     }
                     else
                     {
-                        Fail(JsonErrorKind.ExpectedPropertyName, pos, "expected a property name in double quotes or '}', found " + Describe(c));
+                        Fail(JsonErrorKind.ExpectedPropertyName, _pos, "expected a property name in double quotes or '}', found " + Describe(c));
                     }
 
                     break;
@@ -132,12 +132,12 @@ internal static partial class JsonStringTokenizer
                 case Expect.Colon:
                     if (c == ':')
                     {
-                        pos++;
-                        expect = Expect.Value;
+                        _pos++;
+                        _expect = Expect.Value;
                     }
                     else
                     {
-                        Fail(JsonErrorKind.ExpectedColon, pos, "expected ':' after the property name, found " + Describe(c));
+                        Fail(JsonErrorKind.ExpectedColon, _pos, "expected ':' after the property name, found " + Describe(c));
                     }
 
                     break;
@@ -145,8 +145,8 @@ internal static partial class JsonStringTokenizer
                 case Expect.CommaOrClose:
                     if (c == ',')
                     {
-                        pos++;
-                        expect = Top!.IsArray ? Expect.ValueOrClose : Expect.NameOrClose;
+                        _pos++;
+                        _expect = Top!.IsArray ? Expect.ValueOrClose : Expect.NameOrClose;
                     }
                     else if (c == ']' || c == '}')
                     {
@@ -154,13 +154,13 @@ internal static partial class JsonStringTokenizer
                     }
                     else
                     {
-                        Fail(JsonErrorKind.ExpectedCommaOrEnd, pos, "expected ',' or '" + (Top!.IsArray ? ']' : '}') + "', found " + Describe(c));
+                        Fail(JsonErrorKind.ExpectedCommaOrEnd, _pos, "expected ',' or '" + (Top!.IsArray ? ']' : '}') + "', found " + Describe(c));
                     }
 
                     break;
 
                 default:
-                    Fail(JsonErrorKind.TrailingContent, pos, "unexpected " + Describe(c) + " after the end of the JSON value");
+                    Fail(JsonErrorKind.TrailingContent, _pos, "unexpected " + Describe(c) + " after the end of the JSON value");
                     break;
             }
         }
@@ -171,15 +171,15 @@ internal static partial class JsonStringTokenizer
             {
                 case '{':
                 case '[':
-                    if (stack.Count >= MaxDepth)
+                    if (_stack.Count >= MaxDepth)
                     {
-                        Fail(JsonErrorKind.TooDeep, pos, "objects and arrays are nested deeper than " + MaxDepth + " levels");
+                        Fail(JsonErrorKind.TooDeep, _pos, "objects and arrays are nested deeper than " + MaxDepth + " levels");
                         return;
                     }
 
-                    stack.Add(new Frame(c == '[', ValuePath(), pos));
-                    pos++;
-                    expect = c == '[' ? Expect.ValueOrClose : Expect.NameOrClose;
+                    _stack.Add(new Frame(c == '[', ValuePath(), _pos));
+                    _pos++;
+                    _expect = c == '[' ? Expect.ValueOrClose : Expect.NameOrClose;
                     return;
                 case '"':
                     if (ReadString(JsonStringKind.Value, ValuePath(), isName: false) != null)
@@ -199,7 +199,7 @@ internal static partial class JsonStringTokenizer
                     return;
                 case ']':
                 case '}':
-                    Fail(stack.Count == 0 ? JsonErrorKind.UnexpectedCharacter : JsonErrorKind.MismatchedBracket, pos, "expected a value, found " + Describe(c));
+                    Fail(_stack.Count == 0 ? JsonErrorKind.UnexpectedCharacter : JsonErrorKind.MismatchedBracket, _pos, "expected a value, found " + Describe(c));
                     return;
                 default:
                     if (c == '-' || (c >= '0' && c <= '9'))
@@ -208,7 +208,7 @@ internal static partial class JsonStringTokenizer
                     }
                     else
                     {
-                        Fail(JsonErrorKind.UnexpectedCharacter, pos, "expected a value, found " + Describe(c));
+                        Fail(JsonErrorKind.UnexpectedCharacter, _pos, "expected a value, found " + Describe(c));
                     }
 
                     return;
@@ -231,7 +231,7 @@ internal static partial class JsonStringTokenizer
             var top = Top;
             if (top == null)
             {
-                expect = Expect.Done;
+                _expect = Expect.Done;
                 return;
             }
 
@@ -240,7 +240,7 @@ internal static partial class JsonStringTokenizer
                 top.Index++;
             }
 
-            expect = Expect.CommaOrClose;
+            _expect = Expect.CommaOrClose;
         }
 
         private void Close(char c)
@@ -248,12 +248,12 @@ internal static partial class JsonStringTokenizer
             var top = Top!;
             if (top.IsArray != (c == ']'))
             {
-                Fail(JsonErrorKind.MismatchedBracket, pos, "'" + c + "' does not close the '" + (top.IsArray ? '[' : '{') + "' opened at " + Where(top.OpenOffset));
+                Fail(JsonErrorKind.MismatchedBracket, _pos, "'" + c + "' does not close the '" + (top.IsArray ? '[' : '{') + "' opened at " + Where(top.OpenOffset));
                 return;
             }
 
-            stack.RemoveAt(stack.Count - 1);
-            pos++;
+            _stack.RemoveAt(_stack.Count - 1);
+            _pos++;
             AfterValue();
         }
 
@@ -262,15 +262,15 @@ internal static partial class JsonStringTokenizer
             var top = Top;
             if (top == null)
             {
-                if (expect == Expect.Value)
+                if (_expect == Expect.Value)
                 {
-                    Fail(JsonErrorKind.EmptyDocument, pos, "the document contains no JSON value");
+                    Fail(JsonErrorKind.EmptyDocument, _pos, "the document contains no JSON value");
                 }
 
                 return;
             }
 
-            Fail(JsonErrorKind.UnexpectedEnd, s.Length, "unexpected end of input: '" + (top.IsArray ? '[' : '{') + "' opened at " + Where(top.OpenOffset) + " is not closed");
+            Fail(JsonErrorKind.UnexpectedEnd, _s.Length, "unexpected end of input: '" + (top.IsArray ? '[' : '{') + "' opened at " + Where(top.OpenOffset) + " is not closed");
         }
     }
 }

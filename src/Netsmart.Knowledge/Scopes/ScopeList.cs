@@ -11,17 +11,17 @@ namespace Netsmart.Knowledge.Scopes;
 /// </summary>
 internal sealed class ScopeList
 {
-    private readonly SmartScope[] scopes;
-    private readonly string[] gaps; // gaps[i] precedes scopes[i]; gaps[scopes.Length] is the tail
+    private readonly SmartScope[] _scopes;
+    private readonly string[] _gaps; // _gaps[i] precedes _scopes[i]; _gaps[_scopes.Length] is the tail
 
     private ScopeList(SmartScope[] scopes, string[] gaps)
     {
-        this.scopes = scopes;
-        this.gaps = gaps;
+        _scopes = scopes;
+        _gaps = gaps;
     }
 
     /// <summary>The scopes in their original order, duplicates included.</summary>
-    public IReadOnlyList<SmartScope> Scopes => scopes;
+    public IReadOnlyList<SmartScope> Scopes => _scopes;
 
     /// <summary>True when at least one clinical scope uses v1 permissions.</summary>
     public bool HasV1 => Any(s => s.Syntax == ScopeSyntax.V1);
@@ -79,12 +79,12 @@ internal sealed class ScopeList
     public string Format()
     {
         var sb = new StringBuilder();
-        for (int i = 0; i < scopes.Length; i++)
+        for (int i = 0; i < _scopes.Length; i++)
         {
-            sb.Append(gaps[i]).Append(scopes[i].Format());
+            sb.Append(_gaps[i]).Append(_scopes[i].Format());
         }
 
-        return sb.Append(gaps[scopes.Length]).ToString();
+        return sb.Append(_gaps[_scopes.Length]).ToString();
     }
 
     public override string ToString() => Format();
@@ -97,18 +97,18 @@ internal sealed class ScopeList
 
     private ScopeList Map(Func<SmartScope, SmartScope> map)
     {
-        var mapped = new SmartScope[scopes.Length];
-        for (int i = 0; i < scopes.Length; i++)
+        var mapped = new SmartScope[_scopes.Length];
+        for (int i = 0; i < _scopes.Length; i++)
         {
-            mapped[i] = map(scopes[i]);
+            mapped[i] = map(_scopes[i]);
         }
 
-        return new ScopeList(mapped, gaps);
+        return new ScopeList(mapped, _gaps);
     }
 
     private bool Any(Func<SmartScope, bool> predicate)
     {
-        foreach (var s in scopes)
+        foreach (var s in _scopes)
         {
             if (predicate(s))
             {

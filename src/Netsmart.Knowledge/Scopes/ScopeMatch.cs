@@ -30,17 +30,17 @@ internal readonly struct ScopeEdit : IEquatable<ScopeEdit>
 /// <summary>A clinical scope token found by <see cref="ScopeScanner"/> inside arbitrary text.</summary>
 internal sealed class ScopeMatch
 {
-    private readonly string text;
-    private readonly ClinicalScopeParts parts;
-    private string? token;
-    private string? resourceType;
-    private string? permissions;
+    private readonly string _text;
+    private readonly ClinicalScopeParts _parts;
+    private string? _token;
+    private string? _resourceType;
+    private string? _permissions;
 
     internal ScopeMatch(string text, int start, int length, in ClinicalScopeParts parts)
     {
         // Strings are cut from the text only when asked for: a long text can hold many matches.
-        this.text = text;
-        this.parts = parts;
+        _text = text;
+        _parts = parts;
         Start = start;
         Length = length;
         PermissionStart = parts.PermissionStart;
@@ -70,7 +70,7 @@ internal sealed class ScopeMatch
     public int End => Start + Length;
 
     /// <summary>The raw token text, as it appears in the scanned text (possibly percent-encoded).</summary>
-    public string Token => token ??= text.Substring(Start, Length);
+    public string Token => _token ??= _text.Substring(Start, Length);
 
     /// <summary>Offset of the permission part in the scanned text.</summary>
     public int PermissionStart { get; }
@@ -78,23 +78,23 @@ internal sealed class ScopeMatch
     /// <summary>Length of the raw permission part (3 for an encoded <c>%2A</c>; 0 when empty).</summary>
     public int PermissionLength { get; }
 
-    public ScopeContext Context => parts.Context;
+    public ScopeContext Context => _parts.Context;
 
     /// <summary>Decoded resource type: a type name or <c>*</c>.</summary>
-    public string ResourceType => resourceType ??= parts.GetResourceType(text);
+    public string ResourceType => _resourceType ??= _parts.GetResourceType(_text);
 
     /// <summary>Decoded permissions: <c>read</c>, <c>*</c>, <c>rs</c>, <c>sr</c>, ...</summary>
-    public string Permissions => permissions ??= CommonPermissions() ?? parts.GetPermissions(text);
+    public string Permissions => _permissions ??= CommonPermissions() ?? _parts.GetPermissions(_text);
 
     /// <summary>True for a query-restricted scope (<c>...rs?category=...</c>).</summary>
-    public bool HasQuery => parts.QueryStart >= 0;
+    public bool HasQuery => _parts.QueryStart >= 0;
 
     /// <summary>True when the token uses <c>%2F</c>, <c>%2A</c> or <c>%3F</c>.</summary>
-    public bool IsEncoded => parts.IsEncoded;
+    public bool IsEncoded => _parts.IsEncoded;
 
     /// <summary>True when the resource type is <c>*</c> or a FHIR R4 resource type name.</summary>
-    public bool IsKnownResourceType => parts.ResourceIsWildcard
-        || FhirResourceTypes.IsKnown(text, parts.ResourceStart, parts.ResourceEnd - parts.ResourceStart);
+    public bool IsKnownResourceType => _parts.ResourceIsWildcard
+        || FhirResourceTypes.IsKnown(_text, _parts.ResourceStart, _parts.ResourceEnd - _parts.ResourceStart);
 
     public ScopeSyntax Syntax { get; }
 
@@ -121,16 +121,16 @@ internal sealed class ScopeMatch
 
     private string? CommonPermissions()
     {
-        if (parts.PermissionIsWildcard)
+        if (_parts.PermissionIsWildcard)
         {
             return "*";
         }
 
         switch (PermissionLength)
         {
-            case 4 when string.CompareOrdinal(text, PermissionStart, "read", 0, 4) == 0: return "read";
-            case 5 when string.CompareOrdinal(text, PermissionStart, "write", 0, 5) == 0: return "write";
-            case 2 when string.CompareOrdinal(text, PermissionStart, "rs", 0, 2) == 0: return "rs";
+            case 4 when string.CompareOrdinal(_text, PermissionStart, "read", 0, 4) == 0: return "read";
+            case 5 when string.CompareOrdinal(_text, PermissionStart, "write", 0, 5) == 0: return "write";
+            case 2 when string.CompareOrdinal(_text, PermissionStart, "rs", 0, 2) == 0: return "rs";
             default: return null;
         }
     }

@@ -211,23 +211,23 @@ internal static class Checklist
     /// <summary>The findings counted per rule, by severity.</summary>
     private sealed class FindingCounts
     {
-        private readonly IReadOnlyList<Finding> findings;
+        private readonly IReadOnlyList<Finding> _findings;
 
         public FindingCounts(IReadOnlyList<Finding> findings)
         {
-            this.findings = findings;
+            _findings = findings;
         }
 
-        public int All(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId));
+        public int All(params string[] ids) => _findings.Count(f => ids.Contains(f.RuleId));
 
-        public int Warnings(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId) && f.Severity != FindingSeverity.Info);
+        public int Warnings(params string[] ids) => _findings.Count(f => ids.Contains(f.RuleId) && f.Severity != FindingSeverity.Info);
 
-        public int Information(params string[] ids) => findings.Count(f => ids.Contains(f.RuleId) && f.Severity == FindingSeverity.Info);
+        public int Information(params string[] ids) => _findings.Count(f => ids.Contains(f.RuleId) && f.Severity == FindingSeverity.Info);
 
         /// <summary><c>NSM001 x2, NSM004 x1</c>: the rules among <paramref name="ids"/> that have findings, in that order.</summary>
         public string PerRule(params string[] ids) =>
             string.Join(", ", ids
-                .Select(id => (Id: id, N: findings.Count(f => f.RuleId == id)))
+                .Select(id => (Id: id, N: _findings.Count(f => f.RuleId == id)))
                 .Where(x => x.N > 0)
                 .Select(x => $"{x.Id} x{x.N}"));
     }

@@ -17,13 +17,13 @@ internal sealed class FileBudget
 {
     public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(60);
 
-    private readonly Func<string, TimeSpan> limitFor;
-    private readonly ConcurrentDictionary<string, TimeSpan> exceeded = new(StringComparer.Ordinal);
+    private readonly Func<string, TimeSpan> _limitFor;
+    private readonly ConcurrentDictionary<string, TimeSpan> _exceeded = new(StringComparer.Ordinal);
 
     /// <param name="limitFor">The budget of a file by its path; <see cref="Timeout.InfiniteTimeSpan"/> for none (tests inject per-file budgets).</param>
     public FileBudget(Func<string, TimeSpan> limitFor)
     {
-        this.limitFor = limitFor;
+        _limitFor = limitFor;
     }
 
     public static FileBudget Unlimited { get; } = new(_ => Timeout.InfiniteTimeSpan);
@@ -32,10 +32,10 @@ internal sealed class FileBudget
     public static FileBudget FromSeconds(double seconds) =>
         seconds <= 0 ? Unlimited : new FileBudget(_ => TimeSpan.FromSeconds(seconds));
 
-    public bool IsExceeded(string? path) => path != null && exceeded.ContainsKey(path);
+    public bool IsExceeded(string? path) => path != null && _exceeded.ContainsKey(path);
 
     /// <summary>The files over budget so far, as skipped-file problems, by path.</summary>
-    public IEnumerable<InputProblem> Problems() => exceeded
+    public IEnumerable<InputProblem> Problems() => _exceeded
         .OrderBy(e => e.Key, StringComparer.Ordinal)
         .Select(e => new InputProblem(e.Key, $"its analysis took longer than the per-file time budget ({Describe(e.Value)}); skipped, so its findings are not reported and it is not rewritten. Very long string concatenations can cause this: raise the budget with --file-timeout SECONDS (0: no limit)"));
 
@@ -46,7 +46,7 @@ internal sealed class FileBudget
     public async Task<T?> RunAsync<T>(string? path, Func<CancellationToken, T> work, CancellationToken cancellationToken)
         where T : class
     {
-        TimeSpan limit = path is null ? Timeout.InfiniteTimeSpan : limitFor(path);
+        TimeSpan limit = path is null ? Timeout.InfiniteTimeSpan : _limitFor(path);
         if (limit == Timeout.InfiniteTimeSpan)
         {
             return work(cancellationToken);
@@ -73,7 +73,7 @@ internal sealed class FileBudget
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            exceeded.TryAdd(path!, limit);
+            _exceeded.TryAdd(path!, limit);
             return null;
         }
     }

@@ -17,13 +17,13 @@ namespace Netsmart.Migrate.Analysis;
 /// </summary>
 internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
 {
-    private readonly AnalyzerConfigOptionsProvider inner;
-    private readonly string? tenantOverride;
+    private readonly AnalyzerConfigOptionsProvider _inner;
+    private readonly string? _tenantOverride;
 
     public TenantOptionsProvider(AnalyzerConfigOptionsProvider inner, string? tenantOverride, string? buildProperty)
     {
-        this.inner = inner;
-        this.tenantOverride = tenantOverride;
+        _inner = inner;
+        _tenantOverride = tenantOverride;
         GlobalOptions = buildProperty is null ? inner.GlobalOptions : new WithValue(inner.GlobalOptions, NetsmartOptions.TenantIdExpressionBuildProperty, buildProperty);
     }
 
@@ -55,56 +55,56 @@ internal sealed class TenantOptionsProvider : AnalyzerConfigOptionsProvider
 
     private static readonly ConditionalWeakTable<Project, Tuple<string?, string?, AnalyzerOptions>> Cache = new();
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Wrap(inner.GetOptions(tree));
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Wrap(_inner.GetOptions(tree));
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Wrap(inner.GetOptions(textFile));
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Wrap(_inner.GetOptions(textFile));
 
     private AnalyzerConfigOptions Wrap(AnalyzerConfigOptions options) =>
-        tenantOverride is null ? options : new WithValue(options, NetsmartOptions.TenantIdExpressionKey, tenantOverride);
+        _tenantOverride is null ? options : new WithValue(options, NetsmartOptions.TenantIdExpressionKey, _tenantOverride);
 
     /// <summary>The same options, computed once per tree and per additional file.</summary>
     private sealed class CachingOptionsProvider : AnalyzerConfigOptionsProvider
     {
-        private readonly AnalyzerConfigOptionsProvider inner;
-        private readonly ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions> trees = new();
-        private readonly ConditionalWeakTable<AdditionalText, AnalyzerConfigOptions> texts = new();
+        private readonly AnalyzerConfigOptionsProvider _inner;
+        private readonly ConditionalWeakTable<SyntaxTree, AnalyzerConfigOptions> _trees = new();
+        private readonly ConditionalWeakTable<AdditionalText, AnalyzerConfigOptions> _texts = new();
 
         public CachingOptionsProvider(AnalyzerConfigOptionsProvider inner)
         {
-            this.inner = inner;
+            _inner = inner;
         }
 
-        public override AnalyzerConfigOptions GlobalOptions => inner.GlobalOptions;
+        public override AnalyzerConfigOptions GlobalOptions => _inner.GlobalOptions;
 
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => trees.GetValue(tree, inner.GetOptions);
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _trees.GetValue(tree, _inner.GetOptions);
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => texts.GetValue(textFile, inner.GetOptions);
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _texts.GetValue(textFile, _inner.GetOptions);
     }
 
     private sealed class WithValue : AnalyzerConfigOptions
     {
-        private readonly AnalyzerConfigOptions inner;
-        private readonly string key;
-        private readonly string value;
+        private readonly AnalyzerConfigOptions _inner;
+        private readonly string _key;
+        private readonly string _value;
 
         public WithValue(AnalyzerConfigOptions inner, string key, string value)
         {
-            this.inner = inner;
-            this.key = key;
-            this.value = value;
+            _inner = inner;
+            _key = key;
+            _value = value;
         }
 
-        public override IEnumerable<string> Keys => inner.Keys.Append(key).Distinct();
+        public override IEnumerable<string> Keys => _inner.Keys.Append(_key).Distinct();
 
         public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value)
         {
-            if (KeyComparer.Equals(key, this.key))
+            if (KeyComparer.Equals(key, _key))
             {
-                value = this.value;
+                value = _value;
                 return true;
             }
 
-            return inner.TryGetValue(key, out value);
+            return _inner.TryGetValue(key, out value);
         }
     }
 }

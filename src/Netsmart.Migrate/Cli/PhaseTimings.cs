@@ -13,12 +13,12 @@ internal static class PhaseTimings
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("NETSMART_MIGRATE_TIMINGS") == "1";
     private static readonly object Gate = new();
-    private static TimeSpan last;
-    private static TimeSpan lastCpu;
-    private static long lastJitted;
-    private static TimeSpan lastJitTime;
-    private static TimeSpan lastGcPause;
-    private static int lastGcs;
+    private static TimeSpan _last;
+    private static TimeSpan _lastCpu;
+    private static long _lastJitted;
+    private static TimeSpan _lastJitTime;
+    private static TimeSpan _lastGcPause;
+    private static int _lastGcs;
 
     public static void Mark(string phase)
     {
@@ -37,13 +37,13 @@ internal static class PhaseTimings
             TimeSpan gcPause = GC.GetTotalPauseDuration();
             int gcs = GC.CollectionCount(0);
             Console.Error.WriteLine(FormattableString.Invariant(
-                $"[timings] {phase}: {(now - last).TotalMilliseconds:0} ms (since process start {now.TotalMilliseconds:0} ms; CPU {(cpu - lastCpu).TotalMilliseconds:0} ms; JIT {jitted - lastJitted} methods, {(jitTime - lastJitTime).TotalMilliseconds:0} ms; GC {gcs - lastGcs}, paused {(gcPause - lastGcPause).TotalMilliseconds:0} ms; allocated {GC.GetTotalAllocatedBytes() >> 20} MB, heap {GC.GetTotalMemory(false) >> 20} MB)"));
-            last = now;
-            lastCpu = cpu;
-            lastJitted = jitted;
-            lastJitTime = jitTime;
-            lastGcPause = gcPause;
-            lastGcs = gcs;
+                $"[timings] {phase}: {(now - _last).TotalMilliseconds:0} ms (since process start {now.TotalMilliseconds:0} ms; CPU {(cpu - _lastCpu).TotalMilliseconds:0} ms; JIT {jitted - _lastJitted} methods, {(jitTime - _lastJitTime).TotalMilliseconds:0} ms; GC {gcs - _lastGcs}, paused {(gcPause - _lastGcPause).TotalMilliseconds:0} ms; allocated {GC.GetTotalAllocatedBytes() >> 20} MB, heap {GC.GetTotalMemory(false) >> 20} MB)"));
+            _last = now;
+            _lastCpu = cpu;
+            _lastJitted = jitted;
+            _lastJitTime = jitTime;
+            _lastGcPause = gcPause;
+            _lastGcs = gcs;
         }
     }
 }

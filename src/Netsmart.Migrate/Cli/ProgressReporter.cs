@@ -30,17 +30,17 @@ internal sealed class ProgressReporter
 {
     public static readonly ProgressReporter Silent = new(null, 0);
 
-    private readonly TextWriter? terminal;
-    private readonly int minimumTotal;
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly object gate = new();
-    private long lastWrite = -1000;
-    private int lastLength;
+    private readonly TextWriter? _terminal;
+    private readonly int _minimumTotal;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly object _gate = new();
+    private long _lastWrite = -1000;
+    private int _lastLength;
 
     public ProgressReporter(TextWriter? terminal, int minimumTotal)
     {
-        this.terminal = terminal;
-        this.minimumTotal = minimumTotal;
+        _terminal = terminal;
+        _minimumTotal = minimumTotal;
     }
 
     /// <summary>
@@ -52,62 +52,62 @@ internal sealed class ProgressReporter
 
     public void Report(string phase, int done, int total)
     {
-        if (terminal is null || total < minimumTotal)
+        if (_terminal is null || total < _minimumTotal)
         {
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            long now = clock.ElapsedMilliseconds;
-            if (done != total && now - lastWrite < 100)
+            long now = _clock.ElapsedMilliseconds;
+            if (done != total && now - _lastWrite < 100)
             {
                 return;
             }
 
-            lastWrite = now;
+            _lastWrite = now;
             string line = $"{phase} {done}/{total}";
-            terminal.Write("\r" + line.PadRight(lastLength));
-            lastLength = line.Length;
+            _terminal.Write("\r" + line.PadRight(_lastLength));
+            _lastLength = line.Length;
         }
     }
 
     public void Status(string phase)
     {
-        if (terminal is null)
+        if (_terminal is null)
         {
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (lastLength == 0)
+            if (_lastLength == 0)
             {
                 return; // nothing shown so far: the tree is small
             }
 
-            terminal.Write("\r" + phase.PadRight(lastLength));
-            lastLength = phase.Length;
+            _terminal.Write("\r" + phase.PadRight(_lastLength));
+            _lastLength = phase.Length;
         }
     }
 
     /// <summary>Erases the indicator line.</summary>
     public void Clear()
     {
-        if (terminal is null)
+        if (_terminal is null)
         {
             return;
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            if (lastLength == 0)
+            if (_lastLength == 0)
             {
                 return;
             }
 
-            terminal.Write("\r" + new string(' ', lastLength) + "\r");
-            lastLength = 0;
+            _terminal.Write("\r" + new string(' ', _lastLength) + "\r");
+            _lastLength = 0;
         }
     }
 }

@@ -176,20 +176,20 @@ internal static class FixEngine
     /// <summary>Hands the Fix-All provider the diagnostics of the latest analysis.</summary>
     private sealed class Diagnostics : FixAllContext.DiagnosticProvider
     {
-        private readonly ImmutableDictionary<DocumentId, ImmutableArray<Diagnostic>> byDocument;
+        private readonly ImmutableDictionary<DocumentId, ImmutableArray<Diagnostic>> _byDocument;
 
         public Diagnostics(ImmutableDictionary<DocumentId, ImmutableArray<Diagnostic>> byDocument)
         {
-            this.byDocument = byDocument;
+            _byDocument = byDocument;
         }
 
         public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(byDocument.TryGetValue(document.Id, out var diagnostics) ? diagnostics : ImmutableArray<Diagnostic>.Empty);
+            Task.FromResult<IEnumerable<Diagnostic>>(_byDocument.TryGetValue(document.Id, out var diagnostics) ? diagnostics : ImmutableArray<Diagnostic>.Empty);
 
         public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
             Task.FromResult<IEnumerable<Diagnostic>>(ImmutableArray<Diagnostic>.Empty);
 
         public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
-            Task.FromResult<IEnumerable<Diagnostic>>(byDocument.Where(e => e.Key.ProjectId == project.Id).SelectMany(e => e.Value).ToList());
+            Task.FromResult<IEnumerable<Diagnostic>>(_byDocument.Where(e => e.Key.ProjectId == project.Id).SelectMany(e => e.Value).ToList());
     }
 }

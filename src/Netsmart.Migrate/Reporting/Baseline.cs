@@ -154,7 +154,7 @@ internal static class BaselineFile
 /// <summary>A scan compared with a baseline: new findings, known ones, and baseline findings no longer found.</summary>
 internal sealed class BaselineComparison
 {
-    private readonly HashSet<Finding> newSet = new();
+    private readonly HashSet<Finding> _newSet = new();
 
     public BaselineComparison(string displayPath, IReadOnlyList<Finding> findings, IReadOnlyList<BaselineEntry> baseline)
     {
@@ -170,7 +170,7 @@ internal sealed class BaselineComparison
             else
             {
                 New.Add(finding);
-                newSet.Add(finding);
+                _newSet.Add(finding);
             }
         }
 
@@ -187,7 +187,7 @@ internal sealed class BaselineComparison
     /// <summary>In the baseline, not found any more.</summary>
     public List<BaselineEntry> Fixed { get; } = new();
 
-    public bool IsNew(Finding finding) => newSet.Contains(finding);
+    public bool IsNew(Finding finding) => _newSet.Contains(finding);
 
     public string Line =>
         $"{New.Count} new, {Unchanged.Count} still open from the baseline, {Fixed.Count} fixed since the baseline";

@@ -197,22 +197,22 @@ internal static class HtmlReport
     /// <summary>Old line → the new lines that replace it, from a line diff.</summary>
     private sealed class LineMap
     {
-        private readonly DiffResult diff;
+        private readonly DiffResult _diff;
 
         public LineMap(DiffResult diff)
         {
-            this.diff = diff;
+            _diff = diff;
         }
 
         public string? NewLinesFor(int oldLine)
         {
-            foreach (DiffBlock block in diff.DiffBlocks)
+            foreach (DiffBlock block in _diff.DiffBlocks)
             {
                 if (oldLine >= block.DeleteStartA && oldLine < block.DeleteStartA + block.DeleteCountA)
                 {
                     return block.InsertCountB == 0
                         ? "(the fix removes this line)"
-                        : string.Join("\n", diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+                        : string.Join("\n", _diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
                 }
             }
 

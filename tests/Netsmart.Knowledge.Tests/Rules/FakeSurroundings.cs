@@ -6,9 +6,9 @@ namespace Netsmart.Knowledge.Tests.Rules;
 /// <summary>Surroundings given as plain values, counting what a decision asks for.</summary>
 internal sealed class FakeSurroundings : IValueSurroundings
 {
-    private readonly ApiEvidence around;
-    private readonly ApiEvidence owningType;
-    private readonly bool netsmartUse;
+    private readonly ApiEvidence _around;
+    private readonly ApiEvidence _owningType;
+    private readonly bool _netsmartUse;
 
     public FakeSurroundings(
         ValueSource source = ValueSource.CSharp,
@@ -17,9 +17,9 @@ internal sealed class FakeSurroundings : IValueSurroundings
         bool netsmartUse = false)
     {
         Source = source;
-        this.around = around;
-        this.owningType = owningType;
-        this.netsmartUse = netsmartUse;
+        _around = around;
+        _owningType = owningType;
+        _netsmartUse = netsmartUse;
     }
 
     public ValueSource Source { get; }
@@ -31,14 +31,14 @@ internal sealed class FakeSurroundings : IValueSurroundings
     public ApiEvidence Around()
     {
         AroundCalls++;
-        return around;
+        return _around;
     }
 
-    public ApiEvidence OwningType() => owningType;
+    public ApiEvidence OwningType() => _owningType;
 
     public bool ShowsNetsmartUse()
     {
         NetsmartUseCalls++;
-        return netsmartUse;
+        return _netsmartUse;
     }
 }

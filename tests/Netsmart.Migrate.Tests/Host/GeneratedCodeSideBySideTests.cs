@@ -130,16 +130,16 @@ public sealed class GeneratedCodeSideBySideTests
     {
         private static readonly DiagnosticDescriptor Rule = new("TST101", "Literal", "Literal", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
-        private readonly GeneratedCodeAnalysisFlags flags;
+        private readonly GeneratedCodeAnalysisFlags _flags;
 
-        public LiteralAnalyzer(GeneratedCodeAnalysisFlags flags) => this.flags = flags;
+        public LiteralAnalyzer(GeneratedCodeAnalysisFlags flags) => _flags = flags;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(flags);
+            context.ConfigureGeneratedCodeAnalysis(_flags);
             context.RegisterSyntaxNodeAction(
                 c =>
                 {

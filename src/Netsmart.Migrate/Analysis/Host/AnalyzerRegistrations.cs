@@ -69,57 +69,57 @@ internal sealed class AnalyzerRegistrations
 
     private sealed class CapturingAnalysisContext : AnalysisContext
     {
-        private readonly DiagnosticAnalyzer analyzer;
-        private readonly AnalyzerRegistrations registrations;
+        private readonly DiagnosticAnalyzer _analyzer;
+        private readonly AnalyzerRegistrations _registrations;
 
         public CapturingAnalysisContext(DiagnosticAnalyzer analyzer, AnalyzerRegistrations registrations)
         {
-            this.analyzer = analyzer;
-            this.registrations = registrations;
+            _analyzer = analyzer;
+            _registrations = registrations;
         }
 
-        public override void EnableConcurrentExecution() => registrations.Concurrent = true;
+        public override void EnableConcurrentExecution() => _registrations.Concurrent = true;
 
-        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => registrations.GeneratedCode = analysisMode;
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => _registrations.GeneratedCode = analysisMode;
 
-        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => registrations.CompilationStartActions.Add(action);
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => _registrations.CompilationStartActions.Add(action);
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            registrations.NodeActions.Add((action, CSharpKinds(analyzer, syntaxKinds)));
+            _registrations.NodeActions.Add((action, CSharpKinds(_analyzer, syntaxKinds)));
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => registrations.AdditionalFileActions.Add(action);
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _registrations.AdditionalFileActions.Add(action);
 
-        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unsupported(analyzer, nameof(RegisterCompilationAction));
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unsupported(_analyzer, nameof(RegisterCompilationAction));
 
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported(analyzer, nameof(RegisterSemanticModelAction));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported(_analyzer, nameof(RegisterSemanticModelAction));
 
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported(analyzer, nameof(RegisterSymbolAction));
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported(_analyzer, nameof(RegisterSymbolAction));
 
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported(analyzer, nameof(RegisterSymbolStartAction));
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw Unsupported(_analyzer, nameof(RegisterSymbolStartAction));
 
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported(analyzer, nameof(RegisterCodeBlockStartAction));
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported(_analyzer, nameof(RegisterCodeBlockStartAction));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported(analyzer, nameof(RegisterCodeBlockAction));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported(_analyzer, nameof(RegisterCodeBlockAction));
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unsupported(analyzer, nameof(RegisterSyntaxTreeAction));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unsupported(_analyzer, nameof(RegisterSyntaxTreeAction));
 
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported(analyzer, nameof(RegisterOperationBlockStartAction));
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported(_analyzer, nameof(RegisterOperationBlockStartAction));
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported(analyzer, nameof(RegisterOperationBlockAction));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported(_analyzer, nameof(RegisterOperationBlockAction));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unsupported(analyzer, nameof(RegisterOperationAction));
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unsupported(_analyzer, nameof(RegisterOperationAction));
     }
 }
 
 /// <summary>What one compilation-start action of an analyzer registered for one compilation.</summary>
 internal sealed class CapturingCompilationStartContext : CompilationStartAnalysisContext
 {
-    private readonly DiagnosticAnalyzer analyzer;
+    private readonly DiagnosticAnalyzer _analyzer;
 
     public CapturingCompilationStartContext(DiagnosticAnalyzer analyzer, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         : base(compilation, options, cancellationToken)
     {
-        this.analyzer = analyzer;
+        _analyzer = analyzer;
     }
 
     public List<(Action<SyntaxNodeAnalysisContext> Action, ImmutableArray<SyntaxKind> Kinds)> NodeActions { get; } = new();
@@ -127,7 +127,7 @@ internal sealed class CapturingCompilationStartContext : CompilationStartAnalysi
     public List<Action<AdditionalFileAnalysisContext>> AdditionalFileActions { get; } = new();
 
     public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-        NodeActions.Add((action, AnalyzerRegistrations.CSharpKinds(analyzer, syntaxKinds)));
+        NodeActions.Add((action, AnalyzerRegistrations.CSharpKinds(_analyzer, syntaxKinds)));
 
     public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => AdditionalFileActions.Add(action);
 
@@ -151,5 +151,5 @@ internal sealed class CapturingCompilationStartContext : CompilationStartAnalysi
 
     public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unsupported(nameof(RegisterOperationAction));
 
-    private UnsupportedAnalyzerRegistrationException Unsupported(string registration) => AnalyzerRegistrations.Unsupported(analyzer, registration);
+    private UnsupportedAnalyzerRegistrationException Unsupported(string registration) => AnalyzerRegistrations.Unsupported(_analyzer, registration);
 }

@@ -13,17 +13,17 @@ internal sealed class AnalyzerSession
 {
     public const string AnalyzerFailureId = "AD0001";
 
-    private readonly ImmutableHashSet<string> supportedIds;
-    private readonly object? gate;
+    private readonly ImmutableHashSet<string> _supportedIds;
+    private readonly object? _gate;
 
     public AnalyzerSession(DiagnosticAnalyzer analyzer, AnalyzerRegistrations registrations, int index)
     {
         Analyzer = analyzer;
         Index = index;
         Registrations = registrations;
-        supportedIds = registrations.SupportedIds;
-        gate = registrations.Concurrent ? null : new object();
-        IsSupportedDiagnostic = d => supportedIds.Contains(d.Id);
+        _supportedIds = registrations.SupportedIds;
+        _gate = registrations.Concurrent ? null : new object();
+        IsSupportedDiagnostic = d => _supportedIds.Contains(d.Id);
     }
 
     public DiagnosticAnalyzer Analyzer { get; }
@@ -43,13 +43,13 @@ internal sealed class AnalyzerSession
     {
         try
         {
-            if (gate is null)
+            if (_gate is null)
             {
                 action(context);
             }
             else
             {
-                lock (gate)
+                lock (_gate)
                 {
                     action(context);
                 }

@@ -16,13 +16,13 @@ namespace Netsmart.Migrate.Analysis.Host;
 /// </summary>
 internal sealed class CompilerDiagnosticFilter
 {
-    private readonly CompilationOptions compilationOptions;
-    private readonly AnalyzerOptions options;
+    private readonly CompilationOptions _compilationOptions;
+    private readonly AnalyzerOptions _options;
 
     public CompilerDiagnosticFilter(CompilationOptions compilationOptions, AnalyzerOptions options)
     {
-        this.compilationOptions = compilationOptions;
-        this.options = options;
+        _compilationOptions = compilationOptions;
+        _options = options;
     }
 
     /// <summary>
@@ -66,14 +66,14 @@ internal sealed class CompilerDiagnosticFilter
 
     private ReportDiagnostic CompilerReport(Diagnostic diagnostic, SyntaxTree? tree, CancellationToken cancellationToken)
     {
-        if (diagnostic.WarningLevel > compilationOptions.WarningLevel)
+        if (diagnostic.WarningLevel > _compilationOptions.WarningLevel)
         {
             return ReportDiagnostic.Suppress;
         }
 
-        bool isSpecified = compilationOptions.SpecificDiagnosticOptions.TryGetValue(diagnostic.Id, out ReportDiagnostic report);
+        bool isSpecified = _compilationOptions.SpecificDiagnosticOptions.TryGetValue(diagnostic.Id, out ReportDiagnostic report);
         bool warnAsErrorMinus = isSpecified && report == ReportDiagnostic.Default;
-        SyntaxTreeOptionsProvider? provider = compilationOptions.SyntaxTreeOptionsProvider;
+        SyntaxTreeOptionsProvider? provider = _compilationOptions.SyntaxTreeOptionsProvider;
         if (provider != null && (!isSpecified || warnAsErrorMinus) &&
             ((tree != null && provider.TryGetDiagnosticValue(tree, diagnostic.Id, cancellationToken, out ReportDiagnostic configured)) ||
              provider.TryGetGlobalDiagnosticValue(diagnostic.Id, cancellationToken, out configured)) &&
@@ -81,7 +81,7 @@ internal sealed class CompilerDiagnosticFilter
         {
             isSpecified = true;
             report = configured;
-            if (!warnAsErrorMinus && report == ReportDiagnostic.Warn && compilationOptions.GeneralDiagnosticOption == ReportDiagnostic.Error)
+            if (!warnAsErrorMinus && report == ReportDiagnostic.Warn && _compilationOptions.GeneralDiagnosticOption == ReportDiagnostic.Error)
             {
                 report = ReportDiagnostic.Error;
             }
@@ -95,11 +95,11 @@ internal sealed class CompilerDiagnosticFilter
         if (report == ReportDiagnostic.Default)
         {
             // The compilation's general option (/warnaserror, /nowarn): never set by this tool, kept for completeness.
-            if (compilationOptions.GeneralDiagnosticOption == ReportDiagnostic.Error && diagnostic.Severity == DiagnosticSeverity.Warning && !isSpecified)
+            if (_compilationOptions.GeneralDiagnosticOption == ReportDiagnostic.Error && diagnostic.Severity == DiagnosticSeverity.Warning && !isSpecified)
             {
                 report = ReportDiagnostic.Error;
             }
-            else if (compilationOptions.GeneralDiagnosticOption == ReportDiagnostic.Suppress &&
+            else if (_compilationOptions.GeneralDiagnosticOption == ReportDiagnostic.Suppress &&
                      diagnostic.Severity is DiagnosticSeverity.Warning or DiagnosticSeverity.Info)
             {
                 report = ReportDiagnostic.Suppress;
@@ -161,19 +161,19 @@ internal sealed class CompilerDiagnosticFilter
     {
         severity = ReportDiagnostic.Default;
         if (!descriptor.IsEnabledByDefault || descriptor.CustomTags.Any(t => t is WellKnownDiagnosticTags.Compiler or WellKnownDiagnosticTags.NotConfigurable) ||
-            compilationOptions.SpecificDiagnosticOptions.ContainsKey(descriptor.Id))
+            _compilationOptions.SpecificDiagnosticOptions.ContainsKey(descriptor.Id))
         {
             return false;
         }
 
-        SyntaxTreeOptionsProvider? provider = compilationOptions.SyntaxTreeOptionsProvider;
+        SyntaxTreeOptionsProvider? provider = _compilationOptions.SyntaxTreeOptionsProvider;
         if (provider != null &&
             (provider.TryGetDiagnosticValue(tree, descriptor.Id, cancellationToken, out _) || provider.TryGetGlobalDiagnosticValue(descriptor.Id, cancellationToken, out _)))
         {
             return false;
         }
 
-        AnalyzerConfigOptions treeOptions = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        AnalyzerConfigOptions treeOptions = _options.AnalyzerConfigOptionsProvider.GetOptions(tree);
         return (treeOptions.TryGetValue("dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out string? value) && TryParseSeverity(value, out severity)) ||
                (treeOptions.TryGetValue("dotnet_analyzer_diagnostic.severity", out value) && TryParseSeverity(value, out severity));
     }

@@ -38,31 +38,31 @@ internal sealed class LightAnalyzerHost
         SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression,
     };
 
-    private readonly Compilation compilation;
-    private readonly AnalyzerOptions options;
-    private readonly CompilerDiagnosticFilter filter;
-    private readonly List<AnalyzerSession> sessions;
-    private readonly List<(AnalyzerSession Session, Action<SyntaxNodeAnalysisContext> Action)>?[] actionsByKind;
-    private readonly bool walkTrivia;
-    private readonly bool indexCoversKinds;
-    private readonly List<Diagnostic> startFailures = new();
+    private readonly Compilation _compilation;
+    private readonly AnalyzerOptions _options;
+    private readonly CompilerDiagnosticFilter _filter;
+    private readonly List<AnalyzerSession> _sessions;
+    private readonly List<(AnalyzerSession Session, Action<SyntaxNodeAnalysisContext> Action)>?[] _actionsByKind;
+    private readonly bool _walkTrivia;
+    private readonly bool _indexCoversKinds;
+    private readonly List<Diagnostic> _startFailures = new();
 
     private LightAnalyzerHost(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
     {
-        this.compilation = compilation;
-        this.options = options;
-        filter = new CompilerDiagnosticFilter(compilation.Options, options);
-        sessions = new List<AnalyzerSession>(analyzers.Length);
-        actionsByKind = new List<(AnalyzerSession, Action<SyntaxNodeAnalysisContext>)>?[ushort.MaxValue + 1];
+        _compilation = compilation;
+        _options = options;
+        _filter = new CompilerDiagnosticFilter(compilation.Options, options);
+        _sessions = new List<AnalyzerSession>(analyzers.Length);
+        _actionsByKind = new List<(AnalyzerSession, Action<SyntaxNodeAnalysisContext>)>?[ushort.MaxValue + 1];
         var kinds = new HashSet<SyntaxKind>();
         foreach (DiagnosticAnalyzer analyzer in analyzers)
         {
             AnalyzerRegistrations registered = AnalyzerRegistrations.Of(analyzer);
-            var session = new AnalyzerSession(analyzer, registered, sessions.Count);
-            sessions.Add(session);
+            var session = new AnalyzerSession(analyzer, registered, _sessions.Count);
+            _sessions.Add(session);
             if (registered.InitializeFailure is { } initializeFailure)
             {
-                startFailures.Add(AnalyzerSession.CreateAnalyzerFailure(analyzer, initializeFailure));
+                _startFailures.Add(AnalyzerSession.CreateAnalyzerFailure(analyzer, initializeFailure));
                 continue;
             }
 
@@ -77,7 +77,7 @@ internal sealed class LightAnalyzerHost
                 }
                 catch (Exception e) when (e is not UnsupportedAnalyzerRegistrationException and not OperationCanceledException)
                 {
-                    startFailures.Add(AnalyzerSession.CreateAnalyzerFailure(analyzer, e));
+                    _startFailures.Add(AnalyzerSession.CreateAnalyzerFailure(analyzer, e));
                     continue;
                 }
 
@@ -91,21 +91,21 @@ internal sealed class LightAnalyzerHost
                 // named by RegistrationSideBySideTests; no package rule lists a kind twice).
                 foreach (SyntaxKind kind in actionKinds.Distinct())
                 {
-                    (actionsByKind[(int)kind] ??= new()).Add((session, action));
+                    (_actionsByKind[(int)kind] ??= new()).Add((session, action));
                     kinds.Add(kind);
                 }
             }
         }
 
-        walkTrivia = kinds.Any(k => !NeverInTrivia.Contains(k));
-        indexCoversKinds = kinds.IsSubsetOf(StringNodeIndex.Kinds);
+        _walkTrivia = kinds.Any(k => !NeverInTrivia.Contains(k));
+        _indexCoversKinds = kinds.IsSubsetOf(StringNodeIndex.Kinds);
     }
 
     /// <summary>True when some analyzer registered an additional-file action (the JSON files need the driver).</summary>
-    public bool HasAdditionalFileActions => sessions.Any(s => s.AdditionalFileActions.Count > 0);
+    public bool HasAdditionalFileActions => _sessions.Any(s => s.AdditionalFileActions.Count > 0);
 
     /// <summary>Failures of <c>Initialize</c> or a compilation-start action, as AD0001 diagnostics.</summary>
-    public IReadOnlyList<Diagnostic> StartFailures => startFailures;
+    public IReadOnlyList<Diagnostic> StartFailures => _startFailures;
 
     /// <summary>Captures the analyzers' registrations (Initialize once per analyzer instance, compilation-start actions now).</summary>
     public static LightAnalyzerHost Start(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken) =>
@@ -140,17 +140,17 @@ internal sealed class LightAnalyzerHost
     {
         SemanticModel? model = null;
         var raw = new List<(AnalyzerSession Session, Diagnostic Diagnostic, bool Failure)>();
-        var reporters = new Action<Diagnostic>?[sessions.Count];
+        var reporters = new Action<Diagnostic>?[_sessions.Count];
         foreach (SyntaxNode node in NodesToAnalyze(tree, cancellationToken))
         {
-            var actions = actionsByKind[node.RawKind];
+            var actions = _actionsByKind[node.RawKind];
             if (actions is null)
             {
                 continue;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            model ??= compilation.GetSemanticModel(tree);
+            model ??= _compilation.GetSemanticModel(tree);
             foreach ((AnalyzerSession session, Action<SyntaxNodeAnalysisContext> action) in actions)
             {
                 // The containing symbol is not computed (it would cost a declaration lookup per node): the package's
@@ -159,7 +159,7 @@ internal sealed class LightAnalyzerHost
 
                 // Obsolete "use CompilationWithAnalyzers instead" (roslyn#63440): that is the point of this host.
 #pragma warning disable CS0618
-                var context = new SyntaxNodeAnalysisContext(node, containingSymbol: null, model, options, report, session.IsSupportedDiagnostic, cancellationToken);
+                var context = new SyntaxNodeAnalysisContext(node, containingSymbol: null, model, _options, report, session.IsSupportedDiagnostic, cancellationToken);
 #pragma warning restore CS0618
                 session.Invoke(action, context, raw);
             }
@@ -173,7 +173,7 @@ internal sealed class LightAnalyzerHost
         // Generated code: the driver does not run an analyzer without GeneratedCodeAnalysisFlags.Analyze there, nor
         // report its diagnostics without ReportDiagnostics. Running it and dropping what it found is the same outcome;
         // the test (editorconfig options, file name, header) is made only for trees with something to drop.
-        bool isGenerated = GeneratedCode.IsGenerated(tree, options, cancellationToken);
+        bool isGenerated = GeneratedCode.IsGenerated(tree, _options, cancellationToken);
         bool mayNeedDriver = tree.GetRoot(cancellationToken).ContainsDiagnostics || tree.HasHiddenRegions();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         PragmaWarningStates? pragmas = null;
@@ -195,7 +195,7 @@ internal sealed class LightAnalyzerHost
                 continue;
             }
 
-            if (filter.Filter(diagnostic, tree, ref pragmas, cancellationToken) is { } filtered)
+            if (_filter.Filter(diagnostic, tree, ref pragmas, cancellationToken) is { } filtered)
             {
                 diagnostics.Add(filtered);
             }
@@ -207,12 +207,12 @@ internal sealed class LightAnalyzerHost
     /// <summary>The nodes to visit: the shared string-node index when it covers the registered kinds, else every node.</summary>
     private IEnumerable<SyntaxNode> NodesToAnalyze(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        if (indexCoversKinds)
+        if (_indexCoversKinds)
         {
             return StringNodeIndex.Of(tree, cancellationToken).Nodes;
         }
 
         SyntaxNode root = tree.GetRoot(cancellationToken);
-        return root.DescendantNodesAndSelf(descendIntoTrivia: walkTrivia && root.HasStructuredTrivia);
+        return root.DescendantNodesAndSelf(descendIntoTrivia: _walkTrivia && root.HasStructuredTrivia);
     }
 }

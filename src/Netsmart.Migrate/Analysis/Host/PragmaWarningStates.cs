@@ -16,7 +16,7 @@ namespace Netsmart.Migrate.Analysis.Host;
 /// </summary>
 internal sealed class PragmaWarningStates
 {
-    private readonly List<(int Position, bool GeneralDisabled, ImmutableDictionary<string, bool> Disabled)> entries = new();
+    private readonly List<(int Position, bool GeneralDisabled, ImmutableDictionary<string, bool> Disabled)> _entries = new();
 
     public PragmaWarningStates(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -77,17 +77,17 @@ internal sealed class PragmaWarningStates
                 }
             }
 
-            entries.Add((directive.Span.End, general, specific));
+            _entries.Add((directive.Span.End, general, specific));
         }
     }
 
     public bool IsDisabled(string id, int position)
     {
-        for (int i = entries.Count - 1; i >= 0; i--)
+        for (int i = _entries.Count - 1; i >= 0; i--)
         {
-            if (entries[i].Position <= position)
+            if (_entries[i].Position <= position)
             {
-                return entries[i].Disabled.TryGetValue(id, out bool disabled) ? disabled : entries[i].GeneralDisabled;
+                return _entries[i].Disabled.TryGetValue(id, out bool disabled) ? disabled : _entries[i].GeneralDisabled;
             }
         }
 
