@@ -20,8 +20,16 @@ namespace Netsmart.Analyzers.Strings;
 internal sealed class ConstantHints
 {
     /// <summary>Per tree and hint key, so that the next compilation (the IDE makes one per edit) rescans only the trees that changed.</summary>
-    private static readonly ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>> TreeMention =
-        new ConditionalWeakTable<SyntaxTree, ConcurrentDictionary<string, bool>>();
+    /// <remarks>
+    /// One table per hint key: the analyzers start on different threads at once, and each adds an entry for every tree;
+    /// with one table shared by all keys they would queue on its lock (and a dictionary per tree costs more to make
+    /// than the search it remembers).
+    /// </remarks>
+    private static readonly ConcurrentDictionary<string, ConditionalWeakTable<SyntaxTree, object>> TreeMention =
+        new ConcurrentDictionary<string, ConditionalWeakTable<SyntaxTree, object>>(StringComparer.Ordinal);
+
+    private static readonly object Mentions = true;
+    private static readonly object DoesNotMention = false;
 
     /// <summary>Source constant values by name, per compilation (shared by every hint: the values do not depend on it).</summary>
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
@@ -173,10 +181,11 @@ internal sealed class ConstantHints
 
     private bool ComputeSourceMentions()
     {
+        ConditionalWeakTable<SyntaxTree, object> mentions = TreeMention.GetOrAdd(_hintKey, _ => new ConditionalWeakTable<SyntaxTree, object>());
+        ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback read = tree => TreeMentions(tree) ? Mentions : DoesNotMention;
         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
-            ConcurrentDictionary<string, bool> byHint = TreeMention.GetValue(tree, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
-            if (byHint.GetOrAdd(_hintKey, _ => TreeMentions(tree)))
+            if (ReferenceEquals(mentions.GetValue(tree, read), Mentions))
             {
                 return true;
             }
