@@ -139,8 +139,8 @@ internal sealed class StringExpression
 
     /// <summary>
     /// When no literal part passes the hint: true when an operand that is a constant declared elsewhere may still make a
-    /// match. Syntax, the declaration table and source constant values answer first; the semantic model is asked only
-    /// about a sum of constants (one question, for the whole sum).
+    /// match. Syntax, the declaration table and source constant values answer first; the semantic model is asked here
+    /// only about a sum of constants (one question, for the whole sum).
     /// </summary>
     private static bool ConstantOperandMayHoldHint(ExpressionSyntax root, in LeafScan scan, SemanticModel? semanticModel, ConstantHints hints, CancellationToken cancellationToken)
     {
