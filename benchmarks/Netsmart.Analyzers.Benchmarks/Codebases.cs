@@ -77,7 +77,7 @@ internal static class Codebases
             {
                 CSharpCompilation compilation = Harness.Compile(corpus);
                 compilation.GetDeclarationDiagnostics(); // metadata loaded once, as in any build
-                Collect();
+                Harness.Collect();
                 var sw = Stopwatch.StartNew();
                 ImmutableArray<Diagnostic> errors = compilation.Clone().GetDiagnostics();
                 double compilerMs = sw.Elapsed.TotalMilliseconds;
@@ -94,7 +94,7 @@ internal static class Codebases
                 all.Add((sets.Count, new LiteralFloorAnalyzer()));
                 int turn = (round + warmup) % all.Count;
                 var ordered = all.Skip(turn).Concat(all.Take(turn)).ToList();
-                Collect();
+                Harness.Collect();
                 var run = await Harness.RunAsync(compilation.Clone(), ordered.Select(x => x.Analyzer).ToImmutableArray());
                 var passExec = sets.Select(_ => new List<double>()).ToArray();
                 double floorMs = 0;
@@ -141,7 +141,7 @@ internal static class Codebases
             // Direct dispatch, on trees of their own (the driver passes above warmed their per-tree caches).
             CSharpCompilation fresh = Harness.Compile(corpus);
             fresh.GetDeclarationDiagnostics();
-            Collect();
+            Harness.Collect();
             double floorDirectMs = DirectDispatch.Run(fresh.Clone(), new LiteralFloorAnalyzer()).Milliseconds;
             line.Append(CultureInfo.InvariantCulture, $" || direct: floor {floorDirectMs:0.0}");
             var passDirect = new double[sets.Count][];
@@ -170,12 +170,12 @@ internal static class Codebases
         for (int s = 0; s < sets.Count; s++)
         {
             results.Add(new SetResult(sets[s].Name,
-                new[] { Median(exec[s].Url), Median(exec[s].Scope) },
-                new[] { Median(direct[s].Url), Median(direct[s].Scope) },
+                new[] { Harness.Median(exec[s].Url), Harness.Median(exec[s].Scope) },
+                new[] { Harness.Median(direct[s].Url), Harness.Median(direct[s].Scope) },
                 diagnostics[s]));
         }
 
-        return new Result(name, corpus.Files.Count, corpus.Lines, Median(compiler), Median(floorExec), Median(floorDirect), results);
+        return new Result(name, corpus.Files.Count, corpus.Lines, Harness.Median(compiler), Harness.Median(floorExec), Harness.Median(floorDirect), results);
     }
 
     public static string Report(IReadOnlyList<Result> results, int rounds, int warmup, int threads)
@@ -238,25 +238,6 @@ internal static class Codebases
     }
 
     private static string Check(string what, bool met, string figure) => (met ? "  [met]    " : "  [MISSED] ") + what + ": " + figure;
-
-    private static void Collect()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-    }
-
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.OrderBy(v => v).ToList();
-        int mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
 
     /// <summary>Loads the baseline's Netsmart assemblies from its folder and everything else (Roslyn) from this process.</summary>
     private sealed class BaselineLoadContext : AssemblyLoadContext

@@ -274,14 +274,15 @@ internal static class Harness
         return tokens.Count;
     }
 
-    private static void Collect()
+    /// <summary>A full collection between measurements, so no garbage of one is collected inside the next.</summary>
+    internal static void Collect()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         if (values.Count == 0)
         {

@@ -324,94 +324,149 @@ internal static class ConstantLeaves
         SyntaxNode start = scope ?? identifier;
 
         // A parameter of the enclosing member first (cheap): no local may shadow it.
-        for (SyntaxNode? current = start.Parent; current != null; current = current.Parent)
+        if (IsParameterOfEnclosingMethod(start, name))
         {
-            if (current is BaseMethodDeclarationSyntax method)
-            {
-                if (InParameters(method.ParameterList, name) != LocalKind.None)
-                {
-                    return LocalKind.Local;
-                }
-
-                break;
-            }
-
-            if (current is MemberDeclarationSyntax)
-            {
-                break;
-            }
+            return LocalKind.Local;
         }
 
         SyntaxNode child = start;
         for (SyntaxNode? current = start.Parent; current != null; child = current, current = current.Parent)
         {
-            LocalKind found = LocalKind.None;
-            switch (current)
+            LocalKind found = InStatementScope(current, child, name, out constDeclaration, out constVariable);
+            if (found == LocalKind.None)
             {
-                case BlockSyntax block:
-                    found = InStatementsBefore(block.Statements, child, name, out constDeclaration, out constVariable);
-                    break;
-                case SwitchSectionSyntax section:
-                    found = InStatementsBefore(section.Statements, child, name, out constDeclaration, out constVariable);
-                    break;
-                case ForStatementSyntax forStatement when forStatement.Declaration != null:
-                    found = InDeclaration(forStatement.Declaration, name, isConst: false);
-                    break;
-                case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == name:
-                    return LocalKind.Local;
-                case UsingStatementSyntax usingStatement when usingStatement.Declaration != null:
-                    found = InDeclaration(usingStatement.Declaration, name, isConst: false);
-                    break;
-                case FixedStatementSyntax fixedStatement:
-                    found = InDeclaration(fixedStatement.Declaration, name, isConst: false);
-                    break;
-                case CatchClauseSyntax catchClause when catchClause.Declaration?.Identifier.ValueText == name:
-                    return LocalKind.Local;
-                case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
-                    return LocalKind.Local;
-                case ParenthesizedLambdaExpressionSyntax lambda:
-                    found = InParameters(lambda.ParameterList, name);
-                    break;
-                case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList != null:
-                    found = InParameters(anonymous.ParameterList, name);
-                    break;
-                case LocalFunctionStatementSyntax localFunction:
-                    found = InParameters(localFunction.ParameterList, name);
-                    break;
-                case BaseMethodDeclarationSyntax method:
-                    return InParameters(method.ParameterList, name);
-                case IndexerDeclarationSyntax indexer:
-                    return InParameters(indexer.ParameterList, name);
-                case AccessorDeclarationSyntax accessor when name == "value" &&
-                    (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) || accessor.IsKind(SyntaxKind.InitAccessorDeclaration) ||
-                     accessor.IsKind(SyntaxKind.AddAccessorDeclaration) || accessor.IsKind(SyntaxKind.RemoveAccessorDeclaration)):
-                    return LocalKind.Local;
-                case TypeDeclarationSyntax type:
-                    return type.ParameterList != null ? InParameters(type.ParameterList, name) : LocalKind.None;
-                case CompilationUnitSyntax unit:
-                    if (name == "args")
-                    {
-                        return LocalKind.Local;
-                    }
-
-                    foreach (MemberDeclarationSyntax member in unit.Members)
-                    {
-                        if (member is GlobalStatementSyntax global)
-                        {
-                            LocalKind top = InStatement(global.Statement, name, out constDeclaration, out constVariable);
-                            if (top != LocalKind.None)
-                            {
-                                return top;
-                            }
-                        }
-                    }
-
-                    return LocalKind.None;
+                found = InFunctionParameters(current, name);
             }
 
-            if (found != LocalKind.None)
+            if (found != LocalKind.None || IsOutermostScope(current, name, out found, out constDeclaration, out constVariable))
             {
                 return found;
+            }
+        }
+
+        return LocalKind.None;
+    }
+
+    /// <summary>True when the method, constructor or operator enclosing <paramref name="start"/> has a parameter named <paramref name="name"/>.</summary>
+    private static bool IsParameterOfEnclosingMethod(SyntaxNode start, string name)
+    {
+        for (SyntaxNode? current = start.Parent; current != null; current = current.Parent)
+        {
+            if (current is BaseMethodDeclarationSyntax method)
+            {
+                return InParameters(method.ParameterList, name) != LocalKind.None;
+            }
+
+            if (current is MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A local declared by the statement-level scope <paramref name="current"/> (a block or switch section before
+    /// <paramref name="child"/>, a for, foreach, using or fixed statement, a catch clause); None for any other node.
+    /// </summary>
+    private static LocalKind InStatementScope(SyntaxNode current, SyntaxNode child, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    {
+        constDeclaration = null;
+        constVariable = null;
+        switch (current)
+        {
+            case BlockSyntax block:
+                return InStatementsBefore(block.Statements, child, name, out constDeclaration, out constVariable);
+            case SwitchSectionSyntax section:
+                return InStatementsBefore(section.Statements, child, name, out constDeclaration, out constVariable);
+            case ForStatementSyntax forStatement when forStatement.Declaration != null:
+                return InDeclaration(forStatement.Declaration, name, isConst: false);
+            case ForEachStatementSyntax forEach when forEach.Identifier.ValueText == name:
+                return LocalKind.Local;
+            case UsingStatementSyntax usingStatement when usingStatement.Declaration != null:
+                return InDeclaration(usingStatement.Declaration, name, isConst: false);
+            case FixedStatementSyntax fixedStatement:
+                return InDeclaration(fixedStatement.Declaration, name, isConst: false);
+            case CatchClauseSyntax catchClause when catchClause.Declaration?.Identifier.ValueText == name:
+                return LocalKind.Local;
+            default:
+                return LocalKind.None;
+        }
+    }
+
+    /// <summary>
+    /// A parameter of the lambda, anonymous method or local function <paramref name="current"/>, or the <c>value</c> of
+    /// a set, init, add or remove accessor; None for any other node.
+    /// </summary>
+    private static LocalKind InFunctionParameters(SyntaxNode current, string name)
+    {
+        switch (current)
+        {
+            case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
+                return LocalKind.Local;
+            case ParenthesizedLambdaExpressionSyntax lambda:
+                return InParameters(lambda.ParameterList, name);
+            case AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList != null:
+                return InParameters(anonymous.ParameterList, name);
+            case LocalFunctionStatementSyntax localFunction:
+                return InParameters(localFunction.ParameterList, name);
+            case AccessorDeclarationSyntax accessor when name == "value" &&
+                (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) || accessor.IsKind(SyntaxKind.InitAccessorDeclaration) ||
+                 accessor.IsKind(SyntaxKind.AddAccessorDeclaration) || accessor.IsKind(SyntaxKind.RemoveAccessorDeclaration)):
+                return LocalKind.Local;
+            default:
+                return LocalKind.None;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="current"/> is where the search ends (a method, an indexer, a type, the compilation
+    /// unit), with what is declared there: a parameter (of a primary constructor too), or a top-level local or <c>args</c>.
+    /// </summary>
+    private static bool IsOutermostScope(SyntaxNode current, string name, out LocalKind found, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    {
+        constDeclaration = null;
+        constVariable = null;
+        switch (current)
+        {
+            case BaseMethodDeclarationSyntax method:
+                found = InParameters(method.ParameterList, name);
+                return true;
+            case IndexerDeclarationSyntax indexer:
+                found = InParameters(indexer.ParameterList, name);
+                return true;
+            case TypeDeclarationSyntax type:
+                found = type.ParameterList != null ? InParameters(type.ParameterList, name) : LocalKind.None;
+                return true;
+            case CompilationUnitSyntax unit:
+                found = InTopLevelStatements(unit, name, out constDeclaration, out constVariable);
+                return true;
+            default:
+                found = LocalKind.None;
+                return false;
+        }
+    }
+
+    /// <summary><c>args</c>, or a local declared by a top-level statement.</summary>
+    private static LocalKind InTopLevelStatements(CompilationUnitSyntax unit, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    {
+        constDeclaration = null;
+        constVariable = null;
+        if (name == "args")
+        {
+            return LocalKind.Local;
+        }
+
+        foreach (MemberDeclarationSyntax member in unit.Members)
+        {
+            if (member is GlobalStatementSyntax global)
+            {
+                LocalKind top = InStatement(global.Statement, name, out constDeclaration, out constVariable);
+                if (top != LocalKind.None)
+                {
+                    return top;
+                }
             }
         }
 

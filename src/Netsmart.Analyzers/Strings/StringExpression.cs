@@ -123,61 +123,75 @@ internal sealed class StringExpression
     /// </summary>
     public static StringExpression? Create(ExpressionSyntax root, SemanticModel? semanticModel, ConstantHints hints, CancellationToken cancellationToken)
     {
-        System.Func<string, bool> hasHint = hints.HasHint;
         // First pass, allocation-free: what the leaves are, and whether a literal part can hold a match.
-        var scan = default(LeafScan);
-        ScanLeaves(root, hasHint, ref scan);
+        var scan = new LeafScan(hints.HasHint);
+        WalkLeaves(root, ref scan);
 
         // Nothing written here could be (part of) a match: done, without any semantic work, unless a constant
         // declared elsewhere may hold one.
-        if (!scan.AnyHint)
+        if (!scan.AnyHint && !ConstantOperandMayHoldHint(root, in scan, semanticModel, hints, cancellationToken))
         {
-            if (!scan.AnyOther || semanticModel is null)
-            {
-                return null;
-            }
-
-            if (scan.AnyStringLiteral)
-            {
-                // "literal" + constant: only worth a look when a literal carries a path.
-                if (!scan.AnyPathCharacter)
-                {
-                    return null;
-                }
-            }
-            else if (scan.AnyNumericLiteral)
-            {
-                return null;
-            }
-
-            // Only an operand that may be a constant holding the hint can make a match: ask the semantic model
-            // nothing unless one may (syntax, the declaration table and source constant values tell).
-            if (!AnyLeafMayHoldHint(root, hints))
-            {
-                return null;
-            }
-
-            if (!scan.AnyStringLiteral)
-            {
-                // Constant + constant: one question to the semantic model, and only for a string constant (none when
-                // an operand is a local, a call...: the sum is then no constant).
-                if (ConstantLeaves.Classify(root, hints, root) == LeafConstness.NotConstant)
-                {
-                    return null;
-                }
-
-                Optional<object?> whole = semanticModel.GetConstantValue(root, cancellationToken);
-                if (!(whole.HasValue && whole.Value is string wholeText && hasHint(wholeText)))
-                {
-                    return null;
-                }
-            }
+            return null;
         }
 
+        return Flatten(root, scan.AnyStringLiteral, semanticModel, hints, cancellationToken);
+    }
+
+    /// <summary>
+    /// When no literal part passes the hint: true when an operand that is a constant declared elsewhere may still make a
+    /// match. Syntax, the declaration table and source constant values answer first; the semantic model is asked here
+    /// only about a sum of constants (one question, for the whole sum).
+    /// </summary>
+    private static bool ConstantOperandMayHoldHint(ExpressionSyntax root, in LeafScan scan, SemanticModel? semanticModel, ConstantHints hints, CancellationToken cancellationToken)
+    {
+        if (!scan.AnyOther || semanticModel is null)
+        {
+            return false;
+        }
+
+        if (scan.AnyStringLiteral)
+        {
+            // "literal" + constant: only worth a look when a literal carries a path.
+            if (!scan.AnyPathCharacter)
+            {
+                return false;
+            }
+        }
+        else if (scan.AnyNumericLiteral)
+        {
+            return false;
+        }
+
+        // Only an operand that may be a constant holding the hint can make a match: ask the semantic model
+        // nothing unless one may (syntax, the declaration table and source constant values tell).
+        if (!AnyLeafMayHoldHint(root, hints))
+        {
+            return false;
+        }
+
+        return scan.AnyStringLiteral || ConstantSumHoldsHint(root, semanticModel, hints, cancellationToken);
+    }
+
+    /// <summary>
+    /// Constant + constant: one question to the semantic model, and only for a string constant (none when an operand is
+    /// a local, a call...: the sum is then no constant).
+    /// </summary>
+    private static bool ConstantSumHoldsHint(ExpressionSyntax root, SemanticModel semanticModel, ConstantHints hints, CancellationToken cancellationToken)
+    {
+        if (ConstantLeaves.Classify(root, hints, root) == LeafConstness.NotConstant)
+        {
+            return false;
+        }
+
+        Optional<object?> whole = semanticModel.GetConstantValue(root, cancellationToken);
+        return whole.HasValue && whole.Value is string wholeText && hints.HasHint(wholeText);
+    }
+
+    /// <summary>The parts of <paramref name="root"/>, left to right; null when no part is a string (<c>1 + 2</c>, <c>x + y</c>).</summary>
+    private static StringExpression? Flatten(ExpressionSyntax root, bool anyStringLiteral, SemanticModel? semanticModel, ConstantHints hints, CancellationToken cancellationToken)
+    {
         var leaves = new List<ExpressionSyntax>();
         CollectLeaves(root, leaves);
-        bool anyStringLiteral = scan.AnyStringLiteral;
-
         var text = new StringBuilder();
         var parts = new List<StringPart>(leaves.Count);
         bool anyString = AppendLeaves(leaves, root, parts, text, semanticModel, hints, cancellationToken) | anyStringLiteral;
@@ -196,48 +210,14 @@ internal sealed class StringExpression
                 case LiteralExpressionSyntax literal when IsStringLiteral(literal):
                     Add(parts, text, StringPartKind.Literal, literal.Token.ValueText, literal, literal.Token);
                     break;
-
                 case InterpolatedStringExpressionSyntax interpolated:
-                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                    {
-                        if (content is InterpolatedStringTextSyntax textPart)
-                        {
-                            Add(parts, text, StringPartKind.InterpolatedText, LiteralTextMap.UnescapedValueText(textPart.TextToken), interpolated, textPart.TextToken);
-                        }
-                        else if (semanticModel != null && content is InterpolationSyntax hole && IsPlainHole(hole) &&
-                            ConstantLeaves.Classify(hole.Expression, hints, scope) == LeafConstness.MaybeConstant &&
-                            ConstantValue(hole.Expression, scope, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
-                        {
-                            // A constant hole reads like a constant operand of '+': its text is known, written elsewhere.
-                            Add(parts, text, StringPartKind.Opaque, holeValue, interpolated, default);
-                        }
-                        else
-                        {
-                            Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), interpolated, default);
-                        }
-                    }
-
+                    AppendInterpolated(interpolated, scope, parts, text, semanticModel, hints, ref constants, cancellationToken);
                     break;
-
                 case LiteralExpressionSyntax charLiteral when charLiteral.IsKind(SyntaxKind.CharacterLiteralExpression):
                     Add(parts, text, StringPartKind.Opaque, charLiteral.Token.ValueText, charLiteral, default);
                     break;
-
                 default:
-                    Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
-                        ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.NotConstant
-                        ? default
-                        : ConstantValue(leaf, scope, semanticModel, ref constants, cancellationToken);
-                    if (constant.HasValue && constant.Value is string s)
-                    {
-                        anyString = true;
-                        Add(parts, text, StringPartKind.Opaque, s, leaf, default);
-                    }
-                    else
-                    {
-                        Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), leaf, default);
-                    }
-
+                    anyString |= AppendOperand(leaf, scope, parts, text, semanticModel, hints, ref constants, cancellationToken);
                     break;
             }
         }
@@ -245,11 +225,51 @@ internal sealed class StringExpression
         return anyString;
     }
 
+    /// <summary>The text parts of an interpolated string, its constant plain holes as opaque parts, its other holes as holes.</summary>
+    private static void AppendInterpolated(InterpolatedStringExpressionSyntax interpolated, SyntaxNode scope, List<StringPart> parts, StringBuilder text, SemanticModel? semanticModel, ConstantHints hints, ref Dictionary<string, Optional<object?>>? constants, CancellationToken cancellationToken)
+    {
+        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax textPart)
+            {
+                Add(parts, text, StringPartKind.InterpolatedText, LiteralTextMap.UnescapedValueText(textPart.TextToken), interpolated, textPart.TextToken);
+            }
+            else if (semanticModel != null && content is InterpolationSyntax hole && IsPlainHole(hole) &&
+                ConstantLeaves.Classify(hole.Expression, hints, scope) == LeafConstness.MaybeConstant &&
+                ConstantValue(hole.Expression, scope, semanticModel, ref constants, cancellationToken) is { HasValue: true, Value: string holeValue })
+            {
+                // A constant hole reads like a constant operand of '+': its text is known, written elsewhere.
+                Add(parts, text, StringPartKind.Opaque, holeValue, interpolated, default);
+            }
+            else
+            {
+                Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), interpolated, default);
+            }
+        }
+    }
+
+    /// <summary>An operand that is neither a string nor a char literal: an opaque part when it is a string constant (then true), else a hole.</summary>
+    private static bool AppendOperand(ExpressionSyntax leaf, SyntaxNode scope, List<StringPart> parts, StringBuilder text, SemanticModel? semanticModel, ConstantHints hints, ref Dictionary<string, Optional<object?>>? constants, CancellationToken cancellationToken)
+    {
+        Optional<object?> constant = semanticModel is null || leaf is LiteralExpressionSyntax ||
+            ConstantLeaves.Classify(leaf, hints, scope) == LeafConstness.NotConstant
+            ? default
+            : ConstantValue(leaf, scope, semanticModel, ref constants, cancellationToken);
+        if (constant.HasValue && constant.Value is string s)
+        {
+            Add(parts, text, StringPartKind.Opaque, s, leaf, default);
+            return true;
+        }
+
+        Add(parts, text, StringPartKind.Hole, NetsmartUrlScanner.Hole.ToString(), leaf, default);
+        return false;
+    }
+
     /// <summary>True when a literal or interpolated-text part of <paramref name="expression"/> (a concatenation) passes <paramref name="test"/> (syntax only).</summary>
     public static bool AnyLiteralMatches(ExpressionSyntax expression, System.Func<string, bool> test)
     {
-        var scan = default(LeafScan);
-        ScanLeaves(expression, test, ref scan);
+        var scan = new LeafScan(test);
+        WalkLeaves(expression, ref scan);
         return scan.AnyHint;
     }
 
@@ -620,22 +640,20 @@ internal sealed class StringExpression
             (System.Math.Min(a.Low, b.Low), System.Math.Max(a.High, b.High));
     }
 
-    /// <summary>What the first pass learns about the leaves.</summary>
-    private struct LeafScan
+    /// <summary>What <see cref="WalkLeaves"/> does with each leaf. Visitors are structs, so each walk is compiled for its own visitor and nothing is allocated.</summary>
+    private interface ILeafVisitor
     {
-        public bool AnyStringLiteral;
-        public bool AnyHint;
-        public bool AnyOther;
-        public bool AnyPathCharacter;
-        public bool AnyNumericLiteral;
+        /// <summary>Reads one leaf; true stops the walk.</summary>
+        bool Visit(ExpressionSyntax leaf);
     }
 
     /// <summary>
-    /// Walks the leaves without allocating: down the left spine of a chain, reading leaf right operands on the way.
+    /// Walks the leaves without allocating: down the left spine of a chain, visiting leaf right operands on the way.
     /// A right operand that is itself a chain (<c>a + (b + c)</c>) waits on a stack made only then, so no shape of
-    /// chain recurses.
+    /// chain recurses. The order is not left to right. True when the visitor stopped the walk.
     /// </summary>
-    private static void ScanLeaves(ExpressionSyntax expression, System.Func<string, bool> hasHint, ref LeafScan scan)
+    private static bool WalkLeaves<TVisitor>(ExpressionSyntax expression, ref TVisitor visitor)
+        where TVisitor : struct, ILeafVisitor
     {
         Stack<ExpressionSyntax>? pending = null;
         ExpressionSyntax? current = expression;
@@ -648,9 +666,9 @@ internal sealed class StringExpression
                     {
                         (pending ??= new Stack<ExpressionSyntax>()).Push(binary.Right);
                     }
-                    else
+                    else if (visitor.Visit(binary.Right))
                     {
-                        ScanLeaf(binary.Right, hasHint, ref scan);
+                        return true;
                     }
 
                     current = binary.Left;
@@ -663,11 +681,87 @@ internal sealed class StringExpression
                     current = pending.Pop();
                     continue;
                 default:
-                    ScanLeaf(current, hasHint, ref scan);
+                    if (visitor.Visit(current))
+                    {
+                        return true;
+                    }
+
                     current = pending != null && pending.Count > 0 ? pending.Pop() : null;
                     continue;
             }
         }
+
+        return false;
+    }
+
+    /// <summary>The first pass: what the leaves are, and whether a literal or interpolated-text part passes the test (every leaf is read).</summary>
+    private struct LeafScan : ILeafVisitor
+    {
+        public bool AnyStringLiteral;
+        public bool AnyHint;
+        public bool AnyOther;
+        public bool AnyPathCharacter;
+        public bool AnyNumericLiteral;
+        private readonly System.Func<string, bool> _hasHint;
+
+        public LeafScan(System.Func<string, bool> hasHint)
+        {
+            this = default;
+            _hasHint = hasHint;
+        }
+
+        public bool Visit(ExpressionSyntax leaf)
+        {
+            switch (leaf)
+            {
+                case LiteralExpressionSyntax literal when IsStringLiteral(literal):
+                    AnyStringLiteral = true;
+                    ReadText(literal.Token.ValueText);
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    AnyStringLiteral = true;
+                    foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                    {
+                        if (content is InterpolatedStringTextSyntax textPart)
+                        {
+                            ReadText(textPart.TextToken.ValueText);
+                        }
+                        else
+                        {
+                            AnyOther = true; // a hole may be a constant
+                        }
+                    }
+
+                    break;
+                default:
+                    AnyOther = true;
+                    AnyNumericLiteral |= leaf.IsKind(SyntaxKind.NumericLiteralExpression);
+                    break;
+            }
+
+            return false;
+        }
+
+        private void ReadText(string value)
+        {
+            AnyHint |= _hasHint(value);
+            AnyPathCharacter |= value.IndexOf('/') >= 0 || value.IndexOf('%') >= 0;
+        }
+    }
+
+    /// <summary>Stops at the first operand that may be a constant holding the hint (see <see cref="LeafMayHoldHint"/>).</summary>
+    private readonly struct HintHolderSearch : ILeafVisitor
+    {
+        private readonly ConstantHints _hints;
+        private readonly SyntaxNode _scope;
+
+        public HintHolderSearch(ConstantHints hints, SyntaxNode scope)
+        {
+            _hints = hints;
+            _scope = scope;
+        }
+
+        public bool Visit(ExpressionSyntax leaf) => LeafMayHoldHint(leaf, _hints, _scope);
     }
 
     /// <summary>The arguments of a string.Concat root, pushed so that they pop left to right.</summary>
@@ -686,80 +780,11 @@ internal sealed class StringExpression
     private static bool IsChain(ExpressionSyntax expression) =>
         expression is ParenthesizedExpressionSyntax || expression.IsKind(SyntaxKind.AddExpression);
 
-    private static void ScanLeaf(ExpressionSyntax leaf, System.Func<string, bool> hasHint, ref LeafScan scan)
-    {
-        switch (leaf)
-        {
-            case LiteralExpressionSyntax literal when IsStringLiteral(literal):
-                string value = literal.Token.ValueText;
-                scan.AnyStringLiteral = true;
-                scan.AnyHint |= hasHint(value);
-                scan.AnyPathCharacter |= value.IndexOf('/') >= 0 || value.IndexOf('%') >= 0;
-                return;
-            case InterpolatedStringExpressionSyntax interpolated:
-                scan.AnyStringLiteral = true;
-                foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                {
-                    if (content is InterpolatedStringTextSyntax textPart)
-                    {
-                        string textValue = textPart.TextToken.ValueText;
-                        scan.AnyHint |= hasHint(textValue);
-                        scan.AnyPathCharacter |= textValue.IndexOf('/') >= 0 || textValue.IndexOf('%') >= 0;
-                    }
-                    else
-                    {
-                        scan.AnyOther = true; // a hole may be a constant
-                    }
-                }
-
-                return;
-            default:
-                scan.AnyOther = true;
-                scan.AnyNumericLiteral |= leaf.IsKind(SyntaxKind.NumericLiteralExpression);
-                return;
-        }
-    }
-
-    /// <summary>True when some operand that may be a constant may hold the hint (see <see cref="ConstantLeaves.MayHoldHint"/>); iterative like <see cref="ScanLeaves"/>.</summary>
+    /// <summary>True when some operand that may be a constant may hold the hint (see <see cref="ConstantLeaves.MayHoldHint"/>).</summary>
     private static bool AnyLeafMayHoldHint(ExpressionSyntax expression, ConstantHints hints)
     {
-        Stack<ExpressionSyntax>? pending = null;
-        ExpressionSyntax? current = expression;
-        while (current != null)
-        {
-            switch (current)
-            {
-                case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                    if (IsChain(binary.Right))
-                    {
-                        (pending ??= new Stack<ExpressionSyntax>()).Push(binary.Right);
-                    }
-                    else if (LeafMayHoldHint(binary.Right, hints, expression))
-                    {
-                        return true;
-                    }
-
-                    current = binary.Left;
-                    continue;
-                case ParenthesizedExpressionSyntax parenthesized:
-                    current = parenthesized.Expression;
-                    continue;
-                case InvocationExpressionSyntax call when call == expression && ConcatCall.IsConcatSyntax(call):
-                    PushArguments(call, pending ??= new Stack<ExpressionSyntax>());
-                    current = pending.Pop();
-                    continue;
-                default:
-                    if (LeafMayHoldHint(current, hints, expression))
-                    {
-                        return true;
-                    }
-
-                    current = pending != null && pending.Count > 0 ? pending.Pop() : null;
-                    continue;
-            }
-        }
-
-        return false;
+        var search = new HintHolderSearch(hints, expression);
+        return WalkLeaves(expression, ref search);
     }
 
     private static bool LeafMayHoldHint(ExpressionSyntax leaf, ConstantHints hints, SyntaxNode scope)
