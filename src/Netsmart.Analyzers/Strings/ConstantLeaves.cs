@@ -254,11 +254,9 @@ internal static class ConstantLeaves
             {
                 string name = identifier.Identifier.ValueText;
                 bool upper = name.Length > 0 && char.IsUpper(name[0]);
-                if (!upper && hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name))
-                {
-                    return true; // a local or a member of that name: an instance either way (no scope walk needed)
-                }
 
+                // The scope walk first (syntax only): a local or parameter needs no name table, whose first use builds
+                // it from every declaration of the compilation.
                 switch (FindLocal(identifier, scope))
                 {
                     case LocalKind.Local:
@@ -379,6 +377,14 @@ internal static class ConstantLeaves
             case BlockSyntax block:
                 return InStatementsBefore(block.Statements, child, name, out constDeclaration, out constVariable);
             case SwitchSectionSyntax section:
+                foreach (SwitchLabelSyntax label in section.Labels)
+                {
+                    if (label != child && Designates(label, name))
+                    {
+                        return LocalKind.Local; // case Item item: ... item ...
+                    }
+                }
+
                 return InStatementsBefore(section.Statements, child, name, out constDeclaration, out constVariable);
             case ForStatementSyntax forStatement when forStatement.Declaration != null:
                 return InDeclaration(forStatement.Declaration, name, isConst: false);
@@ -390,9 +396,78 @@ internal static class ConstantLeaves
                 return InDeclaration(fixedStatement.Declaration, name, isConst: false);
             case CatchClauseSyntax catchClause when catchClause.Declaration?.Identifier.ValueText == name:
                 return LocalKind.Local;
+            case ForEachVariableStatementSyntax forEach when Designates(forEach.Variable, name):
+                return LocalKind.Local; // foreach (var (key, value) in ...)
+            case WhileStatementSyntax whileStatement when child != whileStatement.Condition && Designates(whileStatement.Condition, name):
+                return LocalKind.Local; // while (x is Item item) { ... item ... }
+            case SwitchExpressionArmSyntax arm when child != arm.Pattern && Designates(arm.Pattern, name):
+                return LocalKind.Local; // Item item => ... item ...
+            case QueryExpressionSyntax query when IsRangeVariable(query, name):
+                return LocalKind.Local; // from item in items select ... item ...
+            case LambdaExpressionSyntax { ExpressionBody: { } body } when Designates(body, name):
+                return LocalKind.Local; // o => o is Item item ? ... item ... : ...
+            case ArrowExpressionClauseSyntax arrow when Designates(arrow.Expression, name):
+                return LocalKind.Local; // string S(object o) => o is Item item ? ... item ... : ...;
             default:
                 return LocalKind.None;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="node"/> declares <paramref name="name"/> as an expression variable (<c>out var x</c>,
+    /// <c>is Item x</c>, <c>var (a, x) = ...</c>, <c>case Item x:</c>) where it is in scope after it: not inside a lambda,
+    /// a nested statement, a query or a switch expression arm (their variables stay there).
+    /// </summary>
+    private static bool Designates(SyntaxNode? node, string name)
+    {
+        if (node is null)
+        {
+            return false;
+        }
+
+        foreach (SyntaxNode descendant in node.DescendantNodesAndSelf(n => n == node || !(n is AnonymousFunctionExpressionSyntax || n is StatementSyntax || n is QueryExpressionSyntax || n is SwitchExpressionArmSyntax)))
+        {
+            if (descendant is SingleVariableDesignationSyntax designation && designation.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A range variable of a query: <c>from x</c>, <c>let x</c>, <c>join x</c>, <c>into x</c> (any clause: conservative within the query).</summary>
+    private static bool IsRangeVariable(QueryExpressionSyntax query, string name)
+    {
+        if (query.FromClause.Identifier.ValueText == name)
+        {
+            return true;
+        }
+
+        for (QueryBodySyntax? body = query.Body; body != null; body = body.Continuation?.Body)
+        {
+            foreach (QueryClauseSyntax clause in body.Clauses)
+            {
+                string? declared = clause switch
+                {
+                    FromClauseSyntax from => from.Identifier.ValueText,
+                    LetClauseSyntax let => let.Identifier.ValueText,
+                    JoinClauseSyntax join => join.Into?.Identifier.ValueText == name ? name : join.Identifier.ValueText,
+                    _ => null,
+                };
+                if (declared == name)
+                {
+                    return true;
+                }
+            }
+
+            if (body.Continuation?.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -509,8 +584,16 @@ internal static class ConstantLeaves
                     constVariable = variable;
                 }
 
-                return kind;
+                return kind == LocalKind.None && Designates(declaration.Declaration, name) ? LocalKind.Local : kind; // var ok = d.TryGetValue(k, out var v);
             case LocalFunctionStatementSyntax localFunction when localFunction.Identifier.ValueText == name:
+                return LocalKind.Local;
+            case ExpressionStatementSyntax expression when Designates(expression.Expression, name):
+                return LocalKind.Local; // var (a, b) = ...; int.TryParse(s, out var n);
+            case IfStatementSyntax ifStatement when Designates(ifStatement.Condition, name):
+                return LocalKind.Local; // if (x is Item item) ...: in scope in the statement and after it
+            case ReturnStatementSyntax returnStatement when Designates(returnStatement.Expression, name):
+            case ThrowStatementSyntax throwStatement when Designates(throwStatement.Expression, name):
+            case SwitchStatementSyntax switchStatement when Designates(switchStatement.Expression, name):
                 return LocalKind.Local;
             default:
                 return LocalKind.None;

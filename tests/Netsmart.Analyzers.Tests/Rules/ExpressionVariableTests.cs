@@ -1,0 +1,113 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Netsmart.Analyzers.Strings;
+
+namespace Netsmart.Analyzers.Tests.Rules;
+
+/// <summary>
+/// Variables declared inside expressions (<c>out var</c>, patterns, deconstruction, query range variables) are locals,
+/// told from syntax: an operand that names one is no constant, so no binding is needed to rule it out, and a const
+/// local of the same outer name is not read in its place.
+/// </summary>
+public class ExpressionVariableTests
+{
+    /// <summary>Each source names <c>x</c> once after <c>/*use*/</c>, where a local <c>x</c> is in scope.</summary>
+    [Theory]
+    [InlineData("void M((string, int) t) { var (x, n) = t; Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M((string, int) t) { (var x, var n) = t; Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(D d) { d.TryGetValue(1, out var x); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(D d) { var ok = d.TryGetValue(1, out Item x); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { if (o is not Item x) return; Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { if (o is Item { Id: var x }) { Use(/*use*/x + \"/a\"); } }")]
+    [InlineData("void M(object o) { while (o is Item x) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(object o) { switch (o) { case Item x when x.Id != null: Use(/*use*/x.Id + \"/a\"); break; } }")]
+    [InlineData("string M(object o) => o switch { Item x => /*use*/x.Id + \"/a\", _ => \"\" };")]
+    [InlineData("string M(object o) => o is Item x ? /*use*/x.Id + \"/a\" : \"\";")]
+    [InlineData("System.Func<object, string> M() => o => o is Item x ? /*use*/x.Id + \"/a\" : \"\";")]
+    [InlineData("void M((string, int)[] ts) { foreach (var (x, n) in ts) { Use(/*use*/x + \"/a\"); } }")]
+    [InlineData("object M(Item[] items) => from x in items select /*use*/x.Id + \"/a\";")]
+    [InlineData("object M(Item[] items) => from i in items let x = i.Id select /*use*/x + \"/a\";")]
+    [InlineData("object M(Item[] items) => from i in items select i into x select /*use*/x.Id + \"/a\";")]
+    public void A_name_declared_by_an_expression_is_a_local(string member)
+    {
+        Assert.Equal(LeafConstness.NotConstant, ClassifyUse(member));
+    }
+
+    /// <summary>The same names where the expression variable is out of scope (a lambda's, a nested statement's): maybe a constant.</summary>
+    [Theory]
+    [InlineData("void M(D d) { Run(() => d.TryGetValue(1, out var x)); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { while (o is Item x) { } Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { { if (o is Item x) { } } Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("string M(object o) => o switch { Item x => \"\", _ => /*use*/x.Id + \"/a\" };")]
+    [InlineData("void M() { Use(/*use*/x.Id + \"/a\"); }")]
+    public void A_name_whose_expression_variable_is_out_of_scope_may_be_a_constant(string member)
+    {
+        Assert.Equal(LeafConstness.MaybeConstant, ClassifyUse(member));
+    }
+
+    [Fact]
+    public async Task A_pattern_variable_of_a_lambda_is_not_read_as_the_const_local_it_hides()
+    {
+        // 'context' in the lambda is the pattern variable (a run-time value), not the const local "patient".
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            using System;
+            class C
+            {
+                Func<object, string> S()
+                {
+                    const string context = "patient";
+                    Use(context);
+                    return o => o is string context ? context + "/Observation.read" : "";
+                }
+
+                void Use(string s) { }
+            }
+            """;
+
+        await VerifyScope.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_variable_deconstructed_in_a_lambda_is_not_read_as_the_const_local_it_hides()
+    {
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            using System;
+            class C
+            {
+                Func<(string, int), string> S()
+                {
+                    const string context = "patient";
+                    Use(context);
+                    return t =>
+                    {
+                        var (context, _) = t;
+                        return context + "/Observation.read";
+                    };
+                }
+
+                void Use(string s) { }
+            }
+            """;
+
+        await VerifyScope.VerifyAnalyzerAsync(source);
+    }
+
+    private static LeafConstness ClassifyUse(string member)
+    {
+        string source = "using System.Linq; class Item { public string Id; } class D { public bool TryGetValue(int k, out Item v) { v = null; return true; } }\n" +
+            "class C { void Use(object o) { } void Run(System.Action a) { }\n" + member + "\n}";
+        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
+        Assert.DoesNotContain(tree.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        int marker = source.IndexOf("/*use*/", System.StringComparison.Ordinal) + "/*use*/".Length;
+        var use = (IdentifierNameSyntax)tree.GetRoot().FindToken(marker).Parent!;
+        Assert.Equal("x", use.Identifier.ValueText);
+
+        // The operand is the name itself, or the member read from it (x.Id).
+        ExpressionSyntax leaf = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access : use;
+        return ConstantLeaves.Classify(leaf, hints: null);
+    }
+}
