@@ -108,7 +108,7 @@ internal static class Linearity
                     largeFound = l.found;
                 }
 
-                var row = new Row(scanner.Name, name, small[0].Length, large[0].Length, smallFound, largeFound, Median(smallMs), Median(largeMs));
+                var row = new Row(scanner.Name, name, small[0].Length, large[0].Length, smallFound, largeFound, Harness.Median(smallMs), Harness.Median(largeMs));
                 log(string.Format(CultureInfo.InvariantCulture, "  {0} {1}: {2:0.000} ms, {3:0.000} ms, ratio {4:0.0}",
                     scanner.Name, name, row.SmallMs, row.LargeMs, row.Ratio));
                 rows.Add(row);
@@ -153,9 +153,7 @@ internal static class Linearity
     /// <summary>The time of one call, averaged over one call per text, made back to back after a full collection.</summary>
     private static (double Ms, long Found) Time(Scanner scanner, string[] texts)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        Harness.Collect();
         long found = 0;
         long start = Stopwatch.GetTimestamp();
         double startCpu = ThreadClock.Milliseconds();
@@ -205,17 +203,5 @@ internal static class Linearity
             public long Seconds;
             public long Nanoseconds;
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.OrderBy(v => v).ToList();
-        int mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
