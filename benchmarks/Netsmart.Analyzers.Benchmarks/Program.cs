@@ -43,6 +43,10 @@ internal static class Program
           --direct-only            direct dispatch only (no compiler, no driver): a quick profile
           --emit-corpus <dir>      write the synthetic corpus (--files, --lines-per-file, first --density) as files and stop
           --threads <n>            thread pool limited to n worker threads (min = max = n; 0 = default) (default 2 with --codebases)
+        Linear time of the knowledge core's scanners (issue #15; replaces every other run):
+          --linearity              time each adversarial input of the knowledge tests at n and 8n characters,
+                                   [met] when time(8n)/time(n) <= 12 (linear is about 8, quadratic about 64)
+          --linearity-size <n>     n, in characters                                      (default 131072)
         Run:
           --rounds <n>             measured rounds, medians reported                     (default 5)
           --warmup <n>             warm-up rounds (with --codebases: before the first codebase only) (default 1)
@@ -90,6 +94,14 @@ internal static class Program
             }
 
             Console.WriteLine($"{synthetic.Name}: {synthetic.Files.Count:N0} files, {synthetic.Lines:N0} lines written under {Path.GetFullPath(o.EmitCorpus)}");
+            return 0;
+        }
+
+        if (o.Linearity)
+        {
+            List<Linearity.Row> rows = Linearity.Measure(o.LinearitySize, o.Rounds, o.Warmup, Console.WriteLine);
+            Console.WriteLine();
+            Console.WriteLine(Linearity.Report(rows, o.LinearitySize, o.Rounds, o.Warmup));
             return 0;
         }
 
@@ -398,6 +410,8 @@ internal static class Program
         public string? Baseline;
         public bool DirectOnly;
         public int? Threads;
+        public bool Linearity;
+        public int LinearitySize = 131072;
 
         public void Parse(string[] args)
         {
@@ -439,6 +453,8 @@ internal static class Program
                     case "--baseline": Baseline = Next(); break;
                     case "--direct-only": DirectOnly = true; break;
                     case "--threads": Threads = Int(Next()); break;
+                    case "--linearity": Linearity = true; break;
+                    case "--linearity-size": LinearitySize = Math.Max(1, Int(Next())); break;
                     case "--help":
                     case "-h":
                         Help = true;
