@@ -27,6 +27,21 @@ internal static class CollectionBudget
     /// </summary>
     public static bool Enabled { get; set; }
 
+    /// <summary>
+    /// After <c>scan</c>'s prefilter (which starts no region): the trees it parsed are garbage now, and those of the kept files
+    /// are not made yet, so a collection is as cheap as it will get. Made here, it spares the load of the kept files the one
+    /// that would otherwise fall there with their trees alive, and copy them.
+    /// </summary>
+    public static void CollectAfterPrefilter(long sourceChars)
+    {
+        if (!Enabled || sourceChars < SmallInputChars)
+        {
+            return;
+        }
+
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+    }
+
     /// <summary>Starts a no-GC region for what loading and analysing <paramref name="sourceChars"/> characters allocates.</summary>
     public static void Reserve(long sourceChars)
     {
