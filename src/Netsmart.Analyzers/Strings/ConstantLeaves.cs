@@ -327,16 +327,38 @@ internal static class ConstantLeaves
             return LocalKind.Local;
         }
 
+        // One type test per ancestor for the nodes that declare nothing (most of them); only a node that may declare a
+        // name is looked at further.
         SyntaxNode child = start;
         for (SyntaxNode? current = start.Parent; current != null; child = current, current = current.Parent)
         {
-            LocalKind found = InStatementScope(current, child, name, out constDeclaration, out constVariable);
-            if (found == LocalKind.None)
+            LocalKind found;
+            switch (current)
             {
-                found = InFunctionParameters(current, name);
+                case BlockSyntax _:
+                case SwitchSectionSyntax _:
+                case ForStatementSyntax _:
+                case ForEachStatementSyntax _:
+                case UsingStatementSyntax _:
+                case FixedStatementSyntax _:
+                case CatchClauseSyntax _:
+                    found = InStatementScope(current, child, name, out constDeclaration, out constVariable);
+                    break;
+                case AnonymousFunctionExpressionSyntax _: // lambdas and anonymous methods
+                case LocalFunctionStatementSyntax _:
+                case AccessorDeclarationSyntax _:
+                    found = InFunctionParameters(current, name);
+                    break;
+                case BaseMethodDeclarationSyntax _:
+                case IndexerDeclarationSyntax _:
+                case TypeDeclarationSyntax _:
+                case CompilationUnitSyntax _:
+                    return InOutermostScope(current, name, out constDeclaration, out constVariable);
+                default:
+                    continue;
             }
 
-            if (found != LocalKind.None || IsOutermostScope(current, name, out found, out constDeclaration, out constVariable))
+            if (found != LocalKind.None)
             {
                 return found;
             }
@@ -496,30 +518,25 @@ internal static class ConstantLeaves
     }
 
     /// <summary>
-    /// True when <paramref name="current"/> is where the search ends (a method, an indexer, a type, the compilation
-    /// unit), with what is declared there: a parameter (of a primary constructor too), or a top-level local or <c>args</c>.
+    /// What the node where the search ends (a method, an indexer, a type, the compilation unit) declares: a parameter (of a
+    /// primary constructor too), or a top-level local or <c>args</c>.
     /// </summary>
-    private static bool IsOutermostScope(SyntaxNode current, string name, out LocalKind found, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
+    private static LocalKind InOutermostScope(SyntaxNode current, string name, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable)
     {
         constDeclaration = null;
         constVariable = null;
         switch (current)
         {
             case BaseMethodDeclarationSyntax method:
-                found = InParameters(method.ParameterList, name);
-                return true;
+                return InParameters(method.ParameterList, name);
             case IndexerDeclarationSyntax indexer:
-                found = InParameters(indexer.ParameterList, name);
-                return true;
+                return InParameters(indexer.ParameterList, name);
             case TypeDeclarationSyntax type:
-                found = type.ParameterList != null ? InParameters(type.ParameterList, name) : LocalKind.None;
-                return true;
+                return type.ParameterList != null ? InParameters(type.ParameterList, name) : LocalKind.None;
             case CompilationUnitSyntax unit:
-                found = InTopLevelStatements(unit, name, out constDeclaration, out constVariable);
-                return true;
+                return InTopLevelStatements(unit, name, out constDeclaration, out constVariable);
             default:
-                found = LocalKind.None;
-                return false;
+                return LocalKind.None;
         }
     }
 
