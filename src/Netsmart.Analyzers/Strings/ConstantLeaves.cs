@@ -342,9 +342,21 @@ internal static class ConstantLeaves
                 case UsingStatementSyntax _:
                 case FixedStatementSyntax _:
                 case CatchClauseSyntax _:
+                case ForEachVariableStatementSyntax _:
+                case WhileStatementSyntax _:
+                case SwitchExpressionArmSyntax _:
+                case QueryExpressionSyntax _:
+                case ArrowExpressionClauseSyntax _:
                     found = InStatementScope(current, child, name, out constDeclaration, out constVariable);
                     break;
                 case AnonymousFunctionExpressionSyntax _: // lambdas and anonymous methods
+                    found = InFunctionParameters(current, name);
+                    if (found == LocalKind.None)
+                    {
+                        found = InStatementScope(current, child, name, out constDeclaration, out constVariable); // o => o is T x ? x… : …
+                    }
+
+                    break;
                 case LocalFunctionStatementSyntax _:
                 case AccessorDeclarationSyntax _:
                     found = InFunctionParameters(current, name);
@@ -442,9 +454,9 @@ internal static class ConstantLeaves
     /// </summary>
     private static bool Designates(SyntaxNode? node, string name)
     {
-        if (node is null)
+        if (node is null || !DesignatedNames.GetValue(DesignationScope(node), CollectDesignatedNames).Contains(name))
         {
-            return false;
+            return false; // the member declares no expression variable of that name anywhere: no walk here
         }
 
         foreach (SyntaxNode descendant in node.DescendantNodesAndSelf(n => n == node || !(n is AnonymousFunctionExpressionSyntax || n is StatementSyntax || n is QueryExpressionSyntax || n is SwitchExpressionArmSyntax)))
@@ -456,6 +468,39 @@ internal static class ConstantLeaves
         }
 
         return false;
+    }
+
+    /// <summary>The names of the expression variables of a member (or of a file's top-level statements), collected once.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> DesignatedNames =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>.CreateValueCallback CollectDesignatedNames = scope =>
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (SyntaxNode node in scope.DescendantNodes())
+        {
+            if (node is SingleVariableDesignationSyntax designation)
+            {
+                names.Add(designation.Identifier.ValueText);
+            }
+        }
+
+        return names;
+    };
+
+    /// <summary>The member holding <paramref name="node"/> (a method, property, field...), or its file for top-level statements.</summary>
+    private static SyntaxNode DesignationScope(SyntaxNode node)
+    {
+        for (SyntaxNode? current = node; current != null; current = current.Parent)
+        {
+            if ((current is MemberDeclarationSyntax && !(current is BaseNamespaceDeclarationSyntax) && !(current is BaseTypeDeclarationSyntax) &&
+                 !(current is GlobalStatementSyntax)) || current is CompilationUnitSyntax)
+            {
+                return current;
+            }
+        }
+
+        return node;
     }
 
     /// <summary>A range variable of a query: <c>from x</c>, <c>let x</c>, <c>join x</c>, <c>into x</c> (any clause: conservative within the query).</summary>
