@@ -413,9 +413,9 @@ internal static class ConstantLeaves
             case SwitchSectionSyntax section:
                 foreach (SwitchLabelSyntax label in section.Labels)
                 {
-                    if (label != child && Designates(label, name))
+                    if (Designates(label, name))
                     {
-                        return LocalKind.Local; // case Item item: ... item ...
+                        return LocalKind.Local; // case Item item: ... item ..., and case Item item when item…
                     }
                 }
 
@@ -436,8 +436,8 @@ internal static class ConstantLeaves
                 return LocalKind.Local; // while (x is Item item) { ... item ... }
             case SwitchExpressionArmSyntax arm when child != arm.Pattern && Designates(arm.Pattern, name):
                 return LocalKind.Local; // Item item => ... item ...
-            case QueryExpressionSyntax query when IsRangeVariable(query, name):
-                return LocalKind.Local; // from item in items select ... item ...
+            case QueryExpressionSyntax query when child != query.FromClause && IsRangeVariable(query, name):
+                return LocalKind.Local; // from item in items select ... item ... (not in 'items': the first source is outside the query's scope)
             case LambdaExpressionSyntax { ExpressionBody: { } body } when Designates(body, name):
                 return LocalKind.Local; // o => o is Item item ? ... item ... : ...
             case ArrowExpressionClauseSyntax arrow when Designates(arrow.Expression, name):

@@ -23,6 +23,7 @@ public class ExpressionVariableTests
     [InlineData("void M(object o) { if (o is Item { Id: var x }) { Use(/*use*/x + \"/a\"); } }")]
     [InlineData("void M(object o) { while (o is Item x) { Use(/*use*/x.Id + \"/a\"); } }")]
     [InlineData("void M(object o) { switch (o) { case Item x when x.Id != null: Use(/*use*/x.Id + \"/a\"); break; } }")]
+    [InlineData("bool M(object o) { switch (o) { case Item x when (/*use*/x.Id + \"/a\").Length > 2: return true; } return false; }")]
     [InlineData("string M(object o) => o switch { Item x => /*use*/x.Id + \"/a\", _ => \"\" };")]
     [InlineData("string M(object o) => o is Item x ? /*use*/x.Id + \"/a\" : \"\";")]
     [InlineData("System.Func<object, string> M() => o => o is Item x ? /*use*/x.Id + \"/a\" : \"\";")]
@@ -42,6 +43,7 @@ public class ExpressionVariableTests
     [InlineData("void M(object o) { { if (o is Item x) { } } Use(/*use*/x.Id + \"/a\"); }")]
     [InlineData("string M(object o) => o switch { Item x => \"\", _ => /*use*/x.Id + \"/a\" };")]
     [InlineData("void M() { Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("object M() => from x in /*use*/x.Items select x;")]
     public void A_name_whose_expression_variable_is_out_of_scope_may_be_a_constant(string member)
     {
         Assert.Equal(LeafConstness.MaybeConstant, ClassifyUse(member));
