@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Netsmart.Migrate.Input;
 using Netsmart.Migrate.Tests.Infrastructure;
 
 namespace Netsmart.Migrate.Tests;
@@ -18,6 +20,25 @@ public sealed class InputTests
         Global
         EndGlobal
         """;
+
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public async Task Lines_are_counted_as_the_editor_numbers_them(string prefilter)
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/Crlf.cs", "class A\r\n{\r\n}\r\n");           // 3 lines, the last one ended
+        tree.Write("App/Open.cs", "class B\n{\n}");                     // 3 lines, the last one open
+        tree.Write("App/Empty.cs", string.Empty);                         // 0
+        tree.Write("App/Blank.cs", "\n\n");                              // 2 empty lines
+        tree.Write("App/appsettings.json", "{ \"A\": 1 }");              // 1
+
+        ToolResult result = await Tool.RunAsync(
+            tree.Root, environment => environment with { Prefilter = prefilter == "on" ? PrefilterOptions.On : PrefilterOptions.Off }, "scan", "App", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(9, (int)JsonNode.Parse(result.Output)!["input"]!["lines"]!);
+    }
 
     [Theory]
     [InlineData("All.sln")]

@@ -372,15 +372,7 @@ internal sealed class LoadedSolution
             return 0;
         }
 
-        long count = 1;
-        foreach (char c in text)
-        {
-            if (c == '\n')
-            {
-                count++;
-            }
-        }
-
+        long count = 1 + text.AsSpan().Count('\n');
         return text[^1] == '\n' ? count - 1 : count;
     }
 
