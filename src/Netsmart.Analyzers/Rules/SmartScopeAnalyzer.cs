@@ -24,7 +24,7 @@ public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
 
     private protected override bool MayMatch(string text) => ScopeScanner.MayContainScope(text);
 
-    private protected override bool MayBePieceOfMatch(string text) => ScopeScanner.MayBePieceOfScope(text);
+    private protected override System.Func<string, bool>? MayBePieceOfMatch { get; } = ScopeScanner.MayBePieceOfScope;
 
     /// <summary>
     /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the

@@ -17,7 +17,7 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     private readonly System.Func<string, bool> _mayMatch;
     private readonly System.Func<string, bool> _mayMatchSplitPart;
     private readonly System.Func<string, bool> _mayMatchSourceText;
-    private readonly System.Func<string, bool> _mayBePieceOfMatch;
+    private readonly System.Func<string, bool>? _mayBePieceOfMatch;
 
     private protected StringExpressionAnalyzer()
     {
@@ -70,11 +70,11 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     private protected virtual bool MayMatchSourceText(string text) => MayMatch(text);
 
     /// <summary>
-    /// False only when <paramref name="text"/> can neither pass <see cref="MayMatch"/> nor be a piece of a text that
-    /// passes it once joined with whatever comes before and after (a constant's value next to other operands).
-    /// Conservative by default.
+    /// A test that is false only when a text can neither pass <see cref="MayMatch"/> nor be a piece of a text that
+    /// passes it once joined with whatever comes before and after (a constant's value next to other operands); null
+    /// when the analyzer has none (then a const local may be any piece, and a const field must pass <see cref="MayMatch"/>).
     /// </summary>
-    private protected virtual bool MayBePieceOfMatch(string text) => true;
+    private protected virtual System.Func<string, bool>? MayBePieceOfMatch => null;
 
     /// <summary>
     /// For a literal argument of <c>string.Concat</c> that fails <see cref="MayMatch"/>: whether it can still be the part of a

@@ -71,6 +71,7 @@ internal sealed class ConstantHints
         _hintKey = hintKey;
         HasHint = hasHint;
         MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
+        ConstantValueMayHoldHint = mayHoldPieceOfHint ?? hasHint;
         _sourceTextHint = sourceTextHint ?? hasHint;
         _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
         _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -83,6 +84,12 @@ internal sealed class ConstantHints
     /// be a piece of a text that passes it only when joined (a conservative test: true when unsure).
     /// </summary>
     public Func<string, bool> MayHoldPieceOfHint { get; }
+
+    /// <summary>
+    /// Whether a const field's value may be (part of) what passes the hint next to the other operands: the analyzer's
+    /// piece test when it has one (<c>"patient"</c> + <c>"/Observation.read"</c>), else the hint itself.
+    /// </summary>
+    public Func<string, bool> ConstantValueMayHoldHint { get; }
 
     /// <summary>
     /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
@@ -106,7 +113,10 @@ internal sealed class ConstantHints
     /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
     public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
 
-    /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
+    /// <summary>Whether <see cref="Names"/> was built for this instance (tests: which questions need the table).</summary>
+    internal bool NameTableBuilt => _names != null;
+
+    /// <summary>True when some source constant field named <paramref name="name"/> has a value that may hold the hint (<see cref="ConstantValueMayHoldHint"/>).</summary>
     public bool AnySourceConstantHoldsHint(string name)
     {
         if (!Names.IsConstField(name))
@@ -120,7 +130,7 @@ internal sealed class ConstantHints
             // Every const field of this name is initialized with a literal: its text is its value.
             foreach (string value in written)
             {
-                if (HasHint(value))
+                if (ConstantValueMayHoldHint(value))
                 {
                     return true;
                 }
@@ -133,7 +143,7 @@ internal sealed class ConstantHints
             _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
         foreach (string value in constants.GetOrAdd(name, ConstantValues))
         {
-            if (HasHint(value))
+            if (ConstantValueMayHoldHint(value))
             {
                 return true;
             }

@@ -34,8 +34,13 @@ internal static class ConstantLeaves
                         return LeafConstness.NotConstant;
                     case LocalKind.ConstLocal when !MayBeStringType(constDeclaration!.Type, hints):
                         return LeafConstness.NotConstant; // const int, const SomeEnum...: never a string
-                    default:
+                    case LocalKind.ConstLocal:
                         return LeafConstness.MaybeConstant;
+                    default:
+                        // A field (not const), property or event of the enclosing type: a run-time value.
+                        return FindOwnMember(identifier, identifier.Identifier.ValueText, out _, out _) == OwnMember.Value
+                            ? LeafConstness.NotConstant
+                            : LeafConstness.MaybeConstant;
                 }
 
             case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
@@ -159,9 +164,19 @@ internal static class ConstantLeaves
                             (literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.MayHoldPieceOfHint(literal.Token.ValueText)));
                 }
 
+                // A field, property or event of the enclosing type (this part of it): the name is that member, found
+                // without the compilation's name table.
+                string name = identifier.Identifier.ValueText;
+                switch (FindOwnMember(identifier, name, out _, out VariableDeclaratorSyntax? constField))
+                {
+                    case OwnMember.Value:
+                        return false; // a run-time value: no constant
+                    case OwnMember.ConstField when constField!.Initializer?.Value is LiteralExpressionSyntax fieldLiteral:
+                        return fieldLiteral.IsKind(SyntaxKind.StringLiteralExpression) && hints.ConstantValueMayHoldHint(fieldLiteral.Token.ValueText);
+                }
+
                 // A field or member constant of the enclosing types (or of a base type). A simple name that is no
                 // member of any source type denotes a metadata member reached by inheritance or 'using static'.
-                string name = identifier.Identifier.ValueText;
                 return hints.Names.IsMember(name)
                     ? hints.AnySourceConstantHoldsHint(name)
                     : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
@@ -266,6 +281,14 @@ internal static class ConstantLeaves
                         return true; // a member of a constant's value (.Length) is no constant
                 }
 
+                // A field, property or event of the enclosing type whose type has another name ("Color Color" aside):
+                // the name is that member, an instance, found without the compilation's name table.
+                if (FindOwnMember(identifier, name, out TypeSyntax? memberType, out _) != OwnMember.Unknown &&
+                    RightmostTypeName(memberType!) != name)
+                {
+                    return true;
+                }
+
                 // A field or property of some source type (and no source type of that name): an instance.
                 return hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name);
             }
@@ -283,6 +306,105 @@ internal static class ConstantLeaves
                 return true; // this, base, calls, element access, literals, parenthesized values...
         }
     }
+
+    private enum OwnMember
+    {
+        /// <summary>Not found among the fields, properties and events of the enclosing type declaration (or not looked for).</summary>
+        Unknown,
+
+        /// <summary>A field (not const), property or event: a run-time value.</summary>
+        Value,
+
+        /// <summary>A const field.</summary>
+        ConstField,
+    }
+
+    /// <summary>
+    /// Finds <paramref name="name"/> among the fields, properties and events declared by the type declaration (this part
+    /// of it) that immediately encloses the member holding <paramref name="node"/>, from syntax alone. C#'s lookup of a
+    /// simple name that is no local or parameter looks in that type's members before any outer type, base type's
+    /// hidden member, <c>using static</c> import, type or namespace, so such a member is what the name denotes.
+    /// Unknown when the name is declared there as something else (a method, a nested type), or when the node is not
+    /// inside a member of a class, struct, interface or record (an attribute or base list of the type, an enum).
+    /// </summary>
+    private static OwnMember FindOwnMember(SyntaxNode node, string name, out TypeSyntax? memberType, out VariableDeclaratorSyntax? constField)
+    {
+        memberType = null;
+        constField = null;
+        SyntaxNode child = node;
+        for (SyntaxNode? current = node.Parent; current != null; child = current, current = current.Parent)
+        {
+            if (current is BaseTypeDeclarationSyntax || current is BaseNamespaceDeclarationSyntax || current is CompilationUnitSyntax)
+            {
+                return current is TypeDeclarationSyntax type && child is MemberDeclarationSyntax
+                    ? FindOwnMember(type, name, out memberType, out constField)
+                    : OwnMember.Unknown;
+            }
+        }
+
+        return OwnMember.Unknown;
+    }
+
+    private static OwnMember FindOwnMember(TypeDeclarationSyntax type, string name, out TypeSyntax? memberType, out VariableDeclaratorSyntax? constField)
+    {
+        memberType = null;
+        constField = null;
+        if (type.ParameterList != null)
+        {
+            // A primary constructor's parameter wins over a member of its name in initializers ("Color Color" with
+            // the parameter's type): left to the name table. (A type parameter cannot share a member's name.)
+            return OwnMember.Unknown;
+        }
+
+        foreach (MemberDeclarationSyntax member in type.Members)
+        {
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field: // fields and field-like events
+                    foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                    {
+                        if (variable.Identifier.ValueText == name)
+                        {
+                            memberType = field.Declaration.Type;
+                            if (field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                            {
+                                constField = variable;
+                                return OwnMember.ConstField;
+                            }
+
+                            return OwnMember.Value;
+                        }
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                    memberType = property.Type;
+                    return OwnMember.Value;
+                case EventDeclarationSyntax declaredEvent when declaredEvent.Identifier.ValueText == name:
+                    memberType = declaredEvent.Type;
+                    return OwnMember.Value;
+                case BaseTypeDeclarationSyntax nested when nested.Identifier.ValueText == name:
+                case DelegateDeclarationSyntax function when function.Identifier.ValueText == name:
+                case MethodDeclarationSyntax method when method.Identifier.ValueText == name:
+                    return OwnMember.Unknown; // a nested type or a method group of that name
+            }
+        }
+
+        return OwnMember.Unknown;
+    }
+
+    /// <summary>The last simple name of a type as written (<c>A.Color?</c>: <c>Color</c>; <c>string</c>: <c>string</c>).</summary>
+    private static string? RightmostTypeName(TypeSyntax type) => type switch
+    {
+        NullableTypeSyntax nullable => RightmostTypeName(nullable.ElementType),
+        ArrayTypeSyntax array => RightmostTypeName(array.ElementType),
+        PointerTypeSyntax pointer => RightmostTypeName(pointer.ElementType),
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+        _ => null,
+    };
 
     private static string? RightmostName(ExpressionSyntax expression) => expression switch
     {

@@ -28,6 +28,26 @@ public class ScopeConstantOperandTests
     }
 
     [Fact]
+    public async Task A_const_field_holding_the_context_joins_the_literal_after_it()
+    {
+        // Missed before: a const field's value had to hold a scope by itself ("patient" does not), a const local's only
+        // a piece of one.
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            static class Contexts { public const string Patient = "patient"; public const string User = "us" + "er"; }
+            class C
+            {
+                string S() => {|#0:Contexts.Patient + "/Observation.read"|};
+                string T() => {|#1:$"{Contexts.User}/Patient.write"|};
+            }
+            """;
+
+        await VerifyScope.VerifyAnalyzerAsync(source,
+            VerifyScope.Diagnostic("NSM010").WithLocation(0).WithArguments("'patient/Observation.read'", "'patient/Observation.rs'"),
+            VerifyScope.Diagnostic("NSM010").WithLocation(1).WithArguments("'user/Patient.write'", "'user/Patient.cud'"));
+    }
+
+    [Fact]
     public async Task An_empty_const_local_between_two_pieces_of_a_context_joins_them()
     {
         const string source = """
