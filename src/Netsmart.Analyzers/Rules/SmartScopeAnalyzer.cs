@@ -24,7 +24,9 @@ public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
 
     private protected override bool MayMatch(string text) => ScopeScanner.MayContainScope(text);
 
-    private protected override System.Func<string, bool>? MayBePieceOfMatch { get; } = ScopeScanner.MayBePieceOfScope;
+    private protected override bool MayBePieceOfMatch(string text) => ScopeScanner.MayBePieceOfScope(text);
+
+    private protected override bool ConstantFieldMayMatch(string text) => ScopeScanner.MayStartScope(text);
 
     /// <summary>
     /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the

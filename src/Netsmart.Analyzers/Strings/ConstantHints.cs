@@ -65,13 +65,16 @@ internal sealed class ConstantHints
     /// <param name="mayHoldPieceOfHint">
     /// Whether a text may be (part of) what passes the hint once joined with its neighbours (null: always true).
     /// </param>
-    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null)
+    /// <param name="constantValueHint">
+    /// The test for a source const field's value next to other operands (null: <paramref name="hasHint"/>).
+    /// </param>
+    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null, Func<string, bool>? constantValueHint = null)
     {
         _compilation = compilation;
         _hintKey = hintKey;
         HasHint = hasHint;
         MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
-        ConstantValueMayHoldHint = mayHoldPieceOfHint ?? hasHint;
+        ConstantValueMayHoldHint = constantValueHint ?? hasHint;
         _sourceTextHint = sourceTextHint ?? hasHint;
         _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
         _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -86,8 +89,8 @@ internal sealed class ConstantHints
     public Func<string, bool> MayHoldPieceOfHint { get; }
 
     /// <summary>
-    /// Whether a const field's value may be (part of) what passes the hint next to the other operands: the analyzer's
-    /// piece test when it has one (<c>"patient"</c> + <c>"/Observation.read"</c>), else the hint itself.
+    /// Whether a source const field's value may make what passes the hint next to the other operands: the analyzer's
+    /// own test for constant values when it has one (<c>"patient"</c> + <c>"/Observation.read"</c>), else the hint itself.
     /// </summary>
     public Func<string, bool> ConstantValueMayHoldHint { get; }
 

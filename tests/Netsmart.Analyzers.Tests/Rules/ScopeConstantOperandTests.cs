@@ -30,15 +30,24 @@ public class ScopeConstantOperandTests
     [Fact]
     public async Task A_const_field_holding_the_context_joins_the_literal_after_it()
     {
-        // Missed before: a const field's value had to hold a scope by itself ("patient" does not), a const local's only
-        // a piece of one.
+        // Missed before: a const field's value had to hold a scope by itself ("patient" does not). A field whose value
+        // only ends with a piece of a context ("pat") or starts a scope's tail is still not followed (see NSM010.md).
         const string source = """
             // Reads patient/ scopes (a mention: the rule registers for this compilation).
-            static class Contexts { public const string Patient = "patient"; public const string User = "us" + "er"; }
+            static class Contexts
+            {
+                public const string Patient = "patient";
+                public const string User = "us" + "er";
+                public const string Pat = "pat";
+                public const string ObservationRead = "/Observation.read";
+            }
+
             class C
             {
                 string S() => {|#0:Contexts.Patient + "/Observation.read"|};
                 string T() => {|#1:$"{Contexts.User}/Patient.write"|};
+                string U() => Contexts.Pat + "ient/Observation.read";
+                string V() => "patient" + Contexts.ObservationRead;
             }
             """;
 
