@@ -9,6 +9,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Netsmart.Analyzers.Strings;
 
@@ -37,6 +38,8 @@ internal sealed class ConstantHints
 
     private static readonly ConditionalWeakTable<Compilation, SourceNames> NamesCache = new ConditionalWeakTable<Compilation, SourceNames>();
 
+    private static readonly ConditionalWeakTable<Compilation, SourceConstFields> ConstFieldsCache = new ConditionalWeakTable<Compilation, SourceConstFields>();
+
     private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
 
     /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
@@ -53,6 +56,7 @@ internal sealed class ConstantHints
     private readonly Lazy<bool> _metadataMayHold;
     private readonly Func<string, bool> _sourceTextHint;
     private SourceNames? _names;
+    private SourceConstFields? _constFields;
     private StaticImports? _imports;
     private ConcurrentDictionary<string, string[]>? _constants;
 
@@ -116,18 +120,24 @@ internal sealed class ConstantHints
     /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
     public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
 
+    /// <summary>The source const fields of the compilation: names, literal values, declarations.</summary>
+    public SourceConstFields ConstFields => _constFields ??= ConstFieldsCache.GetValue(_compilation, c => new SourceConstFields(c));
+
     /// <summary>Whether <see cref="Names"/> was built for this instance (tests: which questions need the table).</summary>
     internal bool NameTableBuilt => _names != null;
+
+    /// <summary>Whether <see cref="ConstFields"/> was built for this instance (tests).</summary>
+    internal bool ConstFieldTableBuilt => _constFields != null;
 
     /// <summary>True when some source constant field named <paramref name="name"/> has a value that may hold the hint (<see cref="ConstantValueMayHoldHint"/>).</summary>
     public bool AnySourceConstantHoldsHint(string name)
     {
-        if (!Names.IsConstField(name))
+        if (!ConstFields.IsConstField(name))
         {
             return false; // no source const field has this name: no symbol to look up
         }
 
-        IReadOnlyList<string>? written = Names.LiteralValues(name);
+        IReadOnlyList<string>? written = ConstFields.LiteralValues(name);
         if (written != null)
         {
             // Every const field of this name is initialized with a literal: its text is its value.
@@ -340,7 +350,7 @@ internal sealed class ConstantHints
     private string[]? ConstantValuesFromDeclaringTypes(string name)
     {
         List<string>? values = null;
-        foreach (VariableDeclaratorSyntax declarator in Names.ConstFieldDeclarators(name))
+        foreach (VariableDeclaratorSyntax declarator in ConstFields.Declarators(name))
         {
             string? metadataName = DeclaringTypeMetadataName(declarator);
             INamedTypeSymbol? type = metadataName is null ? null : _compilation.Assembly.GetTypeByMetadataName(metadataName);
@@ -458,10 +468,6 @@ internal sealed class ConstantHints
         private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _stringAliases = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<VariableDeclaratorSyntax>> _constDeclarators = new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
 
         public SourceNames(Compilation compilation)
         {
@@ -472,49 +478,11 @@ internal sealed class ConstantHints
                 _members.UnionWith(names.Members);
                 _aliases.UnionWith(names.Aliases);
                 _stringAliases.UnionWith(names.StringAliases);
-                _constFields.UnionWith(names.ConstFields);
-                _computedConstants.UnionWith(names.ComputedConstants);
-                foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
-                {
-                    if (!_literalConstants.TryGetValue(constant.Key, out List<string>? values))
-                    {
-                        _literalConstants.Add(constant.Key, values = new List<string>());
-                    }
-
-                    values.Add(constant.Value);
-                }
-
-                foreach (VariableDeclaratorSyntax declarator in names.ConstDeclarators)
-                {
-                    string name = declarator.Identifier.ValueText;
-                    if (!_constDeclarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators))
-                    {
-                        _constDeclarators.Add(name, declarators = new List<VariableDeclaratorSyntax>());
-                    }
-
-                    declarators.Add(declarator);
-                }
             }
         }
 
-        /// <summary>The declarations of the source const fields of this name.</summary>
-        public IReadOnlyList<VariableDeclaratorSyntax> ConstFieldDeclarators(string name) =>
-            _constDeclarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
-
         /// <summary>True when a source type or namespace has this name.</summary>
         public bool IsType(string name) => _types.Contains(name);
-
-        /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
-        public bool IsConstField(string name) => _constFields.Contains(name);
-
-        /// <summary>
-        /// The values of the source const fields of this name when every one is initialized with a literal (read from
-        /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
-        /// </summary>
-        public IReadOnlyList<string>? LiteralValues(string name) =>
-            _computedConstants.Contains(name) ? null
-            : _literalConstants.TryGetValue(name, out List<string>? values) ? values
-            : (IReadOnlyList<string>)Array.Empty<string>();
 
         /// <summary>True when a using alias of some file has this name.</summary>
         public bool IsAlias(string name) => _aliases.Contains(name);
@@ -543,35 +511,6 @@ internal sealed class ConstantHints
             public List<string> Aliases { get; } = new List<string>();
 
             public List<string> StringAliases { get; } = new List<string>();
-
-            public List<string> ConstFields { get; } = new List<string>();
-
-            /// <summary>Const fields initialized with a string literal: their value, read from the literal.</summary>
-            public List<KeyValuePair<string, string>> LiteralConstants { get; } = new List<KeyValuePair<string, string>>();
-
-            /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
-            public List<string> ComputedConstants { get; } = new List<string>();
-
-            /// <summary>Every const field's declaration.</summary>
-            public List<VariableDeclaratorSyntax> ConstDeclarators { get; } = new List<VariableDeclaratorSyntax>();
-
-            private void AddConstField(VariableDeclaratorSyntax variable)
-            {
-                string name = variable.Identifier.ValueText;
-                ConstFields.Add(name);
-                ConstDeclarators.Add(variable);
-                switch (variable.Initializer?.Value)
-                {
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        LiteralConstants.Add(new KeyValuePair<string, string>(name, literal.Token.ValueText));
-                        break;
-                    case LiteralExpressionSyntax _:
-                        break; // a number, a char, true, false, null: no string text
-                    default:
-                        ComputedConstants.Add(name);
-                        break;
-                }
-            }
 
             private void Collect(SyntaxList<MemberDeclarationSyntax> members)
             {
@@ -611,14 +550,9 @@ internal sealed class ConstantHints
                             Members.Add(function.Identifier.ValueText);
                             break;
                         case BaseFieldDeclarationSyntax field: // fields and field-like events
-                            bool isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                             foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
                             {
                                 Members.Add(variable.Identifier.ValueText);
-                                if (isConst)
-                                {
-                                    AddConstField(variable);
-                                }
                             }
 
                             break;
@@ -673,6 +607,113 @@ internal sealed class ConstantHints
                     case AliasQualifiedNameSyntax alias:
                         Types.Add(alias.Name.Identifier.ValueText);
                         break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The source const fields of a compilation, read from the declarations of the files whose text holds <c>const</c>
+    /// (one ordinal search per file; every const field is declared with the keyword), built once per compilation from
+    /// per-file parts that later compilations reuse. Smaller and cheaper than <see cref="SourceNames"/>: a question about
+    /// a constant's value needs only this table.
+    /// </summary>
+    internal sealed class SourceConstFields
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeConstFields> PerTree = new ConditionalWeakTable<SyntaxTree, TreeConstFields>();
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeConstFields>.CreateValueCallback Read = tree => new TreeConstFields(tree);
+
+        private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _computed = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _literalValues = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<VariableDeclaratorSyntax>> _declarators = new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
+
+        public SourceConstFields(Compilation compilation)
+        {
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (!tree.TryGetText(out SourceText? text) || text.ToString().IndexOf("const", StringComparison.Ordinal) >= 0)
+                {
+                    PerTree.GetValue(tree, Read).AddTo(this);
+                }
+            }
+        }
+
+        /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
+        public bool IsConstField(string name) => _names.Contains(name);
+
+        /// <summary>
+        /// The values of the source const fields of this name when every one is initialized with a literal (read from
+        /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
+        /// </summary>
+        public IReadOnlyList<string>? LiteralValues(string name) =>
+            _computed.Contains(name) ? null
+            : _literalValues.TryGetValue(name, out List<string>? values) ? values
+            : (IReadOnlyList<string>)Array.Empty<string>();
+
+        /// <summary>The declarations of the source const fields of this name.</summary>
+        public IReadOnlyList<VariableDeclaratorSyntax> Declarators(string name) =>
+            _declarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
+
+        private sealed class TreeConstFields
+        {
+            private readonly List<VariableDeclaratorSyntax> _declarators = new List<VariableDeclaratorSyntax>();
+
+            public TreeConstFields(SyntaxTree tree)
+            {
+                if (tree.GetRoot() is CompilationUnitSyntax unit)
+                {
+                    Collect(unit.Members);
+                }
+            }
+
+            public void AddTo(SourceConstFields table)
+            {
+                foreach (VariableDeclaratorSyntax variable in _declarators)
+                {
+                    string name = variable.Identifier.ValueText;
+                    table._names.Add(name);
+                    if (!table._declarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators))
+                    {
+                        table._declarators.Add(name, declarators = new List<VariableDeclaratorSyntax>());
+                    }
+
+                    declarators.Add(variable);
+                    switch (variable.Initializer?.Value)
+                    {
+                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                            if (!table._literalValues.TryGetValue(name, out List<string>? values))
+                            {
+                                table._literalValues.Add(name, values = new List<string>());
+                            }
+
+                            values.Add(literal.Token.ValueText);
+                            break;
+                        case LiteralExpressionSyntax _:
+                            break; // a number, a char, true, false, null: no string text
+                        default:
+                            table._computed.Add(name); // an initializer that is no literal: its value needs binding
+                            break;
+                    }
+                }
+            }
+
+            private void Collect(SyntaxList<MemberDeclarationSyntax> members)
+            {
+                foreach (MemberDeclarationSyntax member in members)
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            Collect(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            Collect(type.Members);
+                            break;
+                        case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                            _declarators.AddRange(field.Declaration.Variables);
+                            break;
+                    }
                 }
             }
         }

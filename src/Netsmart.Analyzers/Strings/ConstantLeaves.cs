@@ -175,31 +175,28 @@ internal static class ConstantLeaves
                         return fieldLiteral.IsKind(SyntaxKind.StringLiteralExpression) && hints.ConstantValueMayHoldHint(fieldLiteral.Token.ValueText);
                 }
 
-                // A field or member constant of the enclosing types (or of a base type). A simple name that is no
-                // member of any source type denotes a metadata member reached by inheritance or 'using static'.
-                return hints.Names.IsMember(name)
-                    ? hints.AnySourceConstantHoldsHint(name)
-                    : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
+                // A field or member constant of the enclosing types (or of a base type): the const fields' table, which
+                // is small, answers first. A simple name that is no member of any source type denotes a metadata member
+                // reached by inheritance or 'using static' (the whole name table only when a metadata constant may hold
+                // the hint).
+                return hints.AnySourceConstantHoldsHint(name) ||
+                       (hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier) && !hints.Names.IsMember(name));
             }
 
             case MemberAccessExpressionSyntax access:
             {
-                // Type.Name: a source type's constant is looked up by name; a metadata type's constant needs binding.
+                // Type.Name: a source constant of that name (any type: the const fields' table, which is small, answers)
+                // or a metadata type's constant, which needs binding.
                 string name = access.Name.Identifier.ValueText;
+                if (hints.AnySourceConstantHoldsHint(name))
+                {
+                    return true;
+                }
+
+                // No source constant of that name may hold the hint: only a metadata constant can, and not through a
+                // source type that declares a member of that name (its member hides any inherited one).
                 string? receiver = RightmostName(access.Expression);
-                if (receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name))
-                {
-                    return hints.AnySourceConstantHoldsHint(name);
-                }
-
-                if (receiver != null && !hints.Names.IsType(receiver) && !hints.Names.IsAlias(receiver))
-                {
-                    // No source type, namespace or using alias has the receiver's name: only a metadata type's constant.
-                    return hints.MetadataMayHoldHint;
-                }
-
-                // A source member of that name (through a base type...) or a metadata constant.
-                return hints.Names.IsMember(name) || hints.MetadataMayHoldHint;
+                return hints.MetadataMayHoldHint && !(receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name));
             }
 
             case InvocationExpressionSyntax invocation:

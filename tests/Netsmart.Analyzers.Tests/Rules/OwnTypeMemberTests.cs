@@ -61,15 +61,28 @@ public class OwnTypeMemberTests
 
         Assert.Equal(mayHold, ConstantLeaves.MayHoldHint(leaf, hints));
         Assert.False(hints.NameTableBuilt);
+        Assert.False(hints.ConstFieldTableBuilt);
     }
 
-    [Fact]
-    public void A_const_field_of_the_enclosing_type_whose_value_needs_binding_is_read_through_the_name_table()
+    /// <summary>
+    /// A constant that is not the enclosing type's literal const field is read from the const fields' table (every
+    /// source const field of that name), not the table of every type and member name; the latter is only needed when a
+    /// referenced assembly's constant may hold the hint, which none of these references does.
+    /// </summary>
+    [Theory]
+    [InlineData("const string context = \"pat\" + \"ient\"; string M() => /*use*/context + \"/Observation.read\";", true)]
+    [InlineData("string M() => /*use*/Other.context + \"/Observation.read\";", true)]
+    [InlineData("string M() => /*use*/Other.Missing + \"/Observation.read\";", false)]
+    [InlineData("string M() => /*use*/Inherited + \"/Observation.read\";", false)]
+    [InlineData("string M() => /*use*/Settings.Dir + \"/Observation.read\";", false)]
+    public void Other_constants_are_read_from_the_const_fields_table_alone(string member, bool mayHold)
     {
-        (ExpressionSyntax leaf, ConstantHints hints) = UseWithHints("const string context = \"pat\" + \"ient\"; string M() => /*use*/context + \"/Observation.read\";");
+        (ExpressionSyntax leaf, ConstantHints hints) = UseWithHints(member);
 
-        Assert.True(ConstantLeaves.MayHoldHint(leaf, hints));
-        Assert.True(hints.NameTableBuilt);
+        Assert.Equal(mayHold, ConstantLeaves.MayHoldHint(leaf, hints));
+        Assert.True(hints.ConstFieldTableBuilt);
+        Assert.False(hints.NameTableBuilt);
+        Assert.False(hints.MetadataMayHoldHint);
     }
 
     [Fact]
@@ -129,7 +142,7 @@ public class OwnTypeMemberTests
         var compilation = CSharpCompilation.Create("own", new[] { tree }, Basic.Reference.Assemblies.Net100.References.All);
         var hints = new ConstantHints(compilation, nameof(OwnTypeMemberTests), text => text.Contains("patient"));
         Assert.True(hints.SourceMentionsHint);
-        Assert.Equal(LeafConstness.MaybeConstant, ConstantLeaves.Classify(use, hints));
-        return (use, hints);
+        ExpressionSyntax leaf = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access : use;
+        return (leaf, hints);
     }
 }
