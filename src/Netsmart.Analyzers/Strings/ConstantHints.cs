@@ -129,6 +129,35 @@ internal sealed class ConstantHints
     /// <summary>Whether <see cref="ConstFields"/> was built for this instance (tests).</summary>
     internal bool ConstFieldTableBuilt => _constFields != null;
 
+    /// <summary>
+    /// <see cref="AnySourceConstantHoldsHint"/> for <c>Type.Name</c>: when source types named <paramref name="typeName"/>
+    /// declare a const field of that name, only their values count (the receiver names one of them), read from their
+    /// literals; else, or when one needs binding, every source constant of that name counts. Keeps another type's
+    /// constant (<c>Contexts.Patient = "patient"</c>) from making <c>ResourceTypes.Patient</c> worth a binding.
+    /// </summary>
+    public bool SourceConstantOfTypeHoldsHint(string typeName, string name)
+    {
+        bool declaredThere = false;
+        foreach (VariableDeclaratorSyntax declarator in ConstFields.Declarators(name))
+        {
+            if (declarator.Parent?.Parent?.Parent is BaseTypeDeclarationSyntax type && type.Identifier.ValueText == typeName)
+            {
+                declaredThere = true;
+                if (!(declarator.Initializer?.Value is LiteralExpressionSyntax literal))
+                {
+                    return AnySourceConstantHoldsHint(name); // a value that needs binding: every constant of the name
+                }
+
+                if (literal.IsKind(SyntaxKind.StringLiteralExpression) && ConstantValueMayHoldHint(literal.Token.ValueText))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return !declaredThere && AnySourceConstantHoldsHint(name);
+    }
+
     /// <summary>True when some source constant field named <paramref name="name"/> has a value that may hold the hint (<see cref="ConstantValueMayHoldHint"/>).</summary>
     public bool AnySourceConstantHoldsHint(string name)
     {
@@ -164,6 +193,9 @@ internal sealed class ConstantHints
 
         return false;
     }
+
+    /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
+    public bool IsStringAlias(string name) => (_imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c))).StringAliases.Contains(name);
 
     /// <summary>
     /// True when a simple name at <paramref name="node"/> may reach a member through a <c>using static</c> directive
@@ -466,8 +498,6 @@ internal sealed class ConstantHints
 
         private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _stringAliases = new HashSet<string>(StringComparer.Ordinal);
 
         public SourceNames(Compilation compilation)
         {
@@ -476,19 +506,11 @@ internal sealed class ConstantHints
                 TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
                 _types.UnionWith(names.Types);
                 _members.UnionWith(names.Members);
-                _aliases.UnionWith(names.Aliases);
-                _stringAliases.UnionWith(names.StringAliases);
             }
         }
 
         /// <summary>True when a source type or namespace has this name.</summary>
         public bool IsType(string name) => _types.Contains(name);
-
-        /// <summary>True when a using alias of some file has this name.</summary>
-        public bool IsAlias(string name) => _aliases.Contains(name);
-
-        /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
-        public bool IsStringAlias(string name) => _stringAliases.Contains(name);
 
         /// <summary>True when a source type declares a member of this name.</summary>
         public bool IsMember(string name) => _members.Contains(name);
@@ -499,7 +521,6 @@ internal sealed class ConstantHints
             {
                 if (tree.GetRoot() is CompilationUnitSyntax unit)
                 {
-                    AddAliases(unit.Usings);
                     Collect(unit.Members);
                 }
             }
@@ -507,10 +528,6 @@ internal sealed class ConstantHints
             public List<string> Types { get; } = new List<string>();
 
             public List<string> Members { get; } = new List<string>();
-
-            public List<string> Aliases { get; } = new List<string>();
-
-            public List<string> StringAliases { get; } = new List<string>();
 
             private void Collect(SyntaxList<MemberDeclarationSyntax> members)
             {
@@ -520,7 +537,6 @@ internal sealed class ConstantHints
                     {
                         case BaseNamespaceDeclarationSyntax ns:
                             AddNamespace(ns.Name);
-                            AddAliases(ns.Usings);
                             Collect(ns.Members);
                             break;
                         case TypeDeclarationSyntax type:
@@ -565,30 +581,6 @@ internal sealed class ConstantHints
                         case MethodDeclarationSyntax method:
                             Members.Add(method.Identifier.ValueText);
                             break;
-                    }
-                }
-            }
-
-            /// <summary><c>using X = N.T;</c>: <c>X</c> names a type or namespace, of the sources or of metadata.</summary>
-            private void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
-            {
-                foreach (UsingDirectiveSyntax directive in usings)
-                {
-                    if (directive.Alias != null)
-                    {
-                        Aliases.Add(directive.Alias.Name.Identifier.ValueText);
-                        string? target = directive.NamespaceOrType switch
-                        {
-                            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
-                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                            AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
-                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (target == "String" || target == "string")
-                        {
-                            StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
-                        }
                     }
                 }
             }
@@ -719,7 +711,10 @@ internal sealed class ConstantHints
         }
     }
 
-    /// <summary>Where the compilation's <c>using static</c> directives are: in which files, and whether any is global.</summary>
+    /// <summary>
+    /// Where the compilation's <c>using static</c> directives are (in which files, and whether any is global), and its
+    /// using aliases of <c>string</c>: read from the using directives alone.
+    /// </summary>
     private sealed class StaticImports
     {
         public StaticImports(Compilation compilation)
@@ -737,6 +732,9 @@ internal sealed class ConstantHints
 
         public bool AnyGlobal { get; private set; }
 
+        /// <summary>The names of the using aliases that may stand for <c>string</c> (<c>using Text = System.String;</c>).</summary>
+        public HashSet<string> StringAliases { get; } = new HashSet<string>(StringComparer.Ordinal);
+
         private bool HasStatic(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
         {
             bool any = false;
@@ -746,6 +744,22 @@ internal sealed class ConstantHints
                 {
                     any = true;
                     AnyGlobal |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
+                }
+                else if (directive.Alias != null)
+                {
+                    // Its target's last name is String or string.
+                    string? target = directive.NamespaceOrType switch
+                    {
+                        PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                        AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (target == "String" || target == "string")
+                    {
+                        StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
+                    }
                 }
             }
 

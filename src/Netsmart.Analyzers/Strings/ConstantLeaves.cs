@@ -188,14 +188,14 @@ internal static class ConstantLeaves
                 // Type.Name: a source constant of that name (any type: the const fields' table, which is small, answers)
                 // or a metadata type's constant, which needs binding.
                 string name = access.Name.Identifier.ValueText;
-                if (hints.AnySourceConstantHoldsHint(name))
+                string? receiver = RightmostName(access.Expression);
+                if (receiver is null ? hints.AnySourceConstantHoldsHint(name) : hints.SourceConstantOfTypeHoldsHint(receiver, name))
                 {
                     return true;
                 }
 
                 // No source constant of that name may hold the hint: only a metadata constant can, and not through a
                 // source type that declares a member of that name (its member hides any inherited one).
-                string? receiver = RightmostName(access.Expression);
                 return hints.MetadataMayHoldHint && !(receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name));
             }
 
@@ -205,9 +205,9 @@ internal static class ConstantLeaves
                        RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hints.HasHint(n);
 
             case CastExpressionSyntax cast:
-                return Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints, scope);
+                return MayHoldHint(cast.Expression, hints, scope) && Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant;
             case ParenthesizedExpressionSyntax parenthesized:
-                return Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints, scope);
+                return MayHoldHint(parenthesized.Expression, hints, scope) && Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant;
             case ConditionalExpressionSyntax conditional:
                 return MayHoldHintOrIsString(conditional.WhenTrue, hints, scope) || MayHoldHintOrIsString(conditional.WhenFalse, hints, scope);
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
@@ -224,7 +224,7 @@ internal static class ConstantLeaves
             ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
             : branch is InterpolatedStringExpressionSyntax interpolated
                 ? InterpolatedMayHoldHint(interpolated, hints, scope)
-                : Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope);
+                : MayHoldHint(branch, hints, scope) && Classify(branch, hints, scope) == LeafConstness.MaybeConstant; // the cheap question first, as for any leaf
 
     /// <summary>
     /// An interpolated string used as a value (a branch of <c>?:</c> or <c>??</c>): a constant only when every hole may be
@@ -824,7 +824,7 @@ internal static class ConstantLeaves
                     AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
                     _ => null,
                 };
-                return name is null || name == "String" || hints is null || hints.Names.IsStringAlias(name);
+                return name is null || name == "String" || hints is null || hints.IsStringAlias(name);
         }
     }
 

@@ -17,7 +17,8 @@ public class OwnTypeMemberTests
 {
     private const string Types =
         "class Settings { public string Dir; } class Color { public const string Red = \"r\"; } " +
-        "class Other { const string context = \"patient\"; const string Context = \"patient\"; }\n";
+        "class Other { const string context = \"patient\"; const string Context = \"patient\"; }\n" +
+        "class ResourceTypes { public const string Patient = \"Patient\"; } class Contexts { public const string Patient = \"patient\"; } class Derived : Contexts { }\n";
 
     /// <summary>Each member names its operand once after <c>/*use*/</c>; with no name table (hints: null).</summary>
     [Theory]
@@ -75,6 +76,9 @@ public class OwnTypeMemberTests
     [InlineData("string M() => /*use*/Other.Missing + \"/Observation.read\";", false)]
     [InlineData("string M() => /*use*/Inherited + \"/Observation.read\";", false)]
     [InlineData("string M() => /*use*/Settings.Dir + \"/Observation.read\";", false)]
+    [InlineData("string M() => /*use*/ResourceTypes.Patient + \"/Observation.read\";", false)] // Contexts.Patient is "patient": another type's
+    [InlineData("string M() => /*use*/Contexts.Patient + \"/Observation.read\";", true)]
+    [InlineData("string M() => /*use*/Derived.Patient + \"/Observation.read\";", true)]        // no Patient declared in Derived: any type's
     public void Other_constants_are_read_from_the_const_fields_table_alone(string member, bool mayHold)
     {
         (ExpressionSyntax leaf, ConstantHints hints) = UseWithHints(member);
