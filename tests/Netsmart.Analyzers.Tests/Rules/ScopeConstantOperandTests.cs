@@ -57,6 +57,31 @@ public class ScopeConstantOperandTests
     }
 
     [Fact]
+    public async Task A_scope_whose_context_is_a_const_field_is_fixed_in_the_literal_after_it()
+    {
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            static class Contexts { public const string Patient = "patient"; }
+            class C
+            {
+                string S() => {|NSM010:Contexts.Patient + "/Observation.read"|};
+                string T() => {|NSM010:$"{Contexts.Patient}/Patient.write"|};
+            }
+            """;
+        const string fixedSource = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            static class Contexts { public const string Patient = "patient"; }
+            class C
+            {
+                string S() => Contexts.Patient + "/Observation.rs";
+                string T() => $"{Contexts.Patient}/Patient.cud";
+            }
+            """;
+
+        await VerifyScope.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task An_empty_const_local_between_two_pieces_of_a_context_joins_them()
     {
         const string source = """
