@@ -195,7 +195,73 @@ internal sealed class ConstantHints
     }
 
     /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
-    public bool IsStringAlias(string name) => (_imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c))).StringAliases.Contains(name);
+    /// <remarks>
+    /// A using alias applies in its own file (or namespace), unless it is global: the usings around <paramref name="at"/>
+    /// are read, then the global aliases of the files whose text holds <c>global using</c>.
+    /// </remarks>
+    public bool IsStringAlias(string name, SyntaxNode at)
+    {
+        for (SyntaxNode? current = at.Parent; current != null; current = current.Parent)
+        {
+            SyntaxList<UsingDirectiveSyntax> usings = current switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+            foreach (UsingDirectiveSyntax directive in usings)
+            {
+                if (directive.Alias?.Name.Identifier.ValueText == name)
+                {
+                    return IsStringAliasDirective(directive);
+                }
+            }
+        }
+
+        return GlobalStringAliases.GetValue(_compilation, CollectGlobalStringAliases).Contains(name);
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> GlobalStringAliases = new ConditionalWeakTable<Compilation, HashSet<string>>();
+
+    private static readonly ConditionalWeakTable<Compilation, HashSet<string>>.CreateValueCallback CollectGlobalStringAliases = compilation =>
+    {
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            if ((!tree.TryGetText(out SourceText? text) || text.ToString().IndexOf("global", StringComparison.Ordinal) >= 0) &&
+                tree.GetRoot() is CompilationUnitSyntax unit)
+            {
+                foreach (UsingDirectiveSyntax directive in unit.Usings)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && IsStringAliasDirective(directive))
+                    {
+                        aliases.Add(directive.Alias!.Name.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        return aliases;
+    };
+
+    /// <summary><c>using X = System.String;</c>: an alias whose target's last name is <c>String</c> or <c>string</c>.</summary>
+    private static bool IsStringAliasDirective(UsingDirectiveSyntax directive)
+    {
+        if (directive.Alias is null)
+        {
+            return false;
+        }
+
+        string? target = directive.NamespaceOrType switch
+        {
+            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        return target == "String" || target == "string";
+    }
 
     /// <summary>
     /// True when a simple name at <paramref name="node"/> may reach a member through a <c>using static</c> directive
@@ -711,10 +777,7 @@ internal sealed class ConstantHints
         }
     }
 
-    /// <summary>
-    /// Where the compilation's <c>using static</c> directives are (in which files, and whether any is global), and its
-    /// using aliases of <c>string</c>: read from the using directives alone.
-    /// </summary>
+    /// <summary>Where the compilation's <c>using static</c> directives are: in which files, and whether any is global.</summary>
     private sealed class StaticImports
     {
         public StaticImports(Compilation compilation)
@@ -732,9 +795,6 @@ internal sealed class ConstantHints
 
         public bool AnyGlobal { get; private set; }
 
-        /// <summary>The names of the using aliases that may stand for <c>string</c> (<c>using Text = System.String;</c>).</summary>
-        public HashSet<string> StringAliases { get; } = new HashSet<string>(StringComparer.Ordinal);
-
         private bool HasStatic(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
         {
             bool any = false;
@@ -744,22 +804,6 @@ internal sealed class ConstantHints
                 {
                     any = true;
                     AnyGlobal |= directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword);
-                }
-                else if (directive.Alias != null)
-                {
-                    // Its target's last name is String or string.
-                    string? target = directive.NamespaceOrType switch
-                    {
-                        PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
-                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                        AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
-                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                        _ => null,
-                    };
-                    if (target == "String" || target == "string")
-                    {
-                        StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
-                    }
                 }
             }
 

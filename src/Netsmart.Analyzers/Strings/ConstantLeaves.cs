@@ -213,10 +213,54 @@ internal static class ConstantLeaves
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 // Its value, when constant, is the value of one operand.
                 return MayHoldHintOrIsString(coalesce.Left, hints, scope) || MayHoldHintOrIsString(coalesce.Right, hints, scope);
+            case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                // (a + b) inside a hole or a cast: a constant sum's value is its operands' values joined, so it may
+                // hold (a piece of) the hint only when one of them may.
+                return AnyOperandMayHoldHint(add, hints, scope);
 
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// True when an operand of the sum <paramref name="add"/> (flattened iteratively: a chain may be long) may hold a piece
+    /// of the hint: a string or char literal whose text may (<see cref="ConstantHints.MayHoldPieceOfHint"/>), an
+    /// interpolated string that may, or another operand that may be a constant holding it (<see cref="MayHoldHint"/>).
+    /// </summary>
+    private static bool AnyOperandMayHoldHint(BinaryExpressionSyntax add, ConstantHints hints, SyntaxNode? scope)
+    {
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(add);
+        while (pending.Count > 0)
+        {
+            ExpressionSyntax operand = pending.Pop();
+            while (operand is ParenthesizedExpressionSyntax parenthesized)
+            {
+                operand = parenthesized.Expression;
+            }
+
+            if (operand is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+            {
+                pending.Push(inner.Right);
+                pending.Push(inner.Left);
+                continue;
+            }
+
+            bool mayHold = operand switch
+            {
+                LiteralExpressionSyntax literal => (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression)) &&
+                                                   hints.MayHoldPieceOfHint(literal.Token.ValueText),
+                InterpolatedStringExpressionSyntax interpolated => InterpolatedMayHoldPiece(interpolated, hints, scope),
+                _ => MayHoldHint(operand, hints, scope),
+            };
+            if (mayHold)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints, SyntaxNode? scope) =>
@@ -252,6 +296,21 @@ internal static class ConstantLeaves
         }
 
         return anyHole || textPasses;
+    }
+
+    /// <summary>An interpolated string joined in a sum: a text part that may be a piece of the hint, or a hole that may be a constant.</summary>
+    private static bool InterpolatedMayHoldPiece(InterpolatedStringExpressionSyntax interpolated, ConstantHints hints, SyntaxNode? scope)
+    {
+        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax text ? hints.MayHoldPieceOfHint(text.TextToken.ValueText)
+                : content is InterpolationSyntax hole && Classify(hole.Expression, hints, scope) == LeafConstness.MaybeConstant)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -824,7 +883,7 @@ internal static class ConstantLeaves
                     AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
                     _ => null,
                 };
-                return name is null || name == "String" || hints is null || hints.IsStringAlias(name);
+                return name is null || name == "String" || hints is null || hints.IsStringAlias(name, type);
         }
     }
 

@@ -79,6 +79,9 @@ public class OwnTypeMemberTests
     [InlineData("string M() => /*use*/ResourceTypes.Patient + \"/Observation.read\";", false)] // Contexts.Patient is "patient": another type's
     [InlineData("string M() => /*use*/Contexts.Patient + \"/Observation.read\";", true)]
     [InlineData("string M() => /*use*/Derived.Patient + \"/Observation.read\";", true)]        // no Patient declared in Derived: any type's
+    [InlineData("string M() => $\"{(/*use*/Settings.Dir + ResourceTypes.Patient)}/Observation.read\";", false)] // a sum in a hole: each operand
+    [InlineData("string M() => $\"{(/*use*/Settings.Dir + Contexts.Patient)}/Observation.read\";", true)]
+    [InlineData("string M() => $\"{(/*use*/Settings.Dir + \"pat\" + $\"ient\")}/Observation.read\";", true)]
     public void Other_constants_are_read_from_the_const_fields_table_alone(string member, bool mayHold)
     {
         (ExpressionSyntax leaf, ConstantHints hints) = UseWithHints(member);
@@ -147,6 +150,13 @@ public class OwnTypeMemberTests
         var hints = new ConstantHints(compilation, nameof(OwnTypeMemberTests), text => text.Contains("patient"));
         Assert.True(hints.SourceMentionsHint);
         ExpressionSyntax leaf = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access : use;
-        return (leaf, hints);
+        ExpressionSyntax sum = leaf;
+        while (sum.Parent is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
+        {
+            sum = add;
+        }
+
+        // A parenthesized sum (in a hole) is asked about as a whole; else the operand itself.
+        return (sum.Parent is ParenthesizedExpressionSyntax ? sum : leaf, hints);
     }
 }

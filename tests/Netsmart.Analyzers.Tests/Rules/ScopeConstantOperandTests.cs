@@ -82,6 +82,44 @@ public class ScopeConstantOperandTests
     }
 
     [Fact]
+    public async Task A_const_local_typed_with_a_string_alias_of_its_file_or_a_global_one_joins_the_literal_after_it()
+    {
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            using Text = System.String;
+            enum Kind { Patient }
+
+            class C
+            {
+                string S()
+                {
+                    const Text context = "patient";
+                    return {|#0:context + "/Observation.read"|};
+                }
+
+                string T()
+                {
+                    const Words user = "user";
+                    return {|#1:user + "/Patient.write"|};
+                }
+
+                string U()
+                {
+                    const Kind kind = Kind.Patient;
+                    return kind + "/Patient.read";
+                }
+            }
+            """;
+        const string globals = "global using Words = string;";
+
+        var test = new VerifyScope.AnalyzerTest { TestCode = source };
+        test.TestState.Sources.Add(("Globals.cs", globals));
+        test.ExpectedDiagnostics.Add(VerifyScope.Diagnostic("NSM010").WithLocation(0).WithArguments("'patient/Observation.read'", "'patient/Observation.rs'"));
+        test.ExpectedDiagnostics.Add(VerifyScope.Diagnostic("NSM010").WithLocation(1).WithArguments("'user/Patient.write'", "'user/Patient.cud'"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task An_empty_const_local_between_two_pieces_of_a_context_joins_them()
     {
         const string source = """
