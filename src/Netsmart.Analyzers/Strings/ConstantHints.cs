@@ -36,11 +36,13 @@ internal sealed class ConstantHints
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
         new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
 
-    private static readonly ConditionalWeakTable<Compilation, SourceNames> NamesCache = new ConditionalWeakTable<Compilation, SourceNames>();
+    // Per-compilation tables are held in a Lazy: the table's add is atomic but its factory may run on several threads at
+    // once (the driver runs node actions concurrently), and a table is built once, by one of them.
+    private static readonly ConditionalWeakTable<Compilation, Lazy<SourceNames>> NamesCache = new ConditionalWeakTable<Compilation, Lazy<SourceNames>>();
 
-    private static readonly ConditionalWeakTable<Compilation, SourceConstFields> ConstFieldsCache = new ConditionalWeakTable<Compilation, SourceConstFields>();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<SourceConstFields>> ConstFieldsCache = new ConditionalWeakTable<Compilation, Lazy<SourceConstFields>>();
 
-    private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<StaticImports>> ImportsCache = new ConditionalWeakTable<Compilation, Lazy<StaticImports>>();
 
     /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
     private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
@@ -118,10 +120,10 @@ internal sealed class ConstantHints
     public bool AnyValueMayHoldHint => SourceMentionsHint || MetadataMayHoldHint;
 
     /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
-    public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
+    public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new Lazy<SourceNames>(() => new SourceNames(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>The source const fields of the compilation: names, literal values, declarations.</summary>
-    public SourceConstFields ConstFields => _constFields ??= ConstFieldsCache.GetValue(_compilation, c => new SourceConstFields(c));
+    public SourceConstFields ConstFields => _constFields ??= ConstFieldsCache.GetValue(_compilation, c => new Lazy<SourceConstFields>(() => new SourceConstFields(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Whether <see cref="Names"/> was built for this instance (tests: which questions need the table).</summary>
     internal bool NameTableBuilt => _names != null;
@@ -218,12 +220,12 @@ internal sealed class ConstantHints
             }
         }
 
-        return GlobalStringAliases.GetValue(_compilation, CollectGlobalStringAliases).Contains(name);
+        return GlobalStringAliases.GetValue(_compilation, c => new Lazy<HashSet<string>>(() => CollectGlobalStringAliases(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value.Contains(name);
     }
 
-    private static readonly ConditionalWeakTable<Compilation, HashSet<string>> GlobalStringAliases = new ConditionalWeakTable<Compilation, HashSet<string>>();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> GlobalStringAliases = new ConditionalWeakTable<Compilation, Lazy<HashSet<string>>>();
 
-    private static readonly ConditionalWeakTable<Compilation, HashSet<string>>.CreateValueCallback CollectGlobalStringAliases = compilation =>
+    private static HashSet<string> CollectGlobalStringAliases(Compilation compilation)
     {
         var aliases = new HashSet<string>(StringComparer.Ordinal);
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
@@ -242,7 +244,7 @@ internal sealed class ConstantHints
         }
 
         return aliases;
-    };
+    }
 
     /// <summary><c>using X = System.String;</c>: an alias whose target's last name is <c>String</c> or <c>string</c>.</summary>
     private static bool IsStringAliasDirective(UsingDirectiveSyntax directive)
@@ -269,7 +271,7 @@ internal sealed class ConstantHints
     /// </summary>
     public bool MayHaveStaticImport(SyntaxNode node)
     {
-        StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c));
+        StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new Lazy<StaticImports>(() => new StaticImports(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         if (imports.AnyGlobal)
         {
             return true;
