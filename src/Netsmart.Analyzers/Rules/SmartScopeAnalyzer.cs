@@ -26,6 +26,8 @@ public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
 
     private protected override bool MayBePieceOfMatch(string text) => ScopeScanner.MayBePieceOfScope(text);
 
+    private protected override bool ConstantFieldMayMatch(string text) => ScopeScanner.MayStartScope(text);
+
     /// <summary>
     /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the
     /// contexts themselves (vectorized searches); only a text with "%2" needs the slash-by-slash test for "%2F".

@@ -18,6 +18,7 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     private readonly System.Func<string, bool> _mayMatchSplitPart;
     private readonly System.Func<string, bool> _mayMatchSourceText;
     private readonly System.Func<string, bool> _mayBePieceOfMatch;
+    private readonly System.Func<string, bool> _constantFieldMayMatch;
 
     private protected StringExpressionAnalyzer()
     {
@@ -25,6 +26,7 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
         _mayMatchSplitPart = MayMatchSplitPart;
         _mayMatchSourceText = MayMatchSourceText;
         _mayBePieceOfMatch = MayBePieceOfMatch;
+        _constantFieldMayMatch = ConstantFieldMayMatch;
     }
 
     public sealed override void Initialize(AnalysisContext context)
@@ -33,7 +35,7 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchSourceText, _mayBePieceOfMatch);
+            var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchSourceText, _mayBePieceOfMatch, _constantFieldMayMatch);
             if (!hints.AnyValueMayHoldHint)
             {
                 // No literal, interpolated text or constant of this compilation or its references passes the cheap
@@ -71,10 +73,16 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// False only when <paramref name="text"/> can neither pass <see cref="MayMatch"/> nor be a piece of a text that
-    /// passes it once joined with whatever comes before and after (a constant's value next to other operands).
+    /// passes it once joined with whatever comes before and after (a const local's value next to other operands).
     /// Conservative by default.
     /// </summary>
     private protected virtual bool MayBePieceOfMatch(string text) => true;
+
+    /// <summary>
+    /// The test for a source const field's value next to other operands (fields are looked up by name across the
+    /// compilation, so a cheap and narrow test): <see cref="MayMatch"/> by default.
+    /// </summary>
+    private protected virtual bool ConstantFieldMayMatch(string text) => MayMatch(text);
 
     /// <summary>
     /// For a literal argument of <c>string.Concat</c> that fails <see cref="MayMatch"/>: whether it can still be the part of a

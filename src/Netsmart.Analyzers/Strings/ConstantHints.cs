@@ -9,6 +9,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Netsmart.Analyzers.Strings;
 
@@ -35,9 +36,13 @@ internal sealed class ConstantHints
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
         new ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>>();
 
-    private static readonly ConditionalWeakTable<Compilation, SourceNames> NamesCache = new ConditionalWeakTable<Compilation, SourceNames>();
+    // Per-compilation tables are held in a Lazy: the table's add is atomic but its factory may run on several threads at
+    // once (the driver runs node actions concurrently), and a table is built once, by one of them.
+    private static readonly ConditionalWeakTable<Compilation, Lazy<SourceNames>> NamesCache = new ConditionalWeakTable<Compilation, Lazy<SourceNames>>();
 
-    private static readonly ConditionalWeakTable<Compilation, StaticImports> ImportsCache = new ConditionalWeakTable<Compilation, StaticImports>();
+    private static readonly ConditionalWeakTable<Compilation, Lazy<SourceConstFields>> ConstFieldsCache = new ConditionalWeakTable<Compilation, Lazy<SourceConstFields>>();
+
+    private static readonly ConditionalWeakTable<Compilation, Lazy<StaticImports>> ImportsCache = new ConditionalWeakTable<Compilation, Lazy<StaticImports>>();
 
     /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
     private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
@@ -53,6 +58,7 @@ internal sealed class ConstantHints
     private readonly Lazy<bool> _metadataMayHold;
     private readonly Func<string, bool> _sourceTextHint;
     private SourceNames? _names;
+    private SourceConstFields? _constFields;
     private StaticImports? _imports;
     private ConcurrentDictionary<string, string[]>? _constants;
 
@@ -65,12 +71,16 @@ internal sealed class ConstantHints
     /// <param name="mayHoldPieceOfHint">
     /// Whether a text may be (part of) what passes the hint once joined with its neighbours (null: always true).
     /// </param>
-    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null)
+    /// <param name="constantValueHint">
+    /// The test for a source const field's value next to other operands (null: <paramref name="hasHint"/>).
+    /// </param>
+    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null, Func<string, bool>? constantValueHint = null)
     {
         _compilation = compilation;
         _hintKey = hintKey;
         HasHint = hasHint;
         MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
+        ConstantValueMayHoldHint = constantValueHint ?? hasHint;
         _sourceTextHint = sourceTextHint ?? hasHint;
         _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
         _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -83,6 +93,12 @@ internal sealed class ConstantHints
     /// be a piece of a text that passes it only when joined (a conservative test: true when unsure).
     /// </summary>
     public Func<string, bool> MayHoldPieceOfHint { get; }
+
+    /// <summary>
+    /// Whether a source const field's value may make what passes the hint next to the other operands: the analyzer's
+    /// own test for constant values when it has one (<c>"patient"</c> + <c>"/Observation.read"</c>), else the hint itself.
+    /// </summary>
+    public Func<string, bool> ConstantValueMayHoldHint { get; }
 
     /// <summary>
     /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
@@ -104,23 +120,61 @@ internal sealed class ConstantHints
     public bool AnyValueMayHoldHint => SourceMentionsHint || MetadataMayHoldHint;
 
     /// <summary>The names of the source types, namespaces and members of the compilation.</summary>
-    public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new SourceNames(c));
+    public SourceNames Names => _names ??= NamesCache.GetValue(_compilation, c => new Lazy<SourceNames>(() => new SourceNames(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
-    /// <summary>True when some source constant field named <paramref name="name"/> has a value that passes the hint.</summary>
+    /// <summary>The source const fields of the compilation: names, literal values, declarations.</summary>
+    public SourceConstFields ConstFields => _constFields ??= ConstFieldsCache.GetValue(_compilation, c => new Lazy<SourceConstFields>(() => new SourceConstFields(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    /// <summary>Whether <see cref="Names"/> was built for this instance (tests: which questions need the table).</summary>
+    internal bool NameTableBuilt => _names != null;
+
+    /// <summary>Whether <see cref="ConstFields"/> was built for this instance (tests).</summary>
+    internal bool ConstFieldTableBuilt => _constFields != null;
+
+    /// <summary>
+    /// <see cref="AnySourceConstantHoldsHint"/> for <c>Type.Name</c>: when source types named <paramref name="typeName"/>
+    /// declare a const field of that name, only their values count (the receiver names one of them), read from their
+    /// literals; else, or when one needs binding, every source constant of that name counts. Keeps another type's
+    /// constant (<c>Contexts.Patient = "patient"</c>) from making <c>ResourceTypes.Patient</c> worth a binding.
+    /// </summary>
+    public bool SourceConstantOfTypeHoldsHint(string typeName, string name)
+    {
+        bool declaredThere = false;
+        foreach (VariableDeclaratorSyntax declarator in ConstFields.Declarators(name))
+        {
+            if (declarator.Parent?.Parent?.Parent is BaseTypeDeclarationSyntax type && type.Identifier.ValueText == typeName)
+            {
+                declaredThere = true;
+                if (!(declarator.Initializer?.Value is LiteralExpressionSyntax literal))
+                {
+                    return AnySourceConstantHoldsHint(name); // a value that needs binding: every constant of the name
+                }
+
+                if (literal.IsKind(SyntaxKind.StringLiteralExpression) && ConstantValueMayHoldHint(literal.Token.ValueText))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return !declaredThere && AnySourceConstantHoldsHint(name);
+    }
+
+    /// <summary>True when some source constant field named <paramref name="name"/> has a value that may hold the hint (<see cref="ConstantValueMayHoldHint"/>).</summary>
     public bool AnySourceConstantHoldsHint(string name)
     {
-        if (!Names.IsConstField(name))
+        if (!ConstFields.IsConstField(name))
         {
             return false; // no source const field has this name: no symbol to look up
         }
 
-        IReadOnlyList<string>? written = Names.LiteralValues(name);
+        IReadOnlyList<string>? written = ConstFields.LiteralValues(name);
         if (written != null)
         {
             // Every const field of this name is initialized with a literal: its text is its value.
             foreach (string value in written)
             {
-                if (HasHint(value))
+                if (ConstantValueMayHoldHint(value))
                 {
                     return true;
                 }
@@ -133,7 +187,7 @@ internal sealed class ConstantHints
             _constants ??= SourceConstants.GetValue(_compilation, _ => new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal));
         foreach (string value in constants.GetOrAdd(name, ConstantValues))
         {
-            if (HasHint(value))
+            if (ConstantValueMayHoldHint(value))
             {
                 return true;
             }
@@ -142,13 +196,82 @@ internal sealed class ConstantHints
         return false;
     }
 
+    /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
+    /// <remarks>
+    /// A using alias applies in its own file (or namespace), unless it is global: the usings around <paramref name="at"/>
+    /// are read, then the global aliases of the files whose text holds <c>global using</c>.
+    /// </remarks>
+    public bool IsStringAlias(string name, SyntaxNode at)
+    {
+        for (SyntaxNode? current = at.Parent; current != null; current = current.Parent)
+        {
+            SyntaxList<UsingDirectiveSyntax> usings = current switch
+            {
+                CompilationUnitSyntax unit => unit.Usings,
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                _ => default,
+            };
+            foreach (UsingDirectiveSyntax directive in usings)
+            {
+                if (directive.Alias?.Name.Identifier.ValueText == name)
+                {
+                    return IsStringAliasDirective(directive);
+                }
+            }
+        }
+
+        return GlobalStringAliases.GetValue(_compilation, c => new Lazy<HashSet<string>>(() => CollectGlobalStringAliases(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value.Contains(name);
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> GlobalStringAliases = new ConditionalWeakTable<Compilation, Lazy<HashSet<string>>>();
+
+    private static HashSet<string> CollectGlobalStringAliases(Compilation compilation)
+    {
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SyntaxTree tree in compilation.SyntaxTrees)
+        {
+            if ((!tree.TryGetText(out SourceText? text) || text.ToString().IndexOf("global", StringComparison.Ordinal) >= 0) &&
+                tree.GetRoot() is CompilationUnitSyntax unit)
+            {
+                foreach (UsingDirectiveSyntax directive in unit.Usings)
+                {
+                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && IsStringAliasDirective(directive))
+                    {
+                        aliases.Add(directive.Alias!.Name.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        return aliases;
+    }
+
+    /// <summary><c>using X = System.String;</c>: an alias whose target's last name is <c>String</c> or <c>string</c>.</summary>
+    private static bool IsStringAliasDirective(UsingDirectiveSyntax directive)
+    {
+        if (directive.Alias is null)
+        {
+            return false;
+        }
+
+        string? target = directive.NamespaceOrType switch
+        {
+            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        return target == "String" || target == "string";
+    }
+
     /// <summary>
     /// True when a simple name at <paramref name="node"/> may reach a member through a <c>using static</c> directive
     /// (of its file, or a global one anywhere in the compilation).
     /// </summary>
     public bool MayHaveStaticImport(SyntaxNode node)
     {
-        StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new StaticImports(c));
+        StaticImports imports = _imports ??= ImportsCache.GetValue(_compilation, c => new Lazy<StaticImports>(() => new StaticImports(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         if (imports.AnyGlobal)
         {
             return true;
@@ -327,7 +450,7 @@ internal sealed class ConstantHints
     private string[]? ConstantValuesFromDeclaringTypes(string name)
     {
         List<string>? values = null;
-        foreach (VariableDeclaratorSyntax declarator in Names.ConstFieldDeclarators(name))
+        foreach (VariableDeclaratorSyntax declarator in ConstFields.Declarators(name))
         {
             string? metadataName = DeclaringTypeMetadataName(declarator);
             INamedTypeSymbol? type = metadataName is null ? null : _compilation.Assembly.GetTypeByMetadataName(metadataName);
@@ -443,12 +566,6 @@ internal sealed class ConstantHints
 
         private readonly HashSet<string> _types = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _members = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _aliases = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _stringAliases = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _constFields = new HashSet<string>(StringComparer.Ordinal);
-        private readonly HashSet<string> _computedConstants = new HashSet<string>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<string>> _literalConstants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<VariableDeclaratorSyntax>> _constDeclarators = new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
 
         public SourceNames(Compilation compilation)
         {
@@ -457,57 +574,11 @@ internal sealed class ConstantHints
                 TreeNames names = PerTree.GetValue(tree, t => new TreeNames(t));
                 _types.UnionWith(names.Types);
                 _members.UnionWith(names.Members);
-                _aliases.UnionWith(names.Aliases);
-                _stringAliases.UnionWith(names.StringAliases);
-                _constFields.UnionWith(names.ConstFields);
-                _computedConstants.UnionWith(names.ComputedConstants);
-                foreach (KeyValuePair<string, string> constant in names.LiteralConstants)
-                {
-                    if (!_literalConstants.TryGetValue(constant.Key, out List<string>? values))
-                    {
-                        _literalConstants.Add(constant.Key, values = new List<string>());
-                    }
-
-                    values.Add(constant.Value);
-                }
-
-                foreach (VariableDeclaratorSyntax declarator in names.ConstDeclarators)
-                {
-                    string name = declarator.Identifier.ValueText;
-                    if (!_constDeclarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators))
-                    {
-                        _constDeclarators.Add(name, declarators = new List<VariableDeclaratorSyntax>());
-                    }
-
-                    declarators.Add(declarator);
-                }
             }
         }
 
-        /// <summary>The declarations of the source const fields of this name.</summary>
-        public IReadOnlyList<VariableDeclaratorSyntax> ConstFieldDeclarators(string name) =>
-            _constDeclarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
-
         /// <summary>True when a source type or namespace has this name.</summary>
         public bool IsType(string name) => _types.Contains(name);
-
-        /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
-        public bool IsConstField(string name) => _constFields.Contains(name);
-
-        /// <summary>
-        /// The values of the source const fields of this name when every one is initialized with a literal (read from
-        /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
-        /// </summary>
-        public IReadOnlyList<string>? LiteralValues(string name) =>
-            _computedConstants.Contains(name) ? null
-            : _literalConstants.TryGetValue(name, out List<string>? values) ? values
-            : (IReadOnlyList<string>)Array.Empty<string>();
-
-        /// <summary>True when a using alias of some file has this name.</summary>
-        public bool IsAlias(string name) => _aliases.Contains(name);
-
-        /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
-        public bool IsStringAlias(string name) => _stringAliases.Contains(name);
 
         /// <summary>True when a source type declares a member of this name.</summary>
         public bool IsMember(string name) => _members.Contains(name);
@@ -518,7 +589,6 @@ internal sealed class ConstantHints
             {
                 if (tree.GetRoot() is CompilationUnitSyntax unit)
                 {
-                    AddAliases(unit.Usings);
                     Collect(unit.Members);
                 }
             }
@@ -526,39 +596,6 @@ internal sealed class ConstantHints
             public List<string> Types { get; } = new List<string>();
 
             public List<string> Members { get; } = new List<string>();
-
-            public List<string> Aliases { get; } = new List<string>();
-
-            public List<string> StringAliases { get; } = new List<string>();
-
-            public List<string> ConstFields { get; } = new List<string>();
-
-            /// <summary>Const fields initialized with a string literal: their value, read from the literal.</summary>
-            public List<KeyValuePair<string, string>> LiteralConstants { get; } = new List<KeyValuePair<string, string>>();
-
-            /// <summary>Const fields whose value needs binding (an initializer that is no literal).</summary>
-            public List<string> ComputedConstants { get; } = new List<string>();
-
-            /// <summary>Every const field's declaration.</summary>
-            public List<VariableDeclaratorSyntax> ConstDeclarators { get; } = new List<VariableDeclaratorSyntax>();
-
-            private void AddConstField(VariableDeclaratorSyntax variable)
-            {
-                string name = variable.Identifier.ValueText;
-                ConstFields.Add(name);
-                ConstDeclarators.Add(variable);
-                switch (variable.Initializer?.Value)
-                {
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        LiteralConstants.Add(new KeyValuePair<string, string>(name, literal.Token.ValueText));
-                        break;
-                    case LiteralExpressionSyntax _:
-                        break; // a number, a char, true, false, null: no string text
-                    default:
-                        ComputedConstants.Add(name);
-                        break;
-                }
-            }
 
             private void Collect(SyntaxList<MemberDeclarationSyntax> members)
             {
@@ -568,7 +605,6 @@ internal sealed class ConstantHints
                     {
                         case BaseNamespaceDeclarationSyntax ns:
                             AddNamespace(ns.Name);
-                            AddAliases(ns.Usings);
                             Collect(ns.Members);
                             break;
                         case TypeDeclarationSyntax type:
@@ -598,14 +634,9 @@ internal sealed class ConstantHints
                             Members.Add(function.Identifier.ValueText);
                             break;
                         case BaseFieldDeclarationSyntax field: // fields and field-like events
-                            bool isConst = field.Modifiers.Any(SyntaxKind.ConstKeyword);
                             foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
                             {
                                 Members.Add(variable.Identifier.ValueText);
-                                if (isConst)
-                                {
-                                    AddConstField(variable);
-                                }
                             }
 
                             break;
@@ -618,30 +649,6 @@ internal sealed class ConstantHints
                         case MethodDeclarationSyntax method:
                             Members.Add(method.Identifier.ValueText);
                             break;
-                    }
-                }
-            }
-
-            /// <summary><c>using X = N.T;</c>: <c>X</c> names a type or namespace, of the sources or of metadata.</summary>
-            private void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
-            {
-                foreach (UsingDirectiveSyntax directive in usings)
-                {
-                    if (directive.Alias != null)
-                    {
-                        Aliases.Add(directive.Alias.Name.Identifier.ValueText);
-                        string? target = directive.NamespaceOrType switch
-                        {
-                            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
-                            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                            AliasQualifiedNameSyntax qualified => qualified.Name.Identifier.ValueText,
-                            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                            _ => null,
-                        };
-                        if (target == "String" || target == "string")
-                        {
-                            StringAliases.Add(directive.Alias.Name.Identifier.ValueText);
-                        }
                     }
                 }
             }
@@ -660,6 +667,113 @@ internal sealed class ConstantHints
                     case AliasQualifiedNameSyntax alias:
                         Types.Add(alias.Name.Identifier.ValueText);
                         break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The source const fields of a compilation, read from the declarations of the files whose text holds <c>const</c>
+    /// (one ordinal search per file; every const field is declared with the keyword), built once per compilation from
+    /// per-file parts that later compilations reuse. Smaller and cheaper than <see cref="SourceNames"/>: a question about
+    /// a constant's value needs only this table.
+    /// </summary>
+    internal sealed class SourceConstFields
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeConstFields> PerTree = new ConditionalWeakTable<SyntaxTree, TreeConstFields>();
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeConstFields>.CreateValueCallback Read = tree => new TreeConstFields(tree);
+
+        private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _computed = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _literalValues = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<VariableDeclaratorSyntax>> _declarators = new Dictionary<string, List<VariableDeclaratorSyntax>>(StringComparer.Ordinal);
+
+        public SourceConstFields(Compilation compilation)
+        {
+            foreach (SyntaxTree tree in compilation.SyntaxTrees)
+            {
+                if (!tree.TryGetText(out SourceText? text) || text.ToString().IndexOf("const", StringComparison.Ordinal) >= 0)
+                {
+                    PerTree.GetValue(tree, Read).AddTo(this);
+                }
+            }
+        }
+
+        /// <summary>True when a source const field has this name (read from the declarations: no symbol is made).</summary>
+        public bool IsConstField(string name) => _names.Contains(name);
+
+        /// <summary>
+        /// The values of the source const fields of this name when every one is initialized with a literal (read from
+        /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
+        /// </summary>
+        public IReadOnlyList<string>? LiteralValues(string name) =>
+            _computed.Contains(name) ? null
+            : _literalValues.TryGetValue(name, out List<string>? values) ? values
+            : (IReadOnlyList<string>)Array.Empty<string>();
+
+        /// <summary>The declarations of the source const fields of this name.</summary>
+        public IReadOnlyList<VariableDeclaratorSyntax> Declarators(string name) =>
+            _declarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
+
+        private sealed class TreeConstFields
+        {
+            private readonly List<VariableDeclaratorSyntax> _declarators = new List<VariableDeclaratorSyntax>();
+
+            public TreeConstFields(SyntaxTree tree)
+            {
+                if (tree.GetRoot() is CompilationUnitSyntax unit)
+                {
+                    Collect(unit.Members);
+                }
+            }
+
+            public void AddTo(SourceConstFields table)
+            {
+                foreach (VariableDeclaratorSyntax variable in _declarators)
+                {
+                    string name = variable.Identifier.ValueText;
+                    table._names.Add(name);
+                    if (!table._declarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators))
+                    {
+                        table._declarators.Add(name, declarators = new List<VariableDeclaratorSyntax>());
+                    }
+
+                    declarators.Add(variable);
+                    switch (variable.Initializer?.Value)
+                    {
+                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                            if (!table._literalValues.TryGetValue(name, out List<string>? values))
+                            {
+                                table._literalValues.Add(name, values = new List<string>());
+                            }
+
+                            values.Add(literal.Token.ValueText);
+                            break;
+                        case LiteralExpressionSyntax _:
+                            break; // a number, a char, true, false, null: no string text
+                        default:
+                            table._computed.Add(name); // an initializer that is no literal: its value needs binding
+                            break;
+                    }
+                }
+            }
+
+            private void Collect(SyntaxList<MemberDeclarationSyntax> members)
+            {
+                foreach (MemberDeclarationSyntax member in members)
+                {
+                    switch (member)
+                    {
+                        case BaseNamespaceDeclarationSyntax ns:
+                            Collect(ns.Members);
+                            break;
+                        case TypeDeclarationSyntax type:
+                            Collect(type.Members);
+                            break;
+                        case FieldDeclarationSyntax field when field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                            _declarators.AddRange(field.Declaration.Variables);
+                            break;
+                    }
                 }
             }
         }

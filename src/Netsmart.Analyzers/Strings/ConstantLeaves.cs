@@ -34,8 +34,13 @@ internal static class ConstantLeaves
                         return LeafConstness.NotConstant;
                     case LocalKind.ConstLocal when !MayBeStringType(constDeclaration!.Type, hints):
                         return LeafConstness.NotConstant; // const int, const SomeEnum...: never a string
-                    default:
+                    case LocalKind.ConstLocal:
                         return LeafConstness.MaybeConstant;
+                    default:
+                        // A field (not const), property or event of the enclosing type: a run-time value.
+                        return FindOwnMember(identifier, identifier.Identifier.ValueText, out _, out _) == OwnMember.Value
+                            ? LeafConstness.NotConstant
+                            : LeafConstness.MaybeConstant;
                 }
 
             case MemberAccessExpressionSyntax access when access.IsKind(SyntaxKind.SimpleMemberAccessExpression):
@@ -159,32 +164,39 @@ internal static class ConstantLeaves
                             (literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.MayHoldPieceOfHint(literal.Token.ValueText)));
                 }
 
-                // A field or member constant of the enclosing types (or of a base type). A simple name that is no
-                // member of any source type denotes a metadata member reached by inheritance or 'using static'.
+                // A field, property or event of the enclosing type (this part of it): the name is that member, found
+                // without the compilation's name table.
                 string name = identifier.Identifier.ValueText;
-                return hints.Names.IsMember(name)
-                    ? hints.AnySourceConstantHoldsHint(name)
-                    : hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier);
+                switch (FindOwnMember(identifier, name, out _, out VariableDeclaratorSyntax? constField))
+                {
+                    case OwnMember.Value:
+                        return false; // a run-time value: no constant
+                    case OwnMember.ConstField when constField!.Initializer?.Value is LiteralExpressionSyntax fieldLiteral:
+                        return fieldLiteral.IsKind(SyntaxKind.StringLiteralExpression) && hints.ConstantValueMayHoldHint(fieldLiteral.Token.ValueText);
+                }
+
+                // A field or member constant of the enclosing types (or of a base type): the const fields' table, which
+                // is small, answers first. A simple name that is no member of any source type denotes a metadata member
+                // reached by inheritance or 'using static' (the whole name table only when a metadata constant may hold
+                // the hint).
+                return hints.AnySourceConstantHoldsHint(name) ||
+                       (hints.MetadataMayHoldHint && hints.MayHaveStaticImport(identifier) && !hints.Names.IsMember(name));
             }
 
             case MemberAccessExpressionSyntax access:
             {
-                // Type.Name: a source type's constant is looked up by name; a metadata type's constant needs binding.
+                // Type.Name: a source constant of that name (any type: the const fields' table, which is small, answers)
+                // or a metadata type's constant, which needs binding.
                 string name = access.Name.Identifier.ValueText;
                 string? receiver = RightmostName(access.Expression);
-                if (receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name))
+                if (receiver is null ? hints.AnySourceConstantHoldsHint(name) : hints.SourceConstantOfTypeHoldsHint(receiver, name))
                 {
-                    return hints.AnySourceConstantHoldsHint(name);
+                    return true;
                 }
 
-                if (receiver != null && !hints.Names.IsType(receiver) && !hints.Names.IsAlias(receiver))
-                {
-                    // No source type, namespace or using alias has the receiver's name: only a metadata type's constant.
-                    return hints.MetadataMayHoldHint;
-                }
-
-                // A source member of that name (through a base type...) or a metadata constant.
-                return hints.Names.IsMember(name) || hints.MetadataMayHoldHint;
+                // No source constant of that name may hold the hint: only a metadata constant can, and not through a
+                // source type that declares a member of that name (its member hides any inherited one).
+                return hints.MetadataMayHoldHint && !(receiver != null && hints.Names.IsType(receiver) && hints.Names.IsMember(name));
             }
 
             case InvocationExpressionSyntax invocation:
@@ -193,18 +205,62 @@ internal static class ConstantLeaves
                        RightmostName(invocation.ArgumentList.Arguments[0].Expression) is string n && hints.HasHint(n);
 
             case CastExpressionSyntax cast:
-                return Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(cast.Expression, hints, scope);
+                return MayHoldHint(cast.Expression, hints, scope) && Classify(cast.Expression, hints, scope) == LeafConstness.MaybeConstant;
             case ParenthesizedExpressionSyntax parenthesized:
-                return Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(parenthesized.Expression, hints, scope);
+                return MayHoldHint(parenthesized.Expression, hints, scope) && Classify(parenthesized.Expression, hints, scope) == LeafConstness.MaybeConstant;
             case ConditionalExpressionSyntax conditional:
                 return MayHoldHintOrIsString(conditional.WhenTrue, hints, scope) || MayHoldHintOrIsString(conditional.WhenFalse, hints, scope);
             case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
                 // Its value, when constant, is the value of one operand.
                 return MayHoldHintOrIsString(coalesce.Left, hints, scope) || MayHoldHintOrIsString(coalesce.Right, hints, scope);
+            case BinaryExpressionSyntax add when add.IsKind(SyntaxKind.AddExpression):
+                // (a + b) inside a hole or a cast: a constant sum's value is its operands' values joined, so it may
+                // hold (a piece of) the hint only when one of them may.
+                return AnyOperandMayHoldHint(add, hints, scope);
 
             default:
                 return true;
         }
+    }
+
+    /// <summary>
+    /// True when an operand of the sum <paramref name="add"/> (flattened iteratively: a chain may be long) may hold a piece
+    /// of the hint: a string or char literal whose text may (<see cref="ConstantHints.MayHoldPieceOfHint"/>), an
+    /// interpolated string that may, or another operand that may be a constant holding it (<see cref="MayHoldHint"/>).
+    /// </summary>
+    private static bool AnyOperandMayHoldHint(BinaryExpressionSyntax add, ConstantHints hints, SyntaxNode? scope)
+    {
+        var pending = new Stack<ExpressionSyntax>();
+        pending.Push(add);
+        while (pending.Count > 0)
+        {
+            ExpressionSyntax operand = pending.Pop();
+            while (operand is ParenthesizedExpressionSyntax parenthesized)
+            {
+                operand = parenthesized.Expression;
+            }
+
+            if (operand is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+            {
+                pending.Push(inner.Right);
+                pending.Push(inner.Left);
+                continue;
+            }
+
+            bool mayHold = operand switch
+            {
+                LiteralExpressionSyntax literal => (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression)) &&
+                                                   hints.MayHoldPieceOfHint(literal.Token.ValueText),
+                InterpolatedStringExpressionSyntax interpolated => InterpolatedMayHoldPiece(interpolated, hints, scope),
+                _ => MayHoldHint(operand, hints, scope),
+            };
+            if (mayHold)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool MayHoldHintOrIsString(ExpressionSyntax branch, ConstantHints hints, SyntaxNode? scope) =>
@@ -212,7 +268,7 @@ internal static class ConstantLeaves
             ? literal.IsKind(SyntaxKind.StringLiteralExpression) && hints.HasHint(literal.Token.ValueText)
             : branch is InterpolatedStringExpressionSyntax interpolated
                 ? InterpolatedMayHoldHint(interpolated, hints, scope)
-                : Classify(branch, hints, scope) == LeafConstness.MaybeConstant && MayHoldHint(branch, hints, scope);
+                : MayHoldHint(branch, hints, scope) && Classify(branch, hints, scope) == LeafConstness.MaybeConstant; // the cheap question first, as for any leaf
 
     /// <summary>
     /// An interpolated string used as a value (a branch of <c>?:</c> or <c>??</c>): a constant only when every hole may be
@@ -242,6 +298,21 @@ internal static class ConstantLeaves
         return anyHole || textPasses;
     }
 
+    /// <summary>An interpolated string joined in a sum: a text part that may be a piece of the hint, or a hole that may be a constant.</summary>
+    private static bool InterpolatedMayHoldPiece(InterpolatedStringExpressionSyntax interpolated, ConstantHints hints, SyntaxNode? scope)
+    {
+        foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax text ? hints.MayHoldPieceOfHint(text.TextToken.ValueText)
+                : content is InterpolationSyntax hole && Classify(hole.Expression, hints, scope) == LeafConstness.MaybeConstant)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// True when <paramref name="receiver"/> is an instance (a local, a parameter, this, a field or property, a call...),
     /// so <c>receiver.Name</c> is an instance member: never a constant. False when it may be a type or namespace.
@@ -266,6 +337,14 @@ internal static class ConstantLeaves
                         return true; // a member of a constant's value (.Length) is no constant
                 }
 
+                // A field, property or event of the enclosing type whose type has another name ("Color Color" aside):
+                // the name is that member, an instance, found without the compilation's name table.
+                if (FindOwnMember(identifier, name, out TypeSyntax? memberType, out _) != OwnMember.Unknown &&
+                    RightmostTypeName(memberType!) != name)
+                {
+                    return true;
+                }
+
                 // A field or property of some source type (and no source type of that name): an instance.
                 return hints != null && hints.Names.IsMember(name) && !hints.Names.IsType(name);
             }
@@ -283,6 +362,105 @@ internal static class ConstantLeaves
                 return true; // this, base, calls, element access, literals, parenthesized values...
         }
     }
+
+    private enum OwnMember
+    {
+        /// <summary>Not found among the fields, properties and events of the enclosing type declaration (or not looked for).</summary>
+        Unknown,
+
+        /// <summary>A field (not const), property or event: a run-time value.</summary>
+        Value,
+
+        /// <summary>A const field.</summary>
+        ConstField,
+    }
+
+    /// <summary>
+    /// Finds <paramref name="name"/> among the fields, properties and events declared by the type declaration (this part
+    /// of it) that immediately encloses the member holding <paramref name="node"/>, from syntax alone. C#'s lookup of a
+    /// simple name that is no local or parameter looks in that type's members before any outer type, base type's
+    /// hidden member, <c>using static</c> import, type or namespace, so such a member is what the name denotes.
+    /// Unknown when the name is declared there as something else (a method, a nested type), or when the node is not
+    /// inside a member of a class, struct, interface or record (an attribute or base list of the type, an enum).
+    /// </summary>
+    private static OwnMember FindOwnMember(SyntaxNode node, string name, out TypeSyntax? memberType, out VariableDeclaratorSyntax? constField)
+    {
+        memberType = null;
+        constField = null;
+        SyntaxNode child = node;
+        for (SyntaxNode? current = node.Parent; current != null; child = current, current = current.Parent)
+        {
+            if (current is BaseTypeDeclarationSyntax || current is BaseNamespaceDeclarationSyntax || current is CompilationUnitSyntax)
+            {
+                return current is TypeDeclarationSyntax type && child is MemberDeclarationSyntax
+                    ? FindOwnMember(type, name, out memberType, out constField)
+                    : OwnMember.Unknown;
+            }
+        }
+
+        return OwnMember.Unknown;
+    }
+
+    private static OwnMember FindOwnMember(TypeDeclarationSyntax type, string name, out TypeSyntax? memberType, out VariableDeclaratorSyntax? constField)
+    {
+        memberType = null;
+        constField = null;
+        if (type.ParameterList != null)
+        {
+            // A primary constructor's parameter wins over a member of its name in initializers ("Color Color" with
+            // the parameter's type): left to the name table. (A type parameter cannot share a member's name.)
+            return OwnMember.Unknown;
+        }
+
+        foreach (MemberDeclarationSyntax member in type.Members)
+        {
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field: // fields and field-like events
+                    foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                    {
+                        if (variable.Identifier.ValueText == name)
+                        {
+                            memberType = field.Declaration.Type;
+                            if (field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                            {
+                                constField = variable;
+                                return OwnMember.ConstField;
+                            }
+
+                            return OwnMember.Value;
+                        }
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property when property.Identifier.ValueText == name:
+                    memberType = property.Type;
+                    return OwnMember.Value;
+                case EventDeclarationSyntax declaredEvent when declaredEvent.Identifier.ValueText == name:
+                    memberType = declaredEvent.Type;
+                    return OwnMember.Value;
+                case BaseTypeDeclarationSyntax nested when nested.Identifier.ValueText == name:
+                case DelegateDeclarationSyntax function when function.Identifier.ValueText == name:
+                case MethodDeclarationSyntax method when method.Identifier.ValueText == name:
+                    return OwnMember.Unknown; // a nested type or a method group of that name
+            }
+        }
+
+        return OwnMember.Unknown;
+    }
+
+    /// <summary>The last simple name of a type as written (<c>A.Color?</c>: <c>Color</c>; <c>string</c>: <c>string</c>).</summary>
+    private static string? RightmostTypeName(TypeSyntax type) => type switch
+    {
+        NullableTypeSyntax nullable => RightmostTypeName(nullable.ElementType),
+        ArrayTypeSyntax array => RightmostTypeName(array.ElementType),
+        PointerTypeSyntax pointer => RightmostTypeName(pointer.ElementType),
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+        _ => null,
+    };
 
     private static string? RightmostName(ExpressionSyntax expression) => expression switch
     {
@@ -705,7 +883,7 @@ internal static class ConstantLeaves
                     AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
                     _ => null,
                 };
-                return name is null || name == "String" || hints is null || hints.Names.IsStringAlias(name);
+                return name is null || name == "String" || hints is null || hints.IsStringAlias(name, type);
         }
     }
 

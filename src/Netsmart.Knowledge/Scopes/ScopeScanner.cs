@@ -146,6 +146,17 @@ internal static class ScopeScanner
         return false;
     }
 
+    /// <summary>
+    /// Test for the value of a const field that is joined with other operands: true when it may hold a scope
+    /// (<see cref="MayContainScope"/>) or ends with a context word that the next operand can complete
+    /// (<c>"patient"</c> + <c>"/Observation.read"</c>). Not <see cref="MayBePieceOfScope"/>: a field is looked up by name
+    /// across the compilation, and nearly every value can be some piece of a context (one ending in "s", "u" or "p").
+    /// A field whose value only starts a scope's tail (<c>"/Observation.read"</c>) after a context written elsewhere is
+    /// not followed.
+    /// </summary>
+    public static bool MayStartScope(string? text) =>
+        text != null && (MayContainScope(text) || EndsWithContext(text, text.Length));
+
     /// <summary>True when <c>text[..end)</c> ends with a scope context: <c>patient</c>, <c>user</c> or <c>system</c>.</summary>
     private static bool EndsWithContext(string text, int end) =>
         EndsWith(text, end, "patient") || EndsWith(text, end, "user") || EndsWith(text, end, "system");

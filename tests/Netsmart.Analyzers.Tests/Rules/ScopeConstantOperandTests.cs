@@ -28,6 +28,98 @@ public class ScopeConstantOperandTests
     }
 
     [Fact]
+    public async Task A_const_field_holding_the_context_joins_the_literal_after_it()
+    {
+        // Missed before: a const field's value had to hold a scope by itself ("patient" does not). A field whose value
+        // only ends with a piece of a context ("pat") or starts a scope's tail is still not followed (see NSM010.md).
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            static class Contexts
+            {
+                public const string Patient = "patient";
+                public const string User = "us" + "er";
+                public const string Pat = "pat";
+                public const string ObservationRead = "/Observation.read";
+            }
+
+            class C
+            {
+                string S() => {|#0:Contexts.Patient + "/Observation.read"|};
+                string T() => {|#1:$"{Contexts.User}/Patient.write"|};
+                string U() => Contexts.Pat + "ient/Observation.read";
+                string V() => "patient" + Contexts.ObservationRead;
+            }
+            """;
+
+        await VerifyScope.VerifyAnalyzerAsync(source,
+            VerifyScope.Diagnostic("NSM010").WithLocation(0).WithArguments("'patient/Observation.read'", "'patient/Observation.rs'"),
+            VerifyScope.Diagnostic("NSM010").WithLocation(1).WithArguments("'user/Patient.write'", "'user/Patient.cud'"));
+    }
+
+    [Fact]
+    public async Task A_scope_whose_context_is_a_const_field_is_fixed_in_the_literal_after_it()
+    {
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            static class Contexts { public const string Patient = "patient"; }
+            class C
+            {
+                string S() => {|NSM010:Contexts.Patient + "/Observation.read"|};
+                string T() => {|NSM010:$"{Contexts.Patient}/Patient.write"|};
+            }
+            """;
+        const string fixedSource = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            static class Contexts { public const string Patient = "patient"; }
+            class C
+            {
+                string S() => Contexts.Patient + "/Observation.rs";
+                string T() => $"{Contexts.Patient}/Patient.cud";
+            }
+            """;
+
+        await VerifyScope.VerifyCodeFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task A_const_local_typed_with_a_string_alias_of_its_file_or_a_global_one_joins_the_literal_after_it()
+    {
+        const string source = """
+            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            using Text = System.String;
+            enum Kind { Patient }
+
+            class C
+            {
+                string S()
+                {
+                    const Text context = "patient";
+                    return {|#0:context + "/Observation.read"|};
+                }
+
+                string T()
+                {
+                    const Words user = "user";
+                    return {|#1:user + "/Patient.write"|};
+                }
+
+                string U()
+                {
+                    const Kind kind = Kind.Patient;
+                    return kind + "/Patient.read";
+                }
+            }
+            """;
+        const string globals = "global using Words = string;";
+
+        var test = new VerifyScope.AnalyzerTest { TestCode = source };
+        test.TestState.Sources.Add(("Globals.cs", globals));
+        test.ExpectedDiagnostics.Add(VerifyScope.Diagnostic("NSM010").WithLocation(0).WithArguments("'patient/Observation.read'", "'patient/Observation.rs'"));
+        test.ExpectedDiagnostics.Add(VerifyScope.Diagnostic("NSM010").WithLocation(1).WithArguments("'user/Patient.write'", "'user/Patient.cud'"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task An_empty_const_local_between_two_pieces_of_a_context_joins_them()
     {
         const string source = """

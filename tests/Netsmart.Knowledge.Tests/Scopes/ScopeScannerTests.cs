@@ -218,6 +218,23 @@ public class ScopeScannerTests
     }
 
     [Theory]
+    [InlineData("patient/Observation.read", true)]   // holds a context mark
+    [InlineData("patient", true)]                    // a context word the next operand completes
+    [InlineData("user", true)]
+    [InlineData("https://example.org/launch/system", true)]
+    [InlineData("patient%2F", true)]
+    [InlineData("sendfiles", false)]                 // ends with "s", the start of "system/": too weak for a field
+    [InlineData("pat", false)]
+    [InlineData("/Observation.read", false)]         // the tail of a scope: not followed for a field
+    [InlineData("", false)]
+    [InlineData("Patient", false)]                   // contexts are lower case
+    public void MayStartScope_holds_a_context_mark_or_ends_with_a_context_word(string input, bool expected)
+    {
+        Assert.Equal(expected, ScopeScanner.MayStartScope(input));
+        Assert.False(ScopeScanner.MayStartScope(null));
+    }
+
+    [Theory]
     [InlineData("plain text without a slash, even if long enough to be a scope")]
     [InlineData("https://fhir.netsmartcloud.com/uscore/v1/Patient?_id=123&x=patient/Patient.read")]
     [InlineData("exports/patient/Patient.read.json user/Notes.txt patient/Observation. scope=launch")]
