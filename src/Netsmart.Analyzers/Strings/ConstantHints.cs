@@ -203,20 +203,11 @@ internal sealed class ConstantHints
     /// </remarks>
     public bool IsStringAlias(string name, SyntaxNode at)
     {
-        for (SyntaxNode? current = at.Parent; current != null; current = current.Parent)
+        foreach (UsingDirectiveSyntax directive in UsingsAround(at))
         {
-            SyntaxList<UsingDirectiveSyntax> usings = current switch
+            if (directive.Alias?.Name.Identifier.ValueText == name)
             {
-                CompilationUnitSyntax unit => unit.Usings,
-                BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                _ => default,
-            };
-            foreach (UsingDirectiveSyntax directive in usings)
-            {
-                if (directive.Alias?.Name.Identifier.ValueText == name)
-                {
-                    return IsStringAliasDirective(directive);
-                }
+                return IsStringAliasDirective(directive);
             }
         }
 
@@ -282,6 +273,20 @@ internal sealed class ConstantHints
             return false;
         }
 
+        foreach (UsingDirectiveSyntax directive in UsingsAround(node))
+        {
+            if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The using directives in scope at <paramref name="node"/>: its namespaces' (innermost first), then its file's.</summary>
+    private static IEnumerable<UsingDirectiveSyntax> UsingsAround(SyntaxNode node)
+    {
         for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
         {
             SyntaxList<UsingDirectiveSyntax> usings = current switch
@@ -292,14 +297,9 @@ internal sealed class ConstantHints
             };
             foreach (UsingDirectiveSyntax directive in usings)
             {
-                if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
-                {
-                    return true;
-                }
+                yield return directive;
             }
         }
-
-        return false;
     }
 
     private bool ComputeSourceMentions()

@@ -105,6 +105,21 @@ internal static class ConstantLeaves
     /// </summary>
     private static bool AnyOperandNotConstant(BinaryExpressionSyntax add, ConstantHints? hints, SyntaxNode? scope)
     {
+        foreach (ExpressionSyntax operand in SumOperands(add))
+        {
+            if (!(operand is LiteralExpressionSyntax) && !(operand is InterpolatedStringExpressionSyntax) &&
+                Classify(operand, hints, scope) == LeafConstness.NotConstant)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The operands of the sum <paramref name="add"/>, left to right, parentheses removed; flattened iteratively (a chain may be long).</summary>
+    private static IEnumerable<ExpressionSyntax> SumOperands(BinaryExpressionSyntax add)
+    {
         var pending = new Stack<ExpressionSyntax>();
         pending.Push(add);
         while (pending.Count > 0)
@@ -120,14 +135,11 @@ internal static class ConstantLeaves
                 pending.Push(inner.Right);
                 pending.Push(inner.Left);
             }
-            else if (!(operand is LiteralExpressionSyntax) && !(operand is InterpolatedStringExpressionSyntax) &&
-                     Classify(operand, hints, scope) == LeafConstness.NotConstant)
+            else
             {
-                return true;
+                yield return operand;
             }
         }
-
-        return false;
     }
 
     /// <summary>
@@ -230,23 +242,8 @@ internal static class ConstantLeaves
     /// </summary>
     private static bool AnyOperandMayHoldHint(BinaryExpressionSyntax add, ConstantHints hints, SyntaxNode? scope)
     {
-        var pending = new Stack<ExpressionSyntax>();
-        pending.Push(add);
-        while (pending.Count > 0)
+        foreach (ExpressionSyntax operand in SumOperands(add))
         {
-            ExpressionSyntax operand = pending.Pop();
-            while (operand is ParenthesizedExpressionSyntax parenthesized)
-            {
-                operand = parenthesized.Expression;
-            }
-
-            if (operand is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
-            {
-                pending.Push(inner.Right);
-                pending.Push(inner.Left);
-                continue;
-            }
-
             bool mayHold = operand switch
             {
                 LiteralExpressionSyntax literal => (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression)) &&
