@@ -44,6 +44,8 @@ internal sealed class ConstantHints
 
     private static readonly ConditionalWeakTable<Compilation, Lazy<StaticImports>> ImportsCache = new ConditionalWeakTable<Compilation, Lazy<StaticImports>>();
 
+    private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> GlobalStringAliases = new ConditionalWeakTable<Compilation, Lazy<HashSet<string>>>();
+
     /// <summary>Per referenced module (metadata objects are shared by the compilations of a build server and an IDE session) and hint key.</summary>
     private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>> ModuleMention =
         new ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, bool>>();
@@ -196,25 +198,21 @@ internal sealed class ConstantHints
         return false;
     }
 
-    /// <summary>True when a using alias of some file has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
+    /// <summary>True when a using alias in scope at <paramref name="at"/> has this name and may stand for <c>string</c> (its target's last name is <c>String</c> or <c>string</c>).</summary>
     /// <remarks>
     /// A using alias applies in its own file (or namespace), unless it is global: the usings around <paramref name="at"/>
     /// are read, then the global aliases of the files whose text holds <c>global using</c>.
     /// </remarks>
     public bool IsStringAlias(string name, SyntaxNode at)
     {
-        foreach (UsingDirectiveSyntax directive in UsingsAround(at))
+        UsingDirectiveSyntax? alias = FirstUsingAround(at, (directive, n) => directive.Alias?.Name.Identifier.ValueText == n, name);
+        if (alias != null)
         {
-            if (directive.Alias?.Name.Identifier.ValueText == name)
-            {
-                return IsStringAliasDirective(directive);
-            }
+            return IsStringAliasDirective(alias);
         }
 
         return GlobalStringAliases.GetValue(_compilation, c => new Lazy<HashSet<string>>(() => CollectGlobalStringAliases(c), LazyThreadSafetyMode.ExecutionAndPublication)).Value.Contains(name);
     }
-
-    private static readonly ConditionalWeakTable<Compilation, Lazy<HashSet<string>>> GlobalStringAliases = new ConditionalWeakTable<Compilation, Lazy<HashSet<string>>>();
 
     private static HashSet<string> CollectGlobalStringAliases(Compilation compilation)
     {
@@ -273,19 +271,15 @@ internal sealed class ConstantHints
             return false;
         }
 
-        foreach (UsingDirectiveSyntax directive in UsingsAround(node))
-        {
-            if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return FirstUsingAround(node, (directive, _) => directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword), null) != null;
     }
 
-    /// <summary>The using directives in scope at <paramref name="node"/>: its namespaces' (innermost first), then its file's.</summary>
-    private static IEnumerable<UsingDirectiveSyntax> UsingsAround(SyntaxNode node)
+    /// <summary>
+    /// The first using directive in scope at <paramref name="node"/> (its namespaces' innermost first, then its file's)
+    /// that <paramref name="match"/> accepts with <paramref name="state"/>; null when none. No allocation: the lambdas
+    /// passed capture nothing.
+    /// </summary>
+    private static UsingDirectiveSyntax? FirstUsingAround(SyntaxNode node, Func<UsingDirectiveSyntax, string?, bool> match, string? state)
     {
         for (SyntaxNode? current = node.Parent; current != null; current = current.Parent)
         {
@@ -297,9 +291,14 @@ internal sealed class ConstantHints
             };
             foreach (UsingDirectiveSyntax directive in usings)
             {
-                yield return directive;
+                if (match(directive, state))
+                {
+                    return directive;
+                }
             }
         }
+
+        return null;
     }
 
     private bool ComputeSourceMentions()
