@@ -1,8 +1,7 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Netsmart.Analyzers.Strings;
+using Netsmart.Analyzers.Tests.Verifiers;
 
 namespace Netsmart.Analyzers.Tests.Rules;
 
@@ -102,14 +101,8 @@ public class ExpressionVariableTests
     {
         string source = "using System.Linq; class Item { public string Id; } class D { public bool TryGetValue(int k, out Item v) { v = null; return true; } }\n" +
             "class C { void Use(object o) { } void Run(System.Action a) { }\n" + member + "\n}";
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
-        Assert.DoesNotContain(tree.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
-        int marker = source.IndexOf("/*use*/", System.StringComparison.Ordinal) + "/*use*/".Length;
-        var use = (IdentifierNameSyntax)tree.GetRoot().FindToken(marker).Parent!;
+        IdentifierNameSyntax use = MarkedUse.Parse(source).Use;
         Assert.Equal("x", use.Identifier.ValueText);
-
-        // The operand is the name itself, or the member read from it (x.Id).
-        ExpressionSyntax leaf = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access : use;
-        return ConstantLeaves.Classify(leaf, hints: null);
+        return ConstantLeaves.Classify(MarkedUse.Operand(use), hints: null);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Netsmart.Analyzers.Strings;
+using Netsmart.Analyzers.Tests.Verifiers;
 
 namespace Netsmart.Analyzers.Tests.Rules;
 
@@ -125,23 +126,10 @@ public class OwnTypeMemberTests
         await VerifyScope.VerifyAnalyzerAsync(source);
     }
 
-    private static (SyntaxTree Tree, IdentifierNameSyntax Use) Parse(string member)
-    {
-        string source = Types + "partial class C { Settings _part; }\npartial class C {\n" + member + "\n}";
-        SyntaxTree tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview));
-        Assert.DoesNotContain(tree.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
-        int marker = source.IndexOf("/*use*/", System.StringComparison.Ordinal) + "/*use*/".Length;
-        return (tree, (IdentifierNameSyntax)tree.GetRoot().FindToken(marker).Parent!);
-    }
+    private static (SyntaxTree Tree, IdentifierNameSyntax Use) Parse(string member) =>
+        MarkedUse.Parse(Types + "partial class C { Settings _part; }\npartial class C {\n" + member + "\n}");
 
-    private static LeafConstness ClassifyUse(string member)
-    {
-        IdentifierNameSyntax use = Parse(member).Use;
-
-        // The operand is the name itself, or the member read from it (x.Dir).
-        ExpressionSyntax leaf = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access : use;
-        return ConstantLeaves.Classify(leaf, hints: null);
-    }
+    private static LeafConstness ClassifyUse(string member) => ConstantLeaves.Classify(MarkedUse.Operand(Parse(member).Use), hints: null);
 
     private static (ExpressionSyntax Leaf, ConstantHints Hints) UseWithHints(string member)
     {
@@ -149,7 +137,7 @@ public class OwnTypeMemberTests
         var compilation = CSharpCompilation.Create("own", new[] { tree }, Basic.Reference.Assemblies.Net100.References.All);
         var hints = new ConstantHints(compilation, nameof(OwnTypeMemberTests), text => text.Contains("patient"));
         Assert.True(hints.SourceMentionsHint);
-        ExpressionSyntax leaf = use.Parent is MemberAccessExpressionSyntax access && access.Expression == use ? access : use;
+        ExpressionSyntax leaf = MarkedUse.Operand(use);
         ExpressionSyntax sum = leaf;
         while (sum.Parent is BinaryExpressionSyntax add && add.IsKind(SyntaxKind.AddExpression))
         {
