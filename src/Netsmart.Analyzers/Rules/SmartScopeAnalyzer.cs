@@ -28,16 +28,6 @@ public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
 
     private protected override bool ConstantFieldMayMatch(string text) => ScopeScanner.MayStartScope(text);
 
-    /// <summary>
-    /// Source files are full of '/' (comments, paths): instead of checking the context before each one, look for the
-    /// contexts themselves (vectorized searches); only a text with "%2" needs the slash-by-slash test for "%2F".
-    /// </summary>
-    private protected override bool MayMatchSourceText(string text) =>
-        text.IndexOf("patient/", System.StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("user/", System.StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("system/", System.StringComparison.Ordinal) >= 0 ||
-        (text.IndexOf("%2", System.StringComparison.Ordinal) >= 0 && ScopeScanner.MayContainScope(text));
-
     private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
     {
         IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);

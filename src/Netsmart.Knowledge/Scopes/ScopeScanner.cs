@@ -81,7 +81,10 @@ internal static class ScopeScanner
         return v1 && v2;
     }
 
-    /// <summary>Cheap precheck: a clinical scope needs a <c>/</c> or a <c>%2F</c>.</summary>
+    /// <summary>
+    /// Cheap precheck: a clinical scope needs a context (<c>patient</c>, <c>user</c>, <c>system</c>) followed by a <c>/</c>
+    /// or a <c>%2F</c>. Fast enough for a whole source file, where it is asked once per file at compilation start.
+    /// </summary>
     public static bool MayContainScope(string? text)
     {
         if (text == null)
@@ -89,15 +92,34 @@ internal static class ScopeScanner
             return false;
         }
 
-        // Every clinical scope starts with "patient/", "user/" or "system/" (the slash may be encoded as %2F):
-        // look for a slash (vectorized search) and check the context before it, without allocating.
-        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = text.IndexOfAny(SlashOrPercent, i + 1))
+        // Look for the slashes (a vectorized search) and check the context before each, without allocating. Source files
+        // are full of comment and path slashes, so: a slash after anything but the last letter of a context ('t', 'r',
+        // 'm') is passed over with one comparison, and a run of slashes ("//", "///") is checked at its first slash only,
+        // the others having a slash before them.
+        int length = text.Length;
+        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i < length ? text.IndexOfAny(SlashOrPercent, i) : -1)
         {
-            if (text[i] == '/'
-                ? EndsWithContext(text, i)
-                : i + 2 < text.Length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
+            if (text[i] == '/')
             {
-                return true;
+                if (i > 0 && text[i - 1] is 't' or 'r' or 'm' && EndsWithContext(text, i))
+                {
+                    return true;
+                }
+
+                i++;
+                while (i < length && text[i] == '/')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                if (i + 2 < length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
+                {
+                    return true;
+                }
+
+                i++;
             }
         }
 

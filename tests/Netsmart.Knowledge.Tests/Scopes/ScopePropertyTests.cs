@@ -25,6 +25,23 @@ public class ScopePropertyTests
     private static readonly Gen<string> AnyText = Gen.OneOf(Gen.String, ScopeLike, ClinicalScope,
         ClinicalScope.Array[0, 5].Select(a => string.Join(" ", a)));
 
+    // Slash runs, comment and path shapes around the contexts: what MayContainScope skips over must not hide a context.
+    private static readonly Gen<string> SlashLike = PropertyCheck.Pieces(
+        10,
+        "patient", "user", "system", "ient", "er", "em", "t", "r", "m", "/", "//", "///", "%2F", "%2f", "%2", "%", "2F",
+        "F", " ", "x", "Patient", "\n");
+
+    [Fact]
+    public void MayContainScope_is_a_context_followed_by_a_slash_or_an_encoded_slash()
+    {
+        // The definition, written plainly: one of the marks appears somewhere in the text.
+        static bool Reference(string text) =>
+            new[] { "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f" }
+                .Any(mark => text.Contains(mark, System.StringComparison.Ordinal));
+
+        PropertySample.ForAll(Gen.OneOf(SlashLike, AnyText), text => Assert.Equal(Reference(text), ScopeScanner.MayContainScope(text)));
+    }
+
     [Fact]
     public void Parse_then_Format_is_the_identity()
     {

@@ -194,6 +194,13 @@ public class ScopeScannerTests
     [InlineData("scope=system%2FGroup.rs", true)]
     [InlineData("scope=patient%2fPatient.read", true)]
     [InlineData("Patient/123", false)]
+    [InlineData("// see patient//Patient.rs", true)]     // the first slash of a run follows the context
+    [InlineData("///patient/Patient.rs", true)]          // a run of slashes, then a context
+    [InlineData("url: https://x/system/", true)]         // the last character
+    [InlineData("user%2F", true)]                        // an encoded slash at the very end
+    [InlineData("patient%2", false)]
+    [InlineData("%2Fpatient", false)]
+    [InlineData("art/ tr/ stem/ //m/", false)]           // the last letter of a context, without the rest of it
     public void MayContainScope_is_a_context_followed_by_a_plain_or_encoded_slash(string input, bool expected)
     {
         Assert.Equal(expected, ScopeScanner.MayContainScope(input));
