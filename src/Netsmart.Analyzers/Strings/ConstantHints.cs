@@ -219,15 +219,23 @@ internal sealed class ConstantHints
         var aliases = new HashSet<string>(StringComparer.Ordinal);
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
-            if ((!tree.TryGetText(out SourceText? text) || text.ToString().IndexOf("global", StringComparison.Ordinal) >= 0) &&
-                tree.GetRoot() is CompilationUnitSyntax unit)
+            if (!(tree.GetRoot() is CompilationUnitSyntax unit))
             {
-                foreach (UsingDirectiveSyntax directive in unit.Usings)
+                continue;
+            }
+
+            // A file's global using directives come before its other usings (CS8915 otherwise): they are read up to the
+            // first directive that is not global, so a file without any costs one directive, not a search of its text.
+            foreach (UsingDirectiveSyntax directive in unit.Usings)
+            {
+                if (!directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
                 {
-                    if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && IsStringAliasDirective(directive))
-                    {
-                        aliases.Add(directive.Alias!.Name.Identifier.ValueText);
-                    }
+                    break;
+                }
+
+                if (IsStringAliasDirective(directive))
+                {
+                    aliases.Add(directive.Alias!.Name.Identifier.ValueText);
                 }
             }
         }

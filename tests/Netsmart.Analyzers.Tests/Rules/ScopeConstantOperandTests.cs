@@ -110,7 +110,7 @@ public class ScopeConstantOperandTests
                 }
             }
             """;
-        const string globals = "global using Words = string;";
+        const string globals = "global using System;\nglobal using Words = string;\nusing System.Text;";
 
         var test = new VerifyScope.AnalyzerTest { TestCode = source };
         test.TestState.Sources.Add(("Globals.cs", globals));
