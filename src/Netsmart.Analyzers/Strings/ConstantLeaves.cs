@@ -683,6 +683,13 @@ internal static class ConstantLeaves
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, MemberDesignations>.CreateValueCallback NewMemberDesignations =
         member => new MemberDesignations(member);
 
+    /// <summary>The text of each file, as one string (for a file read from a string, that string itself), taken at first use.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, string> TreeTexts =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, string>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, string>.CreateValueCallback ReadTreeText =
+        tree => tree.GetText().ToString();
+
     /// <summary>
     /// The identifiers of a member's expression variables (<see cref="SingleVariableDesignationSyntax"/>), asked by name.
     /// A name is searched in the member's text: each whole-word occurrence is the position of a token, and
@@ -699,7 +706,7 @@ internal static class ConstantLeaves
 
         private readonly SyntaxNode _member;
 
-        /// <summary>The member's text (its span), or null when it cannot be trusted (then <see cref="_byName"/> is complete).</summary>
+        /// <summary>The text of the member's file, or null when the member's text cannot be trusted (then <see cref="_byName"/> is complete).</summary>
         private readonly string? _text;
 
         /// <summary>Designation identifiers by value, in text order: filled per name asked, or all at once when the text is not trusted.</summary>
@@ -708,8 +715,9 @@ internal static class ConstantLeaves
         public MemberDesignations(SyntaxNode member)
         {
             _member = member;
-            string text = member.SyntaxTree.TryGetText(out SourceText? source) ? source.ToString(member.Span) : member.ToString();
-            if (SpellsEveryIdentifier(text))
+            string text = TreeTexts.GetValue(member.SyntaxTree, ReadTreeText);
+            TextSpan span = member.Span;
+            if (span.End <= text.Length && SpellsEveryIdentifier(text, span.Start, span.End))
             {
                 _text = text;
                 return;
@@ -759,9 +767,15 @@ internal static class ConstantLeaves
 
         private SyntaxToken[] Search(string text, string name)
         {
+            if (name.Length == 0)
+            {
+                return None;
+            }
+
             List<SyntaxToken>? found = null;
-            int start = _member.SpanStart;
-            for (int at = name.Length == 0 ? -1 : text.IndexOf(name, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, System.StringComparison.Ordinal))
+            TextSpan span = _member.Span;
+            for (int at = text.IndexOf(name, span.Start, span.Length, System.StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < span.End ? text.IndexOf(name, at + 1, span.End - at - 1, System.StringComparison.Ordinal) : -1)
             {
                 // An identifier is never adjacent to an identifier character (the lexer would have made them one token), nor,
                 // as a designation, preceded by a numeric literal (a type or 'var', '(' or ',' comes before it): an
@@ -772,8 +786,8 @@ internal static class ConstantLeaves
                     continue;
                 }
 
-                SyntaxToken token = _member.FindToken(start + at);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(start + at) && token.ValueText == name &&
+                SyntaxToken token = _member.FindToken(at);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(at) && token.ValueText == name &&
                     token.Parent is SingleVariableDesignationSyntax designation && designation.Identifier == token)
                 {
                     (found ??= new List<SyntaxToken>()).Add(token);
@@ -787,23 +801,25 @@ internal static class ConstantLeaves
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
         /// <summary>
-        /// False when an identifier in <paramref name="text"/> may be spelled otherwise than its value: a <c>\u</c> or
-        /// <c>\U</c> escape (<c>\u0078</c> is <c>x</c>), or a Unicode formatting character, which the compiler leaves out
-        /// of an identifier's value. (Either may as well be in a string or comment: then the member is walked instead.)
+        /// False when an identifier in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>
+        /// may be spelled otherwise than its value: a <c>\u</c> or <c>\U</c> escape (<c>\u0078</c> is <c>x</c>), or a
+        /// Unicode formatting character, which the compiler leaves out of an identifier's value. (Either may as well be
+        /// in a string or comment: then the member is walked instead.)
         /// </summary>
-        private static bool SpellsEveryIdentifier(string text)
+        private static bool SpellsEveryIdentifier(string text, int start, int end)
         {
-            for (int i = 0; i < text.Length; i++)
+            for (int i = text.IndexOf('\\', start, end - start); i >= 0 && i + 1 < end; i = text.IndexOf('\\', i + 1, end - i - 1))
+            {
+                if (text[i + 1] == 'u' || text[i + 1] == 'U')
+                {
+                    return false;
+                }
+            }
+
+            for (int i = start; i < end; i++)
             {
                 char c = text[i];
-                if (c < 0x80)
-                {
-                    if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-                    {
-                        return false;
-                    }
-                }
-                else if (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                if (c >= 0x80 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
                 {
                     return false;
                 }
