@@ -655,12 +655,12 @@ internal static class ConstantLeaves
     }
 
     /// <summary>
-    /// True when <paramref name="designation"/>, inside <paramref name="node"/>, is reached from it through no lambda,
+    /// True when <paramref name="designation"/> is <paramref name="node"/> or is reached from it through no lambda,
     /// statement, query or switch expression arm (<paramref name="node"/> itself may be one).
     /// </summary>
     private static bool IsDesignationOf(SyntaxNode designation, SyntaxNode node)
     {
-        for (SyntaxNode? current = designation.Parent; current != null; current = current.Parent)
+        for (SyntaxNode? current = designation; current != null; current = current.Parent)
         {
             if (current == node)
             {
