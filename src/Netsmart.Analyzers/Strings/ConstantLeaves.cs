@@ -706,11 +706,34 @@ internal static class ConstantLeaves
 
         private readonly SyntaxNode _member;
 
-        /// <summary>The text of the member's file, or null when the member's text cannot be trusted (then <see cref="_byName"/> is complete).</summary>
+        /// <summary>The text of the member's file, or null when the member's text cannot be trusted (then <see cref="_all"/> is set).</summary>
         private readonly string? _text;
 
-        /// <summary>Designation identifiers by value, in text order: filled per name asked, or all at once when the text is not trusted.</summary>
-        private readonly Dictionary<string, SyntaxToken[]> _byName = new Dictionary<string, SyntaxToken[]>(System.StringComparer.Ordinal);
+        /// <summary>Every designation identifier of the member by value, in text order, when its text is not trusted; else null.</summary>
+        private readonly Dictionary<string, SyntaxToken[]>? _all;
+
+        /// <summary>
+        /// The names searched so far and what was found, newest first; read without a lock (each statement of the member
+        /// asks again) and extended by a compare-exchange. A name searched on two threads at once is searched twice, with
+        /// the same result.
+        /// </summary>
+        private Searched? _searched;
+
+        private sealed class Searched
+        {
+            public Searched(string name, SyntaxToken[] found, Searched? next)
+            {
+                Name = name;
+                Found = found;
+                Next = next;
+            }
+
+            public string Name { get; }
+
+            public SyntaxToken[] Found { get; }
+
+            public Searched? Next { get; }
+        }
 
         public MemberDesignations(SyntaxNode member)
         {
@@ -738,31 +761,38 @@ internal static class ConstantLeaves
                 }
             }
 
+            _all = new Dictionary<string, SyntaxToken[]>(System.StringComparer.Ordinal);
             foreach (KeyValuePair<string, List<SyntaxToken>> pair in all)
             {
-                _byName.Add(pair.Key, pair.Value.ToArray());
+                _all.Add(pair.Key, pair.Value.ToArray());
             }
         }
 
         /// <summary>The identifiers of the member's designations whose value is <paramref name="name"/>, in text order.</summary>
         public SyntaxToken[] Named(string name)
         {
-            lock (_byName)
+            if (_text is null)
             {
-                if (_byName.TryGetValue(name, out SyntaxToken[]? found))
-                {
-                    return found;
-                }
-
-                if (_text is null)
-                {
-                    return None; // the walk listed every designation
-                }
-
-                found = Search(_text, name);
-                _byName.Add(name, found);
-                return found;
+                return _all!.TryGetValue(name, out SyntaxToken[]? listed) ? listed : None; // the walk listed every designation
             }
+
+            for (Searched? searched = System.Threading.Volatile.Read(ref _searched); searched != null; searched = searched.Next)
+            {
+                if (searched.Name == name)
+                {
+                    return searched.Found;
+                }
+            }
+
+            SyntaxToken[] found = Search(_text, name);
+            Searched? head;
+            do
+            {
+                head = System.Threading.Volatile.Read(ref _searched);
+            }
+            while (System.Threading.Interlocked.CompareExchange(ref _searched, new Searched(name, found, head), head) != head);
+
+            return found;
         }
 
         private SyntaxToken[] Search(string text, string name)
