@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Netsmart.Analyzers.Strings;
 
@@ -629,14 +630,22 @@ internal static class ConstantLeaves
     /// </summary>
     private static bool Designates(SyntaxNode? node, string name)
     {
-        if (node is null || !DesignatedNames.GetValue(DesignationScope(node), CollectDesignatedNames).Contains(name))
+        if (node is null)
         {
-            return false; // the member declares no expression variable of that name anywhere: no walk here
+            return false;
         }
 
-        foreach (SyntaxNode descendant in node.DescendantNodesAndSelf(n => n == node || !(n is AnonymousFunctionExpressionSyntax || n is StatementSyntax || n is QueryExpressionSyntax || n is SwitchExpressionArmSyntax)))
+        // The member's designations of that name (found once per member and name), in text order; only those inside
+        // the node are climbed from.
+        TextSpan span = node.Span;
+        foreach (SyntaxToken identifier in Designations.GetValue(DesignationScope(node), NewMemberDesignations).Named(name))
         {
-            if (descendant is SingleVariableDesignationSyntax designation && designation.Identifier.ValueText == name)
+            if (identifier.SpanStart >= span.End)
+            {
+                break;
+            }
+
+            if (identifier.SpanStart >= span.Start && IsDesignationOf(identifier.Parent!, node))
             {
                 return true;
             }
@@ -645,23 +654,210 @@ internal static class ConstantLeaves
         return false;
     }
 
-    /// <summary>The names of the expression variables of a member (or of a file's top-level statements), collected once.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>> DesignatedNames =
-        new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>();
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, HashSet<string>>.CreateValueCallback CollectDesignatedNames = scope =>
+    /// <summary>
+    /// True when <paramref name="designation"/> is <paramref name="node"/> or is reached from it through no lambda,
+    /// statement, query or switch expression arm (<paramref name="node"/> itself may be one).
+    /// </summary>
+    private static bool IsDesignationOf(SyntaxNode designation, SyntaxNode node)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (SyntaxNode node in scope.DescendantNodes())
+        for (SyntaxNode? current = designation; current != null; current = current.Parent)
         {
-            if (node is SingleVariableDesignationSyntax designation)
+            if (current == node)
             {
-                names.Add(designation.Identifier.ValueText);
+                return true;
+            }
+
+            if (current is AnonymousFunctionExpressionSyntax || current is StatementSyntax || current is QueryExpressionSyntax || current is SwitchExpressionArmSyntax)
+            {
+                return false;
             }
         }
 
-        return names;
-    };
+        return false;
+    }
+
+    /// <summary>The expression variables of each member (or of a file's top-level statements), by name, found at first use.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, MemberDesignations> Designations =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, MemberDesignations>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, MemberDesignations>.CreateValueCallback NewMemberDesignations =
+        member => new MemberDesignations(member);
+
+    /// <summary>The text of each file, as one string (for a file read from a string, that string itself), taken at first use.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, string> TreeTexts =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, string>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxTree, string>.CreateValueCallback ReadTreeText =
+        tree => tree.GetText().ToString();
+
+    /// <summary>
+    /// The identifiers of a member's expression variables (<see cref="SingleVariableDesignationSyntax"/>), asked by name.
+    /// A name is searched in the member's text: each whole-word occurrence is the position of a token, and
+    /// <see cref="SyntaxNode.FindToken"/> tells whether that token is a designation's identifier. Only the nodes on
+    /// the way to each occurrence are created, not every node of the member (which no compiler pass may have created
+    /// yet). An occurrence in a comment, a string or disabled text is trivia or another token: not a designation.
+    /// The text is trusted only when every identifier in it is spelled as its value: no <c>\u</c> or <c>\U</c> escape
+    /// and no Unicode formatting character (which the compiler drops from an identifier's value) anywhere in the
+    /// member; else every node of the member is walked once and its designations are listed by name.
+    /// </summary>
+    private sealed class MemberDesignations
+    {
+        private static readonly SyntaxToken[] None = new SyntaxToken[0];
+
+        private readonly SyntaxNode _member;
+
+        /// <summary>The text of the member's file, or null when the member's text cannot be trusted (then <see cref="_all"/> is set).</summary>
+        private readonly string? _text;
+
+        /// <summary>Every designation identifier of the member by value, in text order, when its text is not trusted; else null.</summary>
+        private readonly Dictionary<string, SyntaxToken[]>? _all;
+
+        /// <summary>
+        /// The names searched so far and what was found, newest first; read without a lock (each statement of the member
+        /// asks again) and extended by a compare-exchange. A name searched on two threads at once is searched twice, with
+        /// the same result.
+        /// </summary>
+        private Searched? _searched;
+
+        private sealed class Searched
+        {
+            public Searched(string name, SyntaxToken[] found, Searched? next)
+            {
+                Name = name;
+                Found = found;
+                Next = next;
+            }
+
+            public string Name { get; }
+
+            public SyntaxToken[] Found { get; }
+
+            public Searched? Next { get; }
+        }
+
+        public MemberDesignations(SyntaxNode member)
+        {
+            _member = member;
+            string text = TreeTexts.GetValue(member.SyntaxTree, ReadTreeText);
+            TextSpan span = member.Span;
+            if (span.End <= text.Length && SpellsEveryIdentifier(text, span.Start, span.End))
+            {
+                _text = text;
+                return;
+            }
+
+            var all = new Dictionary<string, List<SyntaxToken>>(System.StringComparer.Ordinal);
+            foreach (SyntaxNode node in member.DescendantNodes())
+            {
+                if (node is SingleVariableDesignationSyntax designation)
+                {
+                    string value = designation.Identifier.ValueText;
+                    if (!all.TryGetValue(value, out List<SyntaxToken>? tokens))
+                    {
+                        all.Add(value, tokens = new List<SyntaxToken>());
+                    }
+
+                    tokens.Add(designation.Identifier);
+                }
+            }
+
+            _all = new Dictionary<string, SyntaxToken[]>(System.StringComparer.Ordinal);
+            foreach (KeyValuePair<string, List<SyntaxToken>> pair in all)
+            {
+                _all.Add(pair.Key, pair.Value.ToArray());
+            }
+        }
+
+        /// <summary>The identifiers of the member's designations whose value is <paramref name="name"/>, in text order.</summary>
+        public SyntaxToken[] Named(string name)
+        {
+            if (_text is null)
+            {
+                return _all!.TryGetValue(name, out SyntaxToken[]? listed) ? listed : None; // the walk listed every designation
+            }
+
+            for (Searched? searched = System.Threading.Volatile.Read(ref _searched); searched != null; searched = searched.Next)
+            {
+                if (searched.Name == name)
+                {
+                    return searched.Found;
+                }
+            }
+
+            SyntaxToken[] found = Search(_text, name);
+            Searched? head;
+            do
+            {
+                head = System.Threading.Volatile.Read(ref _searched);
+            }
+            while (System.Threading.Interlocked.CompareExchange(ref _searched, new Searched(name, found, head), head) != head);
+
+            return found;
+        }
+
+        private SyntaxToken[] Search(string text, string name)
+        {
+            if (name.Length == 0)
+            {
+                return None;
+            }
+
+            List<SyntaxToken>? found = null;
+            TextSpan span = _member.Span;
+            for (int at = text.IndexOf(name, span.Start, span.Length, System.StringComparison.Ordinal); at >= 0;
+                 at = at + 1 < span.End ? text.IndexOf(name, at + 1, span.End - at - 1, System.StringComparison.Ordinal) : -1)
+            {
+                // An identifier is never adjacent to an identifier character (the lexer would have made them one token), nor,
+                // as a designation, preceded by a numeric literal (a type or 'var', '(' or ',' comes before it): an
+                // occurrence inside a longer word is skipped without asking for its token.
+                int end = at + name.Length;
+                if ((at > 0 && IsAsciiIdentifierPart(text[at - 1])) || (end < text.Length && IsAsciiIdentifierPart(text[end])))
+                {
+                    continue;
+                }
+
+                SyntaxToken token = _member.FindToken(at);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(at) && token.ValueText == name &&
+                    token.Parent is SingleVariableDesignationSyntax designation && designation.Identifier == token)
+                {
+                    (found ??= new List<SyntaxToken>()).Add(token);
+                }
+            }
+
+            return found?.ToArray() ?? None;
+        }
+
+        private static bool IsAsciiIdentifierPart(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+
+        /// <summary>
+        /// False when an identifier in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>
+        /// may be spelled otherwise than its value: a <c>\u</c> or <c>\U</c> escape (<c>\u0078</c> is <c>x</c>), or a
+        /// Unicode formatting character, which the compiler leaves out of an identifier's value. (Either may as well be
+        /// in a string or comment: then the member is walked instead.)
+        /// </summary>
+        private static bool SpellsEveryIdentifier(string text, int start, int end)
+        {
+            for (int i = text.IndexOf('\\', start, end - start); i >= 0 && i + 1 < end; i = text.IndexOf('\\', i + 1, end - i - 1))
+            {
+                if (text[i + 1] == 'u' || text[i + 1] == 'U')
+                {
+                    return false;
+                }
+            }
+
+            for (int i = start; i < end; i++)
+            {
+                char c = text[i];
+                if (c >= 0x80 && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The member holding <paramref name="node"/> (a method, property, field...), or its file for top-level statements.</summary>
     private static SyntaxNode DesignationScope(SyntaxNode node)

@@ -48,6 +48,47 @@ public class ExpressionVariableTests
         Assert.Equal(LeafConstness.MaybeConstant, ClassifyUse(member));
     }
 
+    /// <summary>
+    /// The designation is found by its name in the member's text: spellings whose text is not the name (verbatim, an
+    /// escape, a formatting character the compiler drops), another designation of that name out of scope first, and
+    /// text that may hold an escape elsewhere still find it.
+    /// </summary>
+    [Theory]
+    [InlineData("void M(object o) { if (o is Item @x) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(object o) { if (o is Item \\u0078) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(object o) { if (o is Item \\U00000078) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(object o) { Use(\"\\u0041\"); if (o is Item x) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(D d) { Run(() => d.TryGetValue(1, out var x)); d.TryGetValue(2, out var x); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { if (o is Item xs && o is Item x) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(object o) { if (o is Item x) { Use(/*use*/x.Id + \"/a\"); } if (o is Item x2) { } }")]
+    [InlineData("System.Func<object, System.Func<object, string>> M() => o => p => p is Item x ? /*use*/x.Id + \"/a\" : \"\";")]
+    public void A_name_declared_by_an_expression_is_a_local_however_it_is_spelled(string member)
+    {
+        Assert.Equal(LeafConstness.NotConstant, ClassifyUse(member));
+    }
+
+    /// <summary>A formatting character (here a soft hyphen) inside an identifier is not part of its name: <c>x\u00ADy</c> declares <c>xy</c>.</summary>
+    [Fact]
+    public void A_name_declared_with_a_formatting_character_inside_is_a_local()
+    {
+        Assert.Equal(LeafConstness.NotConstant, ClassifyUse("void M(object o) { if (o is Item x\u00ADy) { Use(/*use*/xy.Id + \"/a\"); } }", "xy"));
+    }
+
+    /// <summary>The name written where it declares nothing: a comment, a string, disabled text, a longer name, a nested lambda.</summary>
+    [Theory]
+    [InlineData("void M(object o) { /* if (o is Item x) */ Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { // o is Item x\n Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { Use(\"o is Item x\"); Use($\"{o} is Item x\"); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) {\n#if NEVER\n if (o is Item x) { }\n#endif\n Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { if (o is Item xs || o is Item _x || o is Item x_ || o is Item x1) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(D d) { Run(() => Run(() => d.TryGetValue(1, out var x))); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(object o) { Run(() => { if (o is Item \\u0078) { } }); Use(/*use*/x.Id + \"/a\"); }")]
+    [InlineData("void M(D d) { Use(/*use*/x.Id + \"/a\"); d.TryGetValue(1, out var x); }")]
+    public void A_name_written_where_it_declares_nothing_may_be_a_constant(string member)
+    {
+        Assert.Equal(LeafConstness.MaybeConstant, ClassifyUse(member));
+    }
+
     [Fact]
     public async Task A_pattern_variable_of_a_lambda_is_not_read_as_the_const_local_it_hides()
     {
@@ -97,12 +138,12 @@ public class ExpressionVariableTests
         await VerifyScope.VerifyAnalyzerAsync(source);
     }
 
-    private static LeafConstness ClassifyUse(string member)
+    private static LeafConstness ClassifyUse(string member, string name = "x")
     {
         string source = "using System.Linq; class Item { public string Id; } class D { public bool TryGetValue(int k, out Item v) { v = null; return true; } }\n" +
             "class C { void Use(object o) { } void Run(System.Action a) { }\n" + member + "\n}";
         IdentifierNameSyntax use = MarkedUse.Parse(source).Use;
-        Assert.Equal("x", use.Identifier.ValueText);
+        Assert.Equal(name, use.Identifier.ValueText);
         return ConstantLeaves.Classify(MarkedUse.Operand(use), hints: null);
     }
 }
