@@ -333,10 +333,7 @@ public sealed class PrefilterTests
             // field, a property, a method's return type, a parameter or a local; its member declared there or inherited from
             // a base type in a third file), the qualifier of an inherited constant, and a private format-string field used
             // by another member. A type named only in a member without findings decides nothing.
-            if (random.Next(2) == 0)
-            {
-                WriteBoundTypes(tree, log, random);
-            }
+            WriteBoundTypes(tree, log, random);
 
             // API evidence in another type of the same file, and in another file.
             if (random.Next(2) == 0)

@@ -535,6 +535,9 @@ internal static class SourcePrefilter
             }
         }
 
+        // A file that declares a type named where a finding binds brings the types its types derive from (inherited
+        // members), transitively; a file kept only for a constant does not.
+        var derived = new bool[files.Count];
         changed = true;
         while (changed)
         {
@@ -542,12 +545,19 @@ internal static class SourcePrefilter
             for (int i = 0; i < files.Count; i++)
             {
                 FileSummary file = files[i];
-                if (!keep[i] && (mentioned.Overlaps(file.Constants) || typesMentioned.Overlaps(file.Types)))
+                bool named = !derived[i] && typesMentioned.Overlaps(file.Types);
+                if (named)
+                {
+                    derived[i] = true;
+                    typesMentioned.UnionWith(file.BaseWords);
+                    changed = true;
+                }
+
+                if (!keep[i] && (named || mentioned.Overlaps(file.Constants)))
                 {
                     keep[i] = true;
                     declarations++;
                     mentioned.UnionWith(file.ConstantWords);
-                    typesMentioned.UnionWith(file.BaseWords); // the types its types derive from, transitively
                     changed = true;
                 }
             }
