@@ -693,6 +693,7 @@ internal static class SourcePrefilter
         {
             var words = new HashSet<int>(Frame);
             var declared = new HashSet<int>();
+            var named = new HashSet<int>(); // what the members taken and the signatures added name (the frame aside)
             var taken = new bool[Members.Count];
             bool changed = true;
             while (changed)
@@ -705,6 +706,7 @@ internal static class SourcePrefilter
                     {
                         taken[i] = true;
                         words.UnionWith(member.Words);
+                        named.UnionWith(member.Words);
                         declared.UnionWith(member.Declares);
                         changed = true;
                     }
@@ -721,10 +723,11 @@ internal static class SourcePrefilter
                 for (int i = 0; i < Members.Count; i++)
                 {
                     Unit member = Members[i];
-                    if (!taken[i] && !signed[i] && member.Declares.Overlaps(words))
+                    if (!taken[i] && !signed[i] && member.Declares.Overlaps(named))
                     {
                         signed[i] = true;
                         words.UnionWith(member.Signature);
+                        named.UnionWith(member.Signature);
                         changed = true;
                     }
                 }
@@ -781,7 +784,7 @@ internal static class SourcePrefilter
                             HashSet<int> declares = Declared(inner);
                             if (declares.Count == 0)
                             {
-                                // Constructors, operators, conversions, indexers: used without their name being written.
+                                // Operators, conversions, indexers: used without their name being written.
                                 frame.UnionWith(signature);
                             }
 
@@ -918,6 +921,16 @@ internal static class SourcePrefilter
                     break;
                 case EventDeclarationSyntax declaredEvent:
                     names.Add(Hash(declaredEvent.Identifier.ValueText));
+                    break;
+                case ConstructorDeclarationSyntax constructor when !constructor.Modifiers.Any(SyntaxKind.StaticKeyword):
+                    // Bound where its type is named (new T(…), a T whose new(…) it is; an attribute by its short name too).
+                    string type = constructor.Identifier.ValueText;
+                    names.Add(Hash(type));
+                    if (type.EndsWith("Attribute", StringComparison.Ordinal) && type.Length > "Attribute".Length)
+                    {
+                        names.Add(Hash(type.Substring(0, type.Length - "Attribute".Length)));
+                    }
+
                     break;
                 case MethodDeclarationSyntax method:
                     names.Add(Hash(method.Identifier.ValueText));
