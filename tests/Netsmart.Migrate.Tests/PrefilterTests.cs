@@ -91,8 +91,9 @@ public sealed class PrefilterTests
         tree.Write("App/Holder.cs", "namespace App;\n\npublic class Holder : HolderBase\n{\n}\n");
         tree.Write("App/HolderBase.cs", "namespace App;\n\npublic class HolderBase\n{\n    public string Id = \"x\";\n}\n");
         tree.Write("App/Tally.cs", "namespace App;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
-        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    private readonly Holder _holder = new();\n\n" +
-            "    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _holder.Id);\n\n" +
+        tree.Write("App/Service.cs", "namespace App;\n\npublic class Service\n{\n    public Holder Current { get; } = new();\n}\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n" +
+            "    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _service.Current.Id);\n\n" +
             "    public int Count() => new Tally().Next();\n}\n");
 
         (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
@@ -100,9 +101,10 @@ public sealed class PrefilterTests
 
         AssertSame(full, filtered);
 
-        // string.Concat binds (System.String.Concat, read as one value) only with the field's type and the base type that
-        // declares Id: Holder.cs (the field's type) and HolderBase.cs (its base, named in no file with findings) are kept;
-        // Tally.cs, named only in a member without findings, is set aside.
+        // string.Concat binds (System.String.Concat, read as one value) only with the field's type, its member's type and
+        // the base type that declares Id: Service.cs (the field's type), Holder.cs (the type of Service.Current) and
+        // HolderBase.cs (Holder's base), the last two named in no file with findings, are kept; Tally.cs, named only in a
+        // member without findings, is set aside.
         Assert.Equal(1, aside);
         JsonArray findings = JsonNode.Parse(filtered.Output)!["findings"]!.AsArray();
         Assert.Equal(new[] { "Client.cs:7:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
@@ -372,7 +374,14 @@ public sealed class PrefilterTests
             }
 
             Write(tree, log, "App/Model/Tally.cs", "namespace App.Model;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
-            (string declaration, string parameter, string holder) = random.Next(5) switch
+            if (random.Next(3) == 0)
+            {
+                // Holder reached through a member of another file's type only: its name is written in no file with findings.
+                Write(tree, log, "App/Model/Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public Holder Current { get; } = new();\n}\n");
+            }
+
+            bool service = System.IO.File.Exists(tree.PathOf("App/Model/Service.cs"));
+            (string declaration, string parameter, string holder) = service ? ("    private readonly Service _service = new();\n\n", string.Empty, "_service.Current") : random.Next(5) switch
             {
                 0 => ("    private readonly Holder _holder = new();\n\n", string.Empty, "_holder"),
                 1 => ("    public Holder Current { get; } = new();\n\n", string.Empty, "Current"),

@@ -191,6 +191,12 @@ internal static class SourcePrefilter
         /// <summary>The words of the base lists and constraint clauses of the types declared here: the types they derive from.</summary>
         public HashSet<int> BaseWords { get; } = new();
 
+        /// <summary>
+        /// The members of the types declared here with the names their declared types write (a field's, property's or
+        /// event's type, a method's return type): <c>a.Member.Id</c> in a member with findings reaches the type of <c>Member</c>.
+        /// </summary>
+        public List<(int Member, int Word)> MemberTypes { get; } = new();
+
         /// <summary>The text may hold a finding (<see cref="SourcePrefilter.MayHoldFinding"/>).</summary>
         public bool MayHoldFinding { get; }
 
@@ -252,7 +258,38 @@ internal static class SourcePrefilter
                         break;
                     case FieldDeclarationSyntax field:
                         AddField(field, container);
+                        AddMemberType(field.Declaration.Variables.Select(v => v.Identifier), field.Declaration.Type);
                         break;
+                    case EventFieldDeclarationSyntax eventField:
+                        AddMemberType(eventField.Declaration.Variables.Select(v => v.Identifier), eventField.Declaration.Type);
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        AddMemberType(new[] { property.Identifier }, property.Type);
+                        break;
+                    case EventDeclarationSyntax declaredEvent:
+                        AddMemberType(new[] { declaredEvent.Identifier }, declaredEvent.Type);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        AddMemberType(new[] { method.Identifier }, method.ReturnType);
+                        break;
+                }
+            }
+        }
+
+        private void AddMemberType(IEnumerable<SyntaxToken> names, TypeSyntax type)
+        {
+            if (type is PredefinedTypeSyntax)
+            {
+                return; // string, int...: no type of the project
+            }
+
+            HashSet<int> words = FindingUnits.Identifiers(type);
+            foreach (SyntaxToken name in names)
+            {
+                int member = Hash(name.ValueText);
+                foreach (int word in words)
+                {
+                    MemberTypes.Add((member, word));
                 }
             }
         }
@@ -517,6 +554,7 @@ internal static class SourcePrefilter
         mayHoldFindings = new bool[files.Count];
         var mentioned = new HashSet<int>();
         var typesMentioned = new HashSet<int>();
+        var membersNamed = new HashSet<int>(); // the names the code around possible findings writes: members it may read
         int seeds = 0, users = 0, declarations = 0;
         for (int i = 0; i < files.Count; i++)
         {
@@ -530,13 +568,23 @@ internal static class SourcePrefilter
                 mentioned.UnionWith(file.Words);
                 if (findings)
                 {
-                    typesMentioned.UnionWith(file.Units is { } units ? units.BoundWords(hinted) : file.Words);
+                    if (file.Units is { } units)
+                    {
+                        typesMentioned.UnionWith(units.BoundWords(hinted, out HashSet<int> named));
+                        membersNamed.UnionWith(named);
+                    }
+                    else
+                    {
+                        typesMentioned.UnionWith(file.Words);
+                        membersNamed.UnionWith(file.Words);
+                    }
                 }
             }
         }
 
         // A file that declares a type named where a finding binds brings the types its types derive from (inherited
-        // members), transitively; a file kept only for a constant does not.
+        // members) and the declared types of its members that code names (a.Member.Id), transitively; a file kept only
+        // for a constant does not.
         var derived = new bool[files.Count];
         changed = true;
         while (changed)
@@ -550,6 +598,14 @@ internal static class SourcePrefilter
                 {
                     derived[i] = true;
                     typesMentioned.UnionWith(file.BaseWords);
+                    foreach ((int member, int word) in file.MemberTypes)
+                    {
+                        if (membersNamed.Contains(member))
+                        {
+                            typesMentioned.Add(word); // a.Member.Id: the type of Member, declared in a file no finding names
+                        }
+                    }
+
                     changed = true;
                 }
 
@@ -689,11 +745,15 @@ internal static class SourcePrefilter
         }
 
         /// <summary>The words of the finding members (<see cref="Unit.MayHoldFinding"/>, or naming <paramref name="hinted"/>, or what such a member declares) and the frame.</summary>
-        public HashSet<int> BoundWords(HashSet<int> hinted)
+        public HashSet<int> BoundWords(HashSet<int> hinted) => BoundWords(hinted, out _);
+
+        /// <param name="hinted">The names of the values that may hold a finding.</param>
+        /// <param name="named">What the members taken and the signatures added name (the frame aside): the members they read.</param>
+        public HashSet<int> BoundWords(HashSet<int> hinted, out HashSet<int> named)
         {
             var words = new HashSet<int>(Frame);
             var declared = new HashSet<int>();
-            var named = new HashSet<int>(); // what the members taken and the signatures added name (the frame aside)
+            named = new HashSet<int>();
             var taken = new bool[Members.Count];
             bool changed = true;
             while (changed)
@@ -890,7 +950,7 @@ internal static class SourcePrefilter
         /// The names a node's code writes (its identifier tokens; not its strings and comments, which bind to nothing), as
         /// the compiler reads them: escapes and <c>@</c> resolved.
         /// </summary>
-        private static HashSet<int> Identifiers(SyntaxNode node)
+        internal static HashSet<int> Identifiers(SyntaxNode node)
         {
             var names = new HashSet<int>();
             foreach (SyntaxToken token in node.DescendantTokens())
