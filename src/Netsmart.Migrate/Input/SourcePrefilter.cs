@@ -31,8 +31,9 @@ namespace Netsmart.Migrate.Input;
 /// findings bind (<see cref="FindingUnits"/>: its own types' names, which bring their partial parts; base lists; the
 /// signatures of its members; <c>using static</c> and aliases; the members that may hold a finding, whole: a member's
 /// declared type decides whether <c>string.Concat</c> binds, a qualifier the constant it reads, a project type named
-/// <c>Uri</c> what <c>new Uri(…)</c> is), and the types those declarations derive from, transitively (inherited
-/// members). A type named only in the body of a member without findings decides nothing the rules read.</item>
+/// <c>Uri</c> what <c>new Uri(…)</c> is), and, transitively, the types those declarations derive from (inherited
+/// members) and the declared types of their members that code names (<c>a.Member.Id</c>). A type named only in the body
+/// of a member without findings decides nothing the rules read.</item>
 /// </list>
 /// Names are words of the text (comments and strings included: a mention is never missed) compared by hash: a collision
 /// keeps a file too many, never one too few.
