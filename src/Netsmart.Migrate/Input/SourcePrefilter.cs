@@ -259,38 +259,49 @@ internal static class SourcePrefilter
                         break;
                     case FieldDeclarationSyntax field:
                         AddField(field, container);
-                        AddMemberType(field.Declaration.Variables.Select(v => v.Identifier), field.Declaration.Type);
+                        foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                        {
+                            AddMemberType(variable.Identifier, field.Declaration.Type);
+                        }
+
                         break;
                     case EventFieldDeclarationSyntax eventField:
-                        AddMemberType(eventField.Declaration.Variables.Select(v => v.Identifier), eventField.Declaration.Type);
+                        foreach (VariableDeclaratorSyntax variable in eventField.Declaration.Variables)
+                        {
+                            AddMemberType(variable.Identifier, eventField.Declaration.Type);
+                        }
+
                         break;
                     case PropertyDeclarationSyntax property:
-                        AddMemberType(new[] { property.Identifier }, property.Type);
+                        AddMemberType(property.Identifier, property.Type);
                         break;
                     case EventDeclarationSyntax declaredEvent:
-                        AddMemberType(new[] { declaredEvent.Identifier }, declaredEvent.Type);
+                        AddMemberType(declaredEvent.Identifier, declaredEvent.Type);
                         break;
                     case MethodDeclarationSyntax method:
-                        AddMemberType(new[] { method.Identifier }, method.ReturnType);
+                        AddMemberType(method.Identifier, method.ReturnType);
                         break;
                 }
             }
         }
 
-        private void AddMemberType(IEnumerable<SyntaxToken> names, TypeSyntax type)
+        private void AddMemberType(SyntaxToken name, TypeSyntax type)
         {
-            if (type is PredefinedTypeSyntax)
+            switch (type)
             {
-                return; // string, int...: no type of the project
+                case PredefinedTypeSyntax _:
+                    return; // string, int...: no type of the project
+                case IdentifierNameSyntax simple:
+                    MemberTypes.Add((Hash(name.ValueText), Hash(simple.Identifier.ValueText)));
+                    return;
             }
 
-            HashSet<int> words = FindingUnits.Identifiers(type);
-            foreach (SyntaxToken name in names)
+            int member = Hash(name.ValueText);
+            foreach (SyntaxToken token in type.DescendantTokens())
             {
-                int member = Hash(name.ValueText);
-                foreach (int word in words)
+                if (token.IsKind(SyntaxKind.IdentifierToken))
                 {
-                    MemberTypes.Add((member, word));
+                    MemberTypes.Add((member, Hash(token.ValueText)));
                 }
             }
         }
