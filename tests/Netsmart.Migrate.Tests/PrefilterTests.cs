@@ -17,7 +17,10 @@ namespace Netsmart.Migrate.Tests;
 /// files — constants declared in one file and used in another (qualified, through <c>using static</c>, a global one, in
 /// interpolations, <c>string.Concat</c>, <c>new Uri(new Uri(…), …)</c>), a Netsmart host split across the constants of
 /// two files, format strings read through a field of another file, partial classes (a tenant field or
-/// <c>[GeneratedCode]</c> in the other part), API evidence in another type, a project type named <c>Uri</c>, an
+/// <c>[GeneratedCode]</c> in the other part), types of other files that decide how a finding binds (the type of a
+/// <c>string.Concat</c> argument reached through a field, property, method, parameter or local, its member inherited from
+/// a base type in a third file; the qualifier of an inherited constant; a private format-string field used by another
+/// member) next to a type named only where no finding is, API evidence in another type, a project type named <c>Uri</c>, an
 /// assembly-level <c>[SuppressMessage]</c>, a per-folder tenant expression, syntax errors in files left out.
 /// Fixed CsCheck seed (<see cref="PropertySample"/>); <c>NETSMART_PROPERTY_COUNT</c> raises the count.
 /// </summary>
@@ -78,6 +81,33 @@ public sealed class PrefilterTests
         Assert.Single(skipped);
         Assert.Equal("Broken.cs", (string?)skipped[0]!["file"]);
         Assert.Equal("C# syntax error at (5,19): CS1026 ) expected; analysed as far as it parses, never rewritten", (string?)skipped[0]!["reason"]);
+    }
+
+    [Fact]
+    public async Task Types_that_decide_how_a_finding_binds_are_kept_and_a_type_named_elsewhere_is_set_aside()
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Holder.cs", "namespace App;\n\npublic class Holder : HolderBase\n{\n}\n");
+        tree.Write("App/HolderBase.cs", "namespace App;\n\npublic class HolderBase\n{\n    public string Id = \"x\";\n}\n");
+        tree.Write("App/Tally.cs", "namespace App;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
+        tree.Write("App/Service.cs", "namespace App;\n\npublic class Service\n{\n    public Holder Current { get; } = new();\n}\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n" +
+            "    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _service.Current.Id);\n\n" +
+            "    public int Count() => new Tally().Next();\n}\n");
+
+        (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
+        (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "json");
+
+        AssertSame(full, filtered);
+
+        // string.Concat binds (System.String.Concat, read as one value) only with the field's type, its member's type and
+        // the base type that declares Id: Service.cs (the field's type), Holder.cs (the type of Service.Current) and
+        // HolderBase.cs (Holder's base), the last two named in no file with findings, are kept; Tally.cs, named only in a
+        // member without findings, is set aside.
+        Assert.Equal(1, aside);
+        JsonArray findings = JsonNode.Parse(filtered.Output)!["findings"]!.AsArray();
+        Assert.Equal(new[] { "Client.cs:7:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
     }
 
     [Fact]
@@ -301,6 +331,12 @@ public sealed class PrefilterTests
                 Write(tree, log, "App/Partial/PartB.cs", "namespace App;\n\npublic partial class P\n{\n    public string Get() => \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n\n    public string Scope() => \"patient/Patient.read\";\n}\n");
             }
 
+            // Types of other files that decide how a finding binds: the type of an argument of string.Concat (reached through a
+            // field, a property, a method's return type, a parameter or a local; its member declared there or inherited from
+            // a base type in a third file), the qualifier of an inherited constant, and a private format-string field used
+            // by another member. A type named only in a member without findings decides nothing.
+            WriteBoundTypes(tree, log, random);
+
             // API evidence in another type of the same file, and in another file.
             if (random.Next(2) == 0)
             {
@@ -324,6 +360,59 @@ public sealed class PrefilterTests
             }
 
             return log.ToString();
+        }
+
+        private static void WriteBoundTypes(TempFolder tree, StringBuilder log, Random random)
+        {
+            bool inherited = random.Next(2) == 0;
+            Write(tree, log, "App/Model/Holder.cs", inherited
+                ? "namespace App.Model;\n\npublic class Holder : HolderBase\n{\n}\n"
+                : "namespace App.Model;\n\npublic class Holder\n{\n    public string Id = \"x\";\n}\n");
+            if (inherited)
+            {
+                Write(tree, log, "App/Model/HolderBase.cs", "namespace App.Model;\n\npublic class HolderBase\n{\n    public string Id = \"x\";\n}\n");
+            }
+
+            Write(tree, log, "App/Model/Tally.cs", "namespace App.Model;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
+            if (random.Next(3) == 0)
+            {
+                // Holder reached through a member of another file's type only: its name is written in no file with findings.
+                Write(tree, log, "App/Model/Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public Holder Current { get; } = new();\n}\n");
+            }
+
+            bool service = System.IO.File.Exists(tree.PathOf("App/Model/Service.cs"));
+            (string declaration, string parameter, string holder) = service ? ("    private readonly Service _service = new();\n\n", string.Empty, "_service.Current") : random.Next(5) switch
+            {
+                0 => ("    private readonly Holder _holder = new();\n\n", string.Empty, "_holder"),
+                1 => ("    public Holder Current { get; } = new();\n\n", string.Empty, "Current"),
+                2 => ("    private static Holder Make() => new();\n\n", string.Empty, "Make()"),
+                3 => (string.Empty, "Holder holder", "holder"),
+                _ => (string.Empty, string.Empty, "new Holder()"),
+            };
+            string value = random.Next(3) switch
+            {
+                0 => $"string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", {holder}.Id)",
+                1 => $"string.Concat(\"https://fhir.netsmartcloud.com/uscore/v1/Patient/\", {holder}.Id)",
+                _ => $"\"https://fhir.netsmartcloud.com/uscore/v1/Patient/\" + {holder}.Id",
+            };
+            var body = new StringBuilder(declaration);
+            body.Append($"    public string Get({parameter}) => {value};\n\n");
+            body.Append("    public int Count() => new Tally().Next();\n");
+            if (random.Next(2) == 0)
+            {
+                // A format string in a private field, used by another member with an argument of another file's type.
+                body.Append("\n    private static readonly string Template = \"https://fhir.netsmartcloud.com/provider/patient-access/v2/Patient/{0}\";\n\n");
+                body.Append("    public string Format(Holder other) => string.Format(Template, other.Id);\n");
+            }
+
+            Write(tree, log, "App/Bound/Client.cs", $"using App.Model;\n\nnamespace App.Bound;\n\npublic class Client\n{{\n{body}}}\n");
+            if (random.Next(2) == 0)
+            {
+                // A constant read through a type that inherits it: the qualifier's file and its base's.
+                Write(tree, log, "App/Model/HostBase.cs", "namespace App.Model;\n\npublic class HostBase\n{\n    public const string Api = \"https://fhir.netsmartcloud.com\";\n}\n");
+                Write(tree, log, "App/Model/Hosts.cs", "namespace App.Model;\n\npublic class Hosts : HostBase\n{\n}\n");
+                Write(tree, log, "App/Bound/Inherited.cs", "using App.Model;\n\nnamespace App.Bound;\n\npublic class Inherited\n{\n    public string Get(string id) => Hosts.Api + \"/uscore/v1/Patient/\" + id;\n}\n");
+            }
         }
 
         private static string Pick(Random random, List<string> items) => items[random.Next(items.Count)];

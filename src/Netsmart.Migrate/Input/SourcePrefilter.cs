@@ -27,8 +27,13 @@ namespace Netsmart.Migrate.Input;
 /// <item><b>Users.</b> A file that mentions such a value may hold a finding (a constant declared in one file and used in
 /// another).</item>
 /// <item><b>Declarations.</b> The files that declare a constant a kept file mentions (its value, and the constants that
-/// value mentions, transitively), and the files that declare a type a file with possible findings mentions (partial
-/// parts, base types, a type of the project's own named <c>Uri</c> or <c>String</c>).</item>
+/// value mentions, transitively), and the files that declare a type a file with possible findings names where its
+/// findings bind (<see cref="FindingUnits"/>: its own types' names, which bring their partial parts; base lists; the
+/// signatures of its members; <c>using static</c> and aliases; the members that may hold a finding, whole: a member's
+/// declared type decides whether <c>string.Concat</c> binds, a qualifier the constant it reads, a project type named
+/// <c>Uri</c> what <c>new Uri(…)</c> is), and, transitively, the types those declarations derive from (inherited
+/// members) and the declared types of their members that code names (<c>a.Member.Id</c>). A type named only in the body
+/// of a member without findings decides nothing the rules read.</item>
 /// </list>
 /// Names are words of the text (comments and strings included: a mention is never missed) compared by hash: a collision
 /// keeps a file too many, never one too few.
@@ -171,8 +176,27 @@ internal static class SourcePrefilter
             if (root is CompilationUnitSyntax unit)
             {
                 Collect(unit.Members, 0);
+                if (MayHoldFinding)
+                {
+                    Units = FindingUnits.Of(unit);
+                }
             }
         }
+
+        /// <summary>
+        /// For a file whose text may hold a finding: its frame and its members (<see cref="FindingUnits"/>); null for the
+        /// others, and for a file with top-level statements (all of its words count then).
+        /// </summary>
+        public FindingUnits? Units { get; }
+
+        /// <summary>The words of the base lists and constraint clauses of the types declared here: the types they derive from.</summary>
+        public HashSet<int> BaseWords { get; } = new();
+
+        /// <summary>
+        /// The members of the types declared here with the names their declared types write (a field's, property's or
+        /// event's type, a method's return type): <c>a.Member.Id</c> in a member with findings reaches the type of <c>Member</c>.
+        /// </summary>
+        public List<(int Member, int Word)> MemberTypes { get; } = new();
 
         /// <summary>The text may hold a finding (<see cref="SourcePrefilter.MayHoldFinding"/>).</summary>
         public bool MayHoldFinding { get; }
@@ -206,6 +230,16 @@ internal static class SourcePrefilter
                         break;
                     case TypeDeclarationSyntax type:
                         Types.Add(Hash(type.Identifier.ValueText));
+                        if (type.BaseList != null)
+                        {
+                            BaseWords.UnionWith(WordHashes(type.BaseList.ToString()));
+                        }
+
+                        foreach (TypeParameterConstraintClauseSyntax clause in type.ConstraintClauses)
+                        {
+                            BaseWords.UnionWith(WordHashes(clause.ToString()));
+                        }
+
                         Collect(type.Members, Hash(type.Identifier.ValueText));
                         break;
                     case EnumDeclarationSyntax enumeration:
@@ -225,7 +259,49 @@ internal static class SourcePrefilter
                         break;
                     case FieldDeclarationSyntax field:
                         AddField(field, container);
+                        foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                        {
+                            AddMemberType(variable.Identifier, field.Declaration.Type);
+                        }
+
                         break;
+                    case EventFieldDeclarationSyntax eventField:
+                        foreach (VariableDeclaratorSyntax variable in eventField.Declaration.Variables)
+                        {
+                            AddMemberType(variable.Identifier, eventField.Declaration.Type);
+                        }
+
+                        break;
+                    case PropertyDeclarationSyntax property:
+                        AddMemberType(property.Identifier, property.Type);
+                        break;
+                    case EventDeclarationSyntax declaredEvent:
+                        AddMemberType(declaredEvent.Identifier, declaredEvent.Type);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        AddMemberType(method.Identifier, method.ReturnType);
+                        break;
+                }
+            }
+        }
+
+        private void AddMemberType(SyntaxToken name, TypeSyntax type)
+        {
+            switch (type)
+            {
+                case PredefinedTypeSyntax _:
+                    return; // string, int...: no type of the project
+                case IdentifierNameSyntax simple:
+                    MemberTypes.Add((Hash(name.ValueText), Hash(simple.Identifier.ValueText)));
+                    return;
+            }
+
+            int member = Hash(name.ValueText);
+            foreach (SyntaxToken token in type.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    MemberTypes.Add((member, Hash(token.ValueText)));
                 }
             }
         }
@@ -490,6 +566,7 @@ internal static class SourcePrefilter
         mayHoldFindings = new bool[files.Count];
         var mentioned = new HashSet<int>();
         var typesMentioned = new HashSet<int>();
+        var membersNamed = new HashSet<int>(); // the names the code around possible findings writes: members it may read
         int seeds = 0, users = 0, declarations = 0;
         for (int i = 0; i < files.Count; i++)
         {
@@ -503,11 +580,24 @@ internal static class SourcePrefilter
                 mentioned.UnionWith(file.Words);
                 if (findings)
                 {
-                    typesMentioned.UnionWith(file.Words);
+                    if (file.Units is { } units)
+                    {
+                        typesMentioned.UnionWith(units.BoundWords(hinted, out HashSet<int> named));
+                        membersNamed.UnionWith(named);
+                    }
+                    else
+                    {
+                        typesMentioned.UnionWith(file.Words);
+                        membersNamed.UnionWith(file.Words);
+                    }
                 }
             }
         }
 
+        // A file that declares a type named where a finding binds brings the types its types derive from (inherited
+        // members) and the declared types of its members that code names (a.Member.Id), transitively; a file kept only
+        // for a constant does not.
+        var derived = new bool[files.Count];
         changed = true;
         while (changed)
         {
@@ -515,7 +605,23 @@ internal static class SourcePrefilter
             for (int i = 0; i < files.Count; i++)
             {
                 FileSummary file = files[i];
-                if (!keep[i] && (mentioned.Overlaps(file.Constants) || typesMentioned.Overlaps(file.Types)))
+                bool named = !derived[i] && typesMentioned.Overlaps(file.Types);
+                if (named)
+                {
+                    derived[i] = true;
+                    typesMentioned.UnionWith(file.BaseWords);
+                    foreach ((int member, int word) in file.MemberTypes)
+                    {
+                        if (membersNamed.Contains(member))
+                        {
+                            typesMentioned.Add(word); // a.Member.Id: the type of Member, declared in a file no finding names
+                        }
+                    }
+
+                    changed = true;
+                }
+
+                if (!keep[i] && (named || mentioned.Overlaps(file.Constants)))
                 {
                     keep[i] = true;
                     declarations++;
@@ -603,6 +709,309 @@ internal static class SourcePrefilter
     }
 
     internal static int Hash(string name) => string.GetHashCode(name.AsSpan());
+
+    /// <summary>
+    /// What of a file with possible findings decides how its findings bind, for the type part of the declarations rule:
+    /// the <see cref="Frame"/> (the names of its types, which bring their other partial parts; base lists and constraints;
+    /// usings; the attributes of its types and of the file; the signatures of every member: field, property, event and
+    /// return types, parameters — what a member body reads of the types around it) and the members themselves, each read
+    /// whole only when it may hold a finding: its text passes <see cref="FileMayHoldFinding"/>, it names a value that may
+    /// (<see cref="Closure(IReadOnlyList{FileSummary}, out ValueTuple{int, int, int}, out bool[])"/> knows those), or it names
+    /// a variable or member such a member declares (a format string in a private field, used by another member). A type
+    /// named only in the body of a member without findings is bound by no rule.
+    /// </summary>
+    internal sealed class FindingUnits
+    {
+        private FindingUnits(HashSet<int> frame, List<Unit> members)
+        {
+            Frame = frame;
+            Members = members;
+        }
+
+        /// <summary>The words the whole file's binding reads.</summary>
+        public HashSet<int> Frame { get; }
+
+        /// <summary>The members of the file's types, each with its words, the names it declares and its own text test.</summary>
+        public List<Unit> Members { get; }
+
+        /// <summary>
+        /// One member of a type (or the attributes of a type or of the file): all of its words, the names it declares,
+        /// whether its text may hold a finding, and its signature (what the code that names it reads of it).
+        /// </summary>
+        internal sealed record Unit(HashSet<int> Words, HashSet<int> Declares, bool MayHoldFinding, HashSet<int> Signature);
+
+        /// <summary>The frame and members of a compilation unit; null when it has top-level statements.</summary>
+        public static FindingUnits? Of(CompilationUnitSyntax unit)
+        {
+            var frame = new HashSet<int>();
+            var members = new List<Unit>();
+            foreach (ExternAliasDirectiveSyntax alias in unit.Externs)
+            {
+                frame.UnionWith(Identifiers(alias));
+            }
+
+            AddUsings(unit.Usings, frame);
+            AddAttributes(unit.AttributeLists, members);
+
+            return AddMembers(unit.Members, frame, members) ? new FindingUnits(frame, members) : null;
+        }
+
+        /// <summary>The words of the finding members (<see cref="Unit.MayHoldFinding"/>, or naming <paramref name="hinted"/>, or what such a member declares) and the frame.</summary>
+        public HashSet<int> BoundWords(HashSet<int> hinted) => BoundWords(hinted, out _);
+
+        /// <param name="hinted">The names of the values that may hold a finding.</param>
+        /// <param name="named">What the members taken and the signatures added name (the frame aside): the members they read.</param>
+        public HashSet<int> BoundWords(HashSet<int> hinted, out HashSet<int> named)
+        {
+            var words = new HashSet<int>(Frame);
+            var declared = new HashSet<int>();
+            named = new HashSet<int>();
+            var taken = new bool[Members.Count];
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                for (int i = 0; i < Members.Count; i++)
+                {
+                    Unit member = Members[i];
+                    if (!taken[i] && (member.MayHoldFinding || member.Words.Overlaps(hinted) || member.Words.Overlaps(declared)))
+                    {
+                        taken[i] = true;
+                        words.UnionWith(member.Words);
+                        named.UnionWith(member.Words);
+                        declared.UnionWith(member.Declares);
+                        changed = true;
+                    }
+                }
+            }
+
+            // The signatures of the members those name (a field's type, a method's parameters and return type), until
+            // nothing changes: a signature may name another member.
+            var signed = new bool[Members.Count];
+            changed = true;
+            while (changed)
+            {
+                changed = false;
+                for (int i = 0; i < Members.Count; i++)
+                {
+                    Unit member = Members[i];
+                    if (!taken[i] && !signed[i] && member.Declares.Overlaps(named))
+                    {
+                        signed[i] = true;
+                        words.UnionWith(member.Signature);
+                        named.UnionWith(member.Signature);
+                        changed = true;
+                    }
+                }
+            }
+
+            return words;
+        }
+
+        private static bool AddMembers(SyntaxList<MemberDeclarationSyntax> declarations, HashSet<int> frame, List<Unit> members)
+        {
+            foreach (MemberDeclarationSyntax member in declarations)
+            {
+                switch (member)
+                {
+                    case GlobalStatementSyntax _:
+                        return false;
+                    case BaseNamespaceDeclarationSyntax ns:
+                        foreach (ExternAliasDirectiveSyntax alias in ns.Externs)
+                        {
+                            frame.UnionWith(Identifiers(alias));
+                        }
+
+                        AddUsings(ns.Usings, frame);
+
+                        if (!AddMembers(ns.Members, frame, members))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case TypeDeclarationSyntax type:
+                        frame.Add(Hash(type.Identifier.ValueText));
+                        AddAttributes(type.AttributeLists, members);
+                        AddFrame(frame, type.TypeParameterList, type.ParameterList, type.BaseList);
+                        foreach (TypeParameterConstraintClauseSyntax clause in type.ConstraintClauses)
+                        {
+                            frame.UnionWith(Identifiers(clause));
+                        }
+
+                        foreach (MemberDeclarationSyntax inner in type.Members)
+                        {
+                            if (inner is BaseTypeDeclarationSyntax || inner is DelegateDeclarationSyntax)
+                            {
+                                if (!AddMembers(SyntaxFactory.SingletonList(inner), frame, members))
+                                {
+                                    return false;
+                                }
+
+                                continue;
+                            }
+
+                            var signature = new HashSet<int>();
+                            AddSignature(inner, signature);
+                            HashSet<int> declares = Declared(inner);
+                            if (declares.Count == 0)
+                            {
+                                // Operators, conversions, indexers: used without their name being written.
+                                frame.UnionWith(signature);
+                            }
+
+                            string text = inner.ToString();
+                            members.Add(new Unit(Identifiers(inner), declares, FileMayHoldFinding(text), signature));
+                        }
+
+                        break;
+                    case EnumDeclarationSyntax enumeration:
+                        frame.Add(Hash(enumeration.Identifier.ValueText));
+                        AddFrame(frame, null, null, enumeration.BaseList);
+                        string enumText = enumeration.ToString();
+                        members.Add(new Unit(Identifiers(enumeration), new HashSet<int>(enumeration.Members.Select(m => Hash(m.Identifier.ValueText))), FileMayHoldFinding(enumText), Empty));
+                        break;
+                    default:
+                        // Delegates, and whatever else a namespace may hold: all of it.
+                        frame.UnionWith(Identifiers(member));
+                        break;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>using static</c> and aliases name types; a namespace import names none.</summary>
+        private static void AddUsings(SyntaxList<UsingDirectiveSyntax> usings, HashSet<int> frame)
+        {
+            foreach (UsingDirectiveSyntax usingDirective in usings)
+            {
+                if (usingDirective.Alias != null || !usingDirective.StaticKeyword.IsKind(SyntaxKind.None))
+                {
+                    frame.UnionWith(Identifiers(usingDirective));
+                }
+            }
+        }
+
+        /// <summary>Attributes are bound only where they hold a finding: each list is a unit of its own.</summary>
+        private static void AddAttributes(SyntaxList<AttributeListSyntax> attributes, List<Unit> members)
+        {
+            foreach (AttributeListSyntax list in attributes)
+            {
+                string text = list.ToString();
+                members.Add(new Unit(Identifiers(list), Empty, FileMayHoldFinding(text), Empty));
+            }
+        }
+
+        private static void AddFrame(HashSet<int> frame, SyntaxNode? typeParameters, SyntaxNode? parameters, SyntaxNode? baseList)
+        {
+            foreach (SyntaxNode? node in new[] { typeParameters, parameters, baseList })
+            {
+                if (node != null)
+                {
+                    frame.UnionWith(Identifiers(node));
+                }
+            }
+        }
+
+        /// <summary>What the bodies of a type read of this member: its type, its parameters, its type parameters and their constraints.</summary>
+        private static void AddSignature(MemberDeclarationSyntax member, HashSet<int> frame)
+        {
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field:
+                    frame.UnionWith(Identifiers(field.Declaration.Type));
+                    break;
+                case BasePropertyDeclarationSyntax property:
+                    frame.UnionWith(Identifiers(property.Type));
+                    frame.UnionWith(property.ExplicitInterfaceSpecifier is { } explicitProperty ? Identifiers(explicitProperty) : Empty);
+                    frame.UnionWith(property is IndexerDeclarationSyntax indexer ? Identifiers(indexer.ParameterList) : Empty);
+                    break;
+                case BaseMethodDeclarationSyntax method:
+                    frame.UnionWith(Identifiers(method.ParameterList));
+                    switch (method)
+                    {
+                        case MethodDeclarationSyntax ordinary:
+                            frame.UnionWith(Identifiers(ordinary.ReturnType));
+                            AddFrame(frame, ordinary.TypeParameterList, ordinary.ExplicitInterfaceSpecifier, null);
+                            foreach (TypeParameterConstraintClauseSyntax clause in ordinary.ConstraintClauses)
+                            {
+                                frame.UnionWith(Identifiers(clause));
+                            }
+
+                            break;
+                        case OperatorDeclarationSyntax op:
+                            frame.UnionWith(Identifiers(op.ReturnType));
+                            break;
+                        case ConversionOperatorDeclarationSyntax conversion:
+                            frame.UnionWith(Identifiers(conversion.Type));
+                            break;
+                    }
+
+                    break;
+                default:
+                    // Not a member whose signature is known (an incomplete member): all of it.
+                    frame.UnionWith(Identifiers(member));
+                    break;
+            }
+        }
+
+        private static readonly HashSet<int> Empty = new();
+
+        /// <summary>
+        /// The names a node's code writes (its identifier tokens; not its strings and comments, which bind to nothing), as
+        /// the compiler reads them: escapes and <c>@</c> resolved.
+        /// </summary>
+        internal static HashSet<int> Identifiers(SyntaxNode node)
+        {
+            var names = new HashSet<int>();
+            foreach (SyntaxToken token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    names.Add(Hash(token.ValueText));
+                }
+            }
+
+            return names;
+        }
+
+        private static HashSet<int> Declared(MemberDeclarationSyntax member)
+        {
+            var names = new HashSet<int>();
+            switch (member)
+            {
+                case BaseFieldDeclarationSyntax field:
+                    foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables)
+                    {
+                        names.Add(Hash(variable.Identifier.ValueText));
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property:
+                    names.Add(Hash(property.Identifier.ValueText));
+                    break;
+                case EventDeclarationSyntax declaredEvent:
+                    names.Add(Hash(declaredEvent.Identifier.ValueText));
+                    break;
+                case ConstructorDeclarationSyntax constructor when !constructor.Modifiers.Any(SyntaxKind.StaticKeyword):
+                    // Bound where its type is named (new T(…), a T whose new(…) it is; an attribute by its short name too).
+                    string type = constructor.Identifier.ValueText;
+                    names.Add(Hash(type));
+                    if (type.EndsWith("Attribute", StringComparison.Ordinal) && type.Length > "Attribute".Length)
+                    {
+                        names.Add(Hash(type.Substring(0, type.Length - "Attribute".Length)));
+                    }
+
+                    break;
+                case MethodDeclarationSyntax method:
+                    names.Add(Hash(method.Identifier.ValueText));
+                    break;
+            }
+
+            return names;
+        }
+    }
 
     /// <summary>False only for the predefined types that are not string (int, bool...): anything else may be string or alias it.</summary>
     private static bool MayBeString(TypeSyntax type) =>
