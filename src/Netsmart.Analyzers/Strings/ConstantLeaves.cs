@@ -811,7 +811,7 @@ internal static class ConstantLeaves
                 // as a designation, preceded by a numeric literal (a type or 'var', '(' or ',' comes before it): an
                 // occurrence inside a longer word is skipped without asking for its token.
                 int end = at + name.Length;
-                if ((at > 0 && IsAsciiIdentifierPart(text[at - 1])) || (end < text.Length && IsAsciiIdentifierPart(text[end])))
+                if ((at > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[at - 1])) || (end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end])))
                 {
                     continue;
                 }
@@ -826,9 +826,6 @@ internal static class ConstantLeaves
 
             return found?.ToArray() ?? None;
         }
-
-        private static bool IsAsciiIdentifierPart(char c) =>
-            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 
         /// <summary>
         /// False when an identifier in <paramref name="text"/> between <paramref name="start"/> and <paramref name="end"/>

@@ -757,8 +757,6 @@ internal static class SourcePrefilter
         }
 
         /// <summary>The words of the finding members (<see cref="Unit.MayHoldFinding"/>, or naming <paramref name="hinted"/>, or what such a member declares) and the frame.</summary>
-        public HashSet<int> BoundWords(HashSet<int> hinted) => BoundWords(hinted, out _);
-
         /// <param name="hinted">The names of the values that may hold a finding.</param>
         /// <param name="named">What the members taken and the signatures added name (the frame aside): the members they read.</param>
         public HashSet<int> BoundWords(HashSet<int> hinted, out HashSet<int> named)
@@ -915,43 +913,43 @@ internal static class SourcePrefilter
         }
 
         /// <summary>What the bodies of a type read of this member: its type, its parameters, its type parameters and their constraints.</summary>
-        private static void AddSignature(MemberDeclarationSyntax member, HashSet<int> frame)
+        private static void AddSignature(MemberDeclarationSyntax member, HashSet<int> signature)
         {
             switch (member)
             {
                 case BaseFieldDeclarationSyntax field:
-                    frame.UnionWith(Identifiers(field.Declaration.Type));
+                    signature.UnionWith(Identifiers(field.Declaration.Type));
                     break;
                 case BasePropertyDeclarationSyntax property:
-                    frame.UnionWith(Identifiers(property.Type));
-                    frame.UnionWith(property.ExplicitInterfaceSpecifier is { } explicitProperty ? Identifiers(explicitProperty) : Empty);
-                    frame.UnionWith(property is IndexerDeclarationSyntax indexer ? Identifiers(indexer.ParameterList) : Empty);
+                    signature.UnionWith(Identifiers(property.Type));
+                    signature.UnionWith(property.ExplicitInterfaceSpecifier is { } explicitProperty ? Identifiers(explicitProperty) : Empty);
+                    signature.UnionWith(property is IndexerDeclarationSyntax indexer ? Identifiers(indexer.ParameterList) : Empty);
                     break;
                 case BaseMethodDeclarationSyntax method:
-                    frame.UnionWith(Identifiers(method.ParameterList));
+                    signature.UnionWith(Identifiers(method.ParameterList));
                     switch (method)
                     {
                         case MethodDeclarationSyntax ordinary:
-                            frame.UnionWith(Identifiers(ordinary.ReturnType));
-                            AddFrame(frame, ordinary.TypeParameterList, ordinary.ExplicitInterfaceSpecifier, null);
+                            signature.UnionWith(Identifiers(ordinary.ReturnType));
+                            AddFrame(signature, ordinary.TypeParameterList, ordinary.ExplicitInterfaceSpecifier, null);
                             foreach (TypeParameterConstraintClauseSyntax clause in ordinary.ConstraintClauses)
                             {
-                                frame.UnionWith(Identifiers(clause));
+                                signature.UnionWith(Identifiers(clause));
                             }
 
                             break;
                         case OperatorDeclarationSyntax op:
-                            frame.UnionWith(Identifiers(op.ReturnType));
+                            signature.UnionWith(Identifiers(op.ReturnType));
                             break;
                         case ConversionOperatorDeclarationSyntax conversion:
-                            frame.UnionWith(Identifiers(conversion.Type));
+                            signature.UnionWith(Identifiers(conversion.Type));
                             break;
                     }
 
                     break;
                 default:
                     // Not a member whose signature is known (an incomplete member): all of it.
-                    frame.UnionWith(Identifiers(member));
+                    signature.UnionWith(Identifiers(member));
                     break;
             }
         }

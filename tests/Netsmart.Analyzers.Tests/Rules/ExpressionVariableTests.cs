@@ -81,6 +81,7 @@ public class ExpressionVariableTests
     [InlineData("void M(object o) { Use(\"o is Item x\"); Use($\"{o} is Item x\"); Use(/*use*/x.Id + \"/a\"); }")]
     [InlineData("void M(object o) {\n#if NEVER\n if (o is Item x) { }\n#endif\n Use(/*use*/x.Id + \"/a\"); }")]
     [InlineData("void M(object o) { if (o is Item xs || o is Item _x || o is Item x_ || o is Item x1) { Use(/*use*/x.Id + \"/a\"); } }")]
+    [InlineData("void M(object o) { if (o is Item \u00E9x || o is Item x\u00E9) { Use(/*use*/x.Id + \"/a\"); } }")] // éx, xé: non-ASCII letters
     [InlineData("void M(D d) { Run(() => Run(() => d.TryGetValue(1, out var x))); Use(/*use*/x.Id + \"/a\"); }")]
     [InlineData("void M(object o) { Run(() => { if (o is Item \\u0078) { } }); Use(/*use*/x.Id + \"/a\"); }")]
     [InlineData("void M(D d) { Use(/*use*/x.Id + \"/a\"); d.TryGetValue(1, out var x); }")]
