@@ -147,7 +147,19 @@ internal sealed class ConstantHints
             if (declarator.Parent?.Parent?.Parent is BaseTypeDeclarationSyntax type && type.Identifier.ValueText == typeName)
             {
                 declaredThere = true;
-                if (!(declarator.Initializer?.Value is LiteralExpressionSyntax literal))
+                ExpressionSyntax? initializer = declarator.Initializer?.Value;
+                string? nameof = SourceConstFields.NameofValue(initializer);
+                if (nameof != null)
+                {
+                    if (ConstantValueMayHoldHint(nameof))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                if (!(initializer is LiteralExpressionSyntax literal))
                 {
                     return AnySourceConstantHoldsHint(name); // a value that needs binding: every constant of the name
                 }
@@ -710,7 +722,7 @@ internal sealed class ConstantHints
         public bool IsConstField(string name) => _names.Contains(name);
 
         /// <summary>
-        /// The values of the source const fields of this name when every one is initialized with a literal (read from
+        /// The values of the source const fields of this name when every one is initialized with a literal or a nameof (read from
         /// syntax); null when one needs binding (<c>const string A = B + "/x";</c>).
         /// </summary>
         public IReadOnlyList<string>? LiteralValues(string name) =>
@@ -721,6 +733,30 @@ internal sealed class ConstantHints
         /// <summary>The declarations of the source const fields of this name.</summary>
         public IReadOnlyList<VariableDeclaratorSyntax> Declarators(string name) =>
             _declarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
+
+        /// <summary>
+        /// The value of a const field initialized with <c>nameof(…)</c>, read from syntax: the last name written in it
+        /// (<c>nameof(Scopes.Patient)</c> is <c>"Patient"</c>, <c>nameof(List&lt;int&gt;)</c> is <c>"List"</c>); null
+        /// for any other initializer, and for <c>@nameof(…)</c>, a call. Spares binding the many
+        /// <c>const string X = nameof(X);</c> of a codebase when a name in a string expression is theirs.
+        /// </summary>
+        public static string? NameofValue(ExpressionSyntax? initializer)
+        {
+            if (!(initializer is InvocationExpressionSyntax { Expression: IdentifierNameSyntax callee } call) ||
+                callee.Identifier.Text != "nameof" || call.ArgumentList.Arguments.Count != 1)
+            {
+                return null;
+            }
+
+            return call.ArgumentList.Arguments[0].Expression switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                _ => null,
+            };
+        }
 
         private sealed class TreeConstFields
         {
@@ -746,15 +782,19 @@ internal sealed class ConstantHints
                     }
 
                     declarators.Add(variable);
-                    switch (variable.Initializer?.Value)
+                    ExpressionSyntax? initializer = variable.Initializer?.Value;
+                    string? written = initializer is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                        ? literal.Token.ValueText
+                        : NameofValue(initializer);
+                    switch (initializer)
                     {
-                        case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        case ExpressionSyntax _ when written != null:
                             if (!table._literalValues.TryGetValue(name, out List<string>? values))
                             {
                                 table._literalValues.Add(name, values = new List<string>());
                             }
 
-                            values.Add(literal.Token.ValueText);
+                            values.Add(written);
                             break;
                         case LiteralExpressionSyntax _:
                             break; // a number, a char, true, false, null: no string text

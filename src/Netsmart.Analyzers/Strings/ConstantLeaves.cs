@@ -168,7 +168,10 @@ internal static class ConstantLeaves
         {
             case IdentifierNameSyntax identifier:
             {
-                if (FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable) == LocalKind.ConstLocal)
+                // Only a const local is answered from the local found (a member whose text has no 'const' declares none,
+                // and then the walk up the scopes is spared: most holes and operands are locals and parameters).
+                if (MayBeConstLocal(identifier) &&
+                    FindLocal(identifier, scope, out VariableDeclarationSyntax? constDeclaration, out VariableDeclaratorSyntax? constVariable) == LocalKind.ConstLocal)
                 {
                     // A const local: its value is its literal initializer's text when it has one (which may join the
                     // hint with its neighbours: "patient" + "/Observation.read"); else it needs binding.
@@ -467,6 +470,55 @@ internal static class ConstantLeaves
         AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         _ => null,
     };
+
+    /// <summary>
+    /// False when <paramref name="identifier"/> cannot name a const local: the text of the member around it (of the whole
+    /// file for a top-level statement, whose locals other statements declare) holds no <c>const</c> keyword. A keyword
+    /// is never written with an escape, so the text answers; <c>const</c> in a comment or a string only makes it true.
+    /// </summary>
+    internal static bool MayBeConstLocal(IdentifierNameSyntax identifier)
+    {
+        SyntaxNode? region = null;
+        for (SyntaxNode? current = identifier.Parent; current != null; current = current.Parent)
+        {
+            if (current is GlobalStatementSyntax)
+            {
+                region = current.Parent;
+                break;
+            }
+
+            if (current is MemberDeclarationSyntax member)
+            {
+                region = member is BaseTypeDeclarationSyntax || member is BaseNamespaceDeclarationSyntax ? null : member;
+                break; // a type's attributes or base list declare no local
+            }
+        }
+
+        if (region is null)
+        {
+            return false;
+        }
+
+        string text = TreeTexts.GetValue(identifier.SyntaxTree, ReadTreeText);
+        TextSpan span = region.Span;
+        if (span.End > text.Length)
+        {
+            return true;
+        }
+
+        const string Keyword = "const";
+        for (int at = text.IndexOf(Keyword, span.Start, span.Length, System.StringComparison.Ordinal); at >= 0;
+             at = at + Keyword.Length < span.End ? text.IndexOf(Keyword, at + Keyword.Length, span.End - at - Keyword.Length, System.StringComparison.Ordinal) : -1)
+        {
+            if (!(at > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[at - 1])) &&
+                !(at + Keyword.Length < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[at + Keyword.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private enum LocalKind
     {
