@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -53,7 +52,7 @@ public class CleanCompilationTests
         int end = source.LastIndexOf('"') + 1;
 
         Assert.Equal(new[] { "StringLiteralExpression", "Utf8StringLiteralExpression", "InterpolatedStringExpression", "AddExpression" }, NodeActionKinds(new SmartScopeAnalyzer(), compilation));
-        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new SmartScopeAnalyzer(), compilation));
+        Diagnostic diagnostic = Assert.Single(await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), compilation));
         Assert.Equal("NSM010", diagnostic.Id);
         Assert.Equal((start, end), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
     }
@@ -76,7 +75,7 @@ public class CleanCompilationTests
         int start = source.IndexOf('"', StringComparison.Ordinal);
         int end = source.LastIndexOf('"') + 1;
 
-        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(source)));
+        Diagnostic diagnostic = Assert.Single(await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(source)));
 
         Assert.Equal("NSM001", diagnostic.Id);
         Assert.Equal((start, end), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
@@ -93,7 +92,7 @@ public class CleanCompilationTests
         int end = source.LastIndexOf('"') + 1;
 
         Assert.Contains("StringLiteralExpression", NodeActionKinds(new NetsmartUrlAnalyzer(), compilation));
-        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
+        Diagnostic diagnostic = Assert.Single(await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
 
         Assert.Equal("NSM001", diagnostic.Id);
         Assert.Equal((start, end), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
@@ -106,13 +105,13 @@ public class CleanCompilationTests
         CSharpCompilation compilation = Compile("class C\n{\n    string S() => \"\\u0041\\x42/uscore/v1\" + \"/x\";\n}\n");
 
         Assert.Empty(NodeActionKinds(new NetsmartUrlAnalyzer(), compilation));
-        Assert.Empty(await AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
+        Assert.Empty(await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
     }
 
     [Fact]
     public async Task A_netsmart_host_in_a_constant_of_a_referenced_assembly_is_followed()
     {
-        MetadataReference library = Library("""
+        MetadataReference library = CompilationAnalysis.Library("""
             namespace Vendor
             {
                 public static class Hosts
@@ -127,7 +126,7 @@ public class CleanCompilationTests
         int end = source.IndexOf(" + id", StringComparison.Ordinal);
 
         Assert.Contains("AddExpression", NodeActionKinds(new NetsmartUrlAnalyzer(), compilation));
-        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
+        Diagnostic diagnostic = Assert.Single(await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), compilation));
 
         Assert.Equal("NSM001", diagnostic.Id);
         Assert.Equal((start, end), (diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
@@ -141,7 +140,7 @@ public class CleanCompilationTests
             TestDefaults.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         const string source = "class C\n{\n    string Url(string id) => Vendor.Hosts.Fhir + \"/uscore/v1/Patient/\" + id;\n}\n";
 
-        Diagnostic diagnostic = Assert.Single(await AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(source, project.ToMetadataReference())));
+        Diagnostic diagnostic = Assert.Single(await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(source, project.ToMetadataReference())));
 
         Assert.Equal("NSM001", diagnostic.Id);
     }
@@ -149,7 +148,7 @@ public class CleanCompilationTests
     [Fact]
     public async Task Where_the_sources_mention_netsmartcloud_constants_are_followed_through_a_qualified_name_and_aliases()
     {
-        MetadataReference library = Library("namespace Vendor { public static class Hosts { public const string Fhir = \"https://fhir.netsmartcloud.com\"; } }");
+        MetadataReference library = CompilationAnalysis.Library("namespace Vendor { public static class Hosts { public const string Fhir = \"https://fhir.netsmartcloud.com\"; } }");
         const string source = """
             using H = Vendor.Hosts;
             using M = Mine;
@@ -169,7 +168,7 @@ public class CleanCompilationTests
         string normalized = TestDefaults.Normalize(source);
         (int, int) SpanOf(string text) => (normalized.IndexOf(text, StringComparison.Ordinal), normalized.IndexOf(text, StringComparison.Ordinal) + text.Length);
 
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(normalized, library));
+        ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(normalized, library));
 
         Assert.Equal(
             new[]
@@ -184,7 +183,7 @@ public class CleanCompilationTests
     [Fact]
     public void A_referenced_assembly_whose_constants_lack_the_hint_registers_nothing()
     {
-        MetadataReference library = Library("namespace Vendor { public static class Hosts { public const string Fhir = \"https://example.org\"; } }");
+        MetadataReference library = CompilationAnalysis.Library("namespace Vendor { public static class Hosts { public const string Fhir = \"https://example.org\"; } }");
 
         Assert.Empty(NodeActionKinds(new NetsmartUrlAnalyzer(), Compile("class C { string U() => Vendor.Hosts.Fhir + \"/uscore/v1\"; }", library)));
     }
@@ -193,25 +192,6 @@ public class CleanCompilationTests
         CSharpCompilation.Create(
             "Test", new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), "/0/Test0.cs") },
             TestDefaults.References.Concat(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-
-    private static MetadataReference Library(string source)
-    {
-        CSharpCompilation library = CSharpCompilation.Create(
-            "Vendor" + Guid.NewGuid().ToString("N"), new[] { CSharpSyntaxTree.ParseText(source) }, TestDefaults.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
-
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer, Compilation compilation)
-    {
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> all = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync();
-        Assert.DoesNotContain(all, d => d.Id == "AD0001");
-        return all.Where(d => d.Id.StartsWith("NSM", StringComparison.Ordinal)).ToImmutableArray();
-    }
 
     /// <summary>The node kinds the analyzer's compilation-start action registers for <paramref name="compilation"/>.</summary>
     private static List<string> NodeActionKinds(DiagnosticAnalyzer analyzer, Compilation compilation)

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Netsmart.Analyzers.Rules;
 using Netsmart.Analyzers.Strings;
 using Netsmart.Analyzers.Tests.Verifiers;
@@ -58,7 +56,7 @@ public class ConstantChannelTests
         const string escaped = "class F\n{\n    string S() => Contexts.P\\u0061tient + \"/Encounter.read\";\n}\n";
         CSharpCompilation compilation = Compile(("Contexts.cs", Contexts), ("Carrier.cs", carrier), ("Local.cs", local), ("Escaped.cs", escaped));
 
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(new SmartScopeAnalyzer(), compilation);
+        ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), compilation);
 
         Assert.Equal(
             new[]
@@ -74,11 +72,11 @@ public class ConstantChannelTests
     [Fact]
     public async Task A_scope_made_with_a_metadata_constant_in_a_file_without_a_scope_context_is_still_reported_there()
     {
-        MetadataReference library = Library("namespace Vendor { public static class Scopes { public const string Read = \"patient/Observation.read\"; public const string Context = \"user\"; } }");
+        MetadataReference library = CompilationAnalysis.Library("namespace Vendor { public static class Scopes { public const string Read = \"patient/Observation.read\"; public const string Context = \"user\"; } }");
         const string fromMetadata = "class H\n{\n    string S() => Vendor.Scopes.Context + \"/Observation.read\";\n}\n";
         CSharpCompilation compilation = Compile(new[] { ("Contexts.cs", Contexts), ("Metadata.cs", fromMetadata) }, library);
 
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(new SmartScopeAnalyzer(), compilation);
+        ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), compilation);
 
         Assert.Equal(
             new[] { ("Metadata.cs", SpanOf(fromMetadata, "Vendor.Scopes.Context + \"/Observation.read\""), "SMART 1.0 scope syntax 'user/Observation.read'; the SMART 2.0 form is 'user/Observation.rs'") },
@@ -101,7 +99,7 @@ public class ConstantChannelTests
             """;
         string normalized = TestDefaults.Normalize(client);
 
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(("Hosts.cs", hosts), ("Client.cs", normalized)));
+        ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new NetsmartUrlAnalyzer(), Compile(("Hosts.cs", hosts), ("Client.cs", normalized)));
 
         Assert.Equal(
             new[]
@@ -137,7 +135,7 @@ public class ConstantChannelTests
         const string names = "// Reads patient/ scopes.\nstatic class Names\n{\n    public static int patient, Other2;\n    public const string Context = nameof(patient);\n    public const string Other = nameof(Names.Other2);\n}\n";
         const string use = "class C\n{\n    string S() => Names.Context + \"/Observation.read\";\n    string T() => $\"{Names.Other}/Observation.read\";\n    string U() => $\"{Names.Context}/Patient.read\";\n}\n";
 
-        ImmutableArray<Diagnostic> diagnostics = await AnalyzeAsync(new SmartScopeAnalyzer(), Compile(("Names.cs", names), ("Use.cs", use)));
+        ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), Compile(("Names.cs", names), ("Use.cs", use)));
 
         Assert.Equal(
             new[]
@@ -165,23 +163,4 @@ public class ConstantChannelTests
         CSharpCompilation.Create(
             "Test", files.Select(f => CSharpSyntaxTree.ParseText(f.Source, new CSharpParseOptions(LanguageVersion.Preview), f.Path)),
             TestDefaults.References.Concat(extra), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-
-    private static MetadataReference Library(string source)
-    {
-        CSharpCompilation library = CSharpCompilation.Create(
-            "Vendor" + Guid.NewGuid().ToString("N"), new[] { CSharpSyntaxTree.ParseText(source) }, TestDefaults.References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(library.Emit(image).Success);
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
-
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(DiagnosticAnalyzer analyzer, Compilation compilation)
-    {
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-        ImmutableArray<Diagnostic> all = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync();
-        Assert.DoesNotContain(all, d => d.Id == "AD0001");
-        return all.Where(d => d.Id.StartsWith("NSM", StringComparison.Ordinal)).ToImmutableArray();
-    }
 }
