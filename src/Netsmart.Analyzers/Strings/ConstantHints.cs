@@ -148,23 +148,13 @@ internal sealed class ConstantHints
             {
                 declaredThere = true;
                 ExpressionSyntax? initializer = declarator.Initializer?.Value;
-                string? nameof = SourceConstFields.NameofValue(initializer);
-                if (nameof != null)
-                {
-                    if (ConstantValueMayHoldHint(nameof))
-                    {
-                        return true;
-                    }
-
-                    continue;
-                }
-
-                if (!(initializer is LiteralExpressionSyntax literal))
+                string? written = SourceConstFields.WrittenValue(initializer);
+                if (written is null && !(initializer is LiteralExpressionSyntax))
                 {
                     return AnySourceConstantHoldsHint(name); // a value that needs binding: every constant of the name
                 }
 
-                if (literal.IsKind(SyntaxKind.StringLiteralExpression) && ConstantValueMayHoldHint(literal.Token.ValueText))
+                if (written != null && ConstantValueMayHoldHint(written))
                 {
                     return true;
                 }
@@ -735,6 +725,15 @@ internal sealed class ConstantHints
             _declarators.TryGetValue(name, out List<VariableDeclaratorSyntax>? declarators) ? declarators : (IReadOnlyList<VariableDeclaratorSyntax>)Array.Empty<VariableDeclaratorSyntax>();
 
         /// <summary>
+        /// The string value of a const field's initializer when syntax alone gives it: a string literal's text or a
+        /// <c>nameof</c>'s name (<see cref="NameofValue"/>); null for anything else (a number, a sum, another constant).
+        /// </summary>
+        public static string? WrittenValue(ExpressionSyntax? initializer) =>
+            initializer is LiteralExpressionSyntax literal
+                ? (literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null)
+                : NameofValue(initializer);
+
+        /// <summary>
         /// The value of a const field initialized with <c>nameof(…)</c>, read from syntax: the last name written in it
         /// (<c>nameof(Scopes.Patient)</c> is <c>"Patient"</c>, <c>nameof(List&lt;int&gt;)</c> is <c>"List"</c>); null
         /// for any other initializer, and for <c>@nameof(…)</c>, a call. Spares binding the many
@@ -783,24 +782,21 @@ internal sealed class ConstantHints
 
                     declarators.Add(variable);
                     ExpressionSyntax? initializer = variable.Initializer?.Value;
-                    string? written = initializer is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                        ? literal.Token.ValueText
-                        : NameofValue(initializer);
-                    switch (initializer)
+                    string? written = WrittenValue(initializer);
+                    if (written != null)
                     {
-                        case ExpressionSyntax _ when written != null:
-                            if (!table._literalValues.TryGetValue(name, out List<string>? values))
-                            {
-                                table._literalValues.Add(name, values = new List<string>());
-                            }
+                        if (!table._literalValues.TryGetValue(name, out List<string>? values))
+                        {
+                            table._literalValues.Add(name, values = new List<string>());
+                        }
 
-                            values.Add(written);
-                            break;
-                        case LiteralExpressionSyntax _:
-                            break; // a number, a char, true, false, null: no string text
-                        default:
-                            table._computed.Add(name); // an initializer that is no literal: its value needs binding
-                            break;
+                        values.Add(written);
+                    }
+                    else if (!(initializer is LiteralExpressionSyntax))
+                    {
+                        // Neither a literal nor a nameof: its value needs binding. (A number, char, bool or null
+                        // literal holds no string text and is neither listed nor bound.)
+                        table._computed.Add(name);
                     }
                 }
             }

@@ -471,47 +471,53 @@ internal static class ConstantLeaves
         _ => null,
     };
 
+    /// <summary>Per member (or file, for top-level statements): whether its text holds the <c>const</c> keyword.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object> RegionsWithConst =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object>();
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object>.CreateValueCallback ReadRegion =
+        region => HoldsConstKeyword(region) ? (object)true : false;
+
     /// <summary>
     /// False when <paramref name="identifier"/> cannot name a const local: the text of the member around it (of the whole
     /// file for a top-level statement, whose locals other statements declare) holds no <c>const</c> keyword. A keyword
     /// is never written with an escape, so the text answers; <c>const</c> in a comment or a string only makes it true.
+    /// The answer is kept per member: a member with thousands of holes is searched once.
     /// </summary>
     internal static bool MayBeConstLocal(IdentifierNameSyntax identifier)
     {
-        SyntaxNode? region = null;
         for (SyntaxNode? current = identifier.Parent; current != null; current = current.Parent)
         {
-            if (current is GlobalStatementSyntax)
+            switch (current)
             {
-                region = current.Parent;
-                break;
-            }
-
-            if (current is MemberDeclarationSyntax member)
-            {
-                region = member is BaseTypeDeclarationSyntax || member is BaseNamespaceDeclarationSyntax ? null : member;
-                break; // a type's attributes or base list declare no local
+                case GlobalStatementSyntax _:
+                    return (bool)RegionsWithConst.GetValue(current.Parent!, ReadRegion);
+                case BaseTypeDeclarationSyntax _:
+                case BaseNamespaceDeclarationSyntax _:
+                    return false; // a type's attributes or base list: no local is in scope
+                case MemberDeclarationSyntax member:
+                    return (bool)RegionsWithConst.GetValue(member, ReadRegion);
             }
         }
 
-        if (region is null)
-        {
-            return false;
-        }
+        return false;
+    }
 
-        string text = TreeTexts.GetValue(identifier.SyntaxTree, ReadTreeText);
+    private static bool HoldsConstKeyword(SyntaxNode region)
+    {
+        const string Keyword = "const";
+        string text = TreeTexts.GetValue(region.SyntaxTree, ReadTreeText);
         TextSpan span = region.Span;
         if (span.End > text.Length)
         {
             return true;
         }
 
-        const string Keyword = "const";
         for (int at = text.IndexOf(Keyword, span.Start, span.Length, System.StringComparison.Ordinal); at >= 0;
-             at = at + Keyword.Length < span.End ? text.IndexOf(Keyword, at + Keyword.Length, span.End - at - Keyword.Length, System.StringComparison.Ordinal) : -1)
+             at = text.IndexOf(Keyword, at + 1, span.End - at - 1, System.StringComparison.Ordinal))
         {
-            if (!(at > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[at - 1])) &&
-                !(at + Keyword.Length < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[at + Keyword.Length])))
+            int end = at + Keyword.Length;
+            if (!(at > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[at - 1])) && !(end < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[end])))
             {
                 return true;
             }
