@@ -20,7 +20,8 @@ namespace Netsmart.Migrate.Tests;
 /// <c>[GeneratedCode]</c> in the other part), types of other files that decide how a finding binds (the type of a
 /// <c>string.Concat</c> argument reached through a field, property, method, parameter or local, its member inherited from
 /// a base type in a third file; the qualifier of an inherited constant; a private format-string field used by another
-/// member) next to a type named only where no finding is, API evidence in another type, a project type named <c>Uri</c>, an
+/// member; a type reached through a global alias or an extension method that a namespace import brings) next to a type
+/// named only where no finding is, API evidence in another type, a project type named <c>Uri</c>, an
 /// assembly-level <c>[SuppressMessage]</c>, a per-folder tenant expression, syntax errors in files left out.
 /// Fixed CsCheck seed (<see cref="PropertySample"/>); <c>NETSMART_PROPERTY_COUNT</c> raises the count.
 /// </summary>
@@ -108,6 +109,54 @@ public sealed class PrefilterTests
         Assert.Equal(1, aside);
         JsonArray findings = JsonNode.Parse(filtered.Output)!["findings"]!.AsArray();
         Assert.Equal(new[] { "Client.cs:7:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+    }
+
+    /// <summary>
+    /// Declarations that a file with findings reaches without writing the declaring type's name: an extension method through a
+    /// namespace import (also a generic one on a string receiver), a global alias, a global <c>using static</c>. Without the
+    /// file that declares it, the argument has no type, <c>string.Concat</c> does not bind to System.String.Concat and the
+    /// finding is lost (exit code 0 instead of 1 before this was kept).
+    /// </summary>
+    [Theory]
+    [InlineData("extension method",
+        "ServiceExtensions.cs", "namespace App.Model.Extensions;\n\npublic static class ServiceExtensions\n{\n    public static string Key(this App.Model.Service service) => \"k\";\n}\n",
+        "using App.Model;\nusing App.Model.Extensions;\n\nnamespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _service.Key());\n}\n",
+        10)]
+    [InlineData("generic extension method on a string",
+        "TextExtensions.cs", "namespace App.Ext;\n\npublic static class TextExtensions\n{\n    public static string Trimmed<T>(this T value) where T : class => \"k\";\n}\n",
+        "using App.Ext;\n\nnamespace App;\n\npublic class Client\n{\n    public string Get(string id) => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", id.Trimmed());\n}\n",
+        7)]
+    [InlineData("global alias",
+        "GlobalUsings.cs", "global using H = App.Model.Holder;\n",
+        "namespace App;\n\npublic class Client\n{\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", H.Id);\n}\n",
+        5)]
+    [InlineData("global using static",
+        "GlobalUsings.cs", "global using static App.Model.Holder;\n",
+        "namespace App;\n\npublic class Client\n{\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", Id);\n}\n",
+        5)]
+    public async Task Declarations_reached_without_their_type_name_are_kept(string shape, string path, string declaration, string client, int line)
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public int Count;\n}\n");
+        tree.Write("App/Holder.cs", "namespace App.Model;\n\npublic static class Holder\n{\n    public static string Id = \"x\";\n}\n");
+        tree.Write("App/Tally.cs", "namespace App.Model;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
+        tree.Write("App/" + path, declaration);
+        tree.Write("App/Client.cs", client);
+
+        foreach (string format in Formats)
+        {
+            (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, format);
+            (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, format);
+
+            AssertSame(full, filtered);
+            Assert.True(aside >= 1, $"{shape}: Tally.cs, named nowhere, is set aside");
+        }
+
+        (ToolResult json, _) = await RunAsync(prefilter: true, tree.Root, "json");
+        Assert.Equal(1, json.ExitCode);
+        JsonArray findings = JsonNode.Parse(json.Output)!["findings"]!.AsArray();
+        Assert.Equal(new[] { $"Client.cs:{line}:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
     }
 
     [Fact]
@@ -381,19 +430,34 @@ public sealed class PrefilterTests
             }
 
             bool service = System.IO.File.Exists(tree.PathOf("App/Model/Service.cs"));
-            (string declaration, string parameter, string holder) = service ? ("    private readonly Service _service = new();\n\n", string.Empty, "_service.Current") : random.Next(5) switch
+            (string declaration, string parameter, string holder) = service ? ("    private readonly Service _service = new();\n\n", string.Empty, "_service.Current") : random.Next(6) switch
             {
                 0 => ("    private readonly Holder _holder = new();\n\n", string.Empty, "_holder"),
                 1 => ("    public Holder Current { get; } = new();\n\n", string.Empty, "Current"),
                 2 => ("    private static Holder Make() => new();\n\n", string.Empty, "Make()"),
                 3 => (string.Empty, "Holder holder", "holder"),
+                4 => (string.Empty, string.Empty, "new HolderAlias()"),
                 _ => (string.Empty, string.Empty, "new Holder()"),
             };
+            if (holder == "new HolderAlias()")
+            {
+                // Holder through a global alias declared in another file: no file with findings writes its name.
+                Write(tree, log, "App/Aliases.cs", "global using HolderAlias = App.Model.Holder;\n");
+            }
+
+            // Id read as a member, or through an extension method that a namespace import brings (its type named nowhere).
+            bool extension = random.Next(3) == 0;
+            string id = extension ? "IdOf()" : "Id";
+            if (extension)
+            {
+                Write(tree, log, "App/Model/Extensions/HolderExtensions.cs", "namespace App.Model.Extensions;\n\npublic static class HolderExtensions\n{\n    public static string IdOf(this App.Model.Holder holder) => holder.Id;\n}\n");
+            }
+
             string value = random.Next(3) switch
             {
-                0 => $"string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", {holder}.Id)",
-                1 => $"string.Concat(\"https://fhir.netsmartcloud.com/uscore/v1/Patient/\", {holder}.Id)",
-                _ => $"\"https://fhir.netsmartcloud.com/uscore/v1/Patient/\" + {holder}.Id",
+                0 => $"string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", {holder}.{id})",
+                1 => $"string.Concat(\"https://fhir.netsmartcloud.com/uscore/v1/Patient/\", {holder}.{id})",
+                _ => $"\"https://fhir.netsmartcloud.com/uscore/v1/Patient/\" + {holder}.{id}",
             };
             var body = new StringBuilder(declaration);
             body.Append($"    public string Get({parameter}) => {value};\n\n");
@@ -405,7 +469,8 @@ public sealed class PrefilterTests
                 body.Append("    public string Format(Holder other) => string.Format(Template, other.Id);\n");
             }
 
-            Write(tree, log, "App/Bound/Client.cs", $"using App.Model;\n\nnamespace App.Bound;\n\npublic class Client\n{{\n{body}}}\n");
+            string imports = extension ? "using App.Model;\nusing App.Model.Extensions;\n" : "using App.Model;\n";
+            Write(tree, log, "App/Bound/Client.cs", $"{imports}\nnamespace App.Bound;\n\npublic class Client\n{{\n{body}}}\n");
             if (random.Next(2) == 0)
             {
                 // A constant read through a type that inherits it: the qualifier's file and its base's.

@@ -31,8 +31,10 @@ namespace Netsmart.Migrate.Input;
 /// findings bind (<see cref="FindingUnits"/>: its own types' names, which bring their partial parts; base lists; the
 /// signatures of its members; <c>using static</c> and aliases; the members that may hold a finding, whole: a member's
 /// declared type decides whether <c>string.Concat</c> binds, a qualifier the constant it reads, a project type named
-/// <c>Uri</c> what <c>new Uri(…)</c> is), and, transitively, the types those declarations derive from (inherited
-/// members) and the declared types of their members that code names (<c>a.Member.Id</c>). A type named only in the body
+/// <c>Uri</c> what <c>new Uri(…)</c> is; the targets of global aliases and global <c>using static</c>, which bind in every
+/// file), the files that declare an extension method whose name that code writes (a namespace import names no type), and,
+/// transitively, the types those declarations derive from (inherited members), the extension methods' signatures and the
+/// declared types of their members that code names (<c>a.Member.Id</c>). A type named only in the body
 /// of a member without findings decides nothing the rules read.</item>
 /// </list>
 /// Names are words of the text (comments and strings included: a mention is never missed) compared by hash: a collision
@@ -175,6 +177,7 @@ internal static class SourcePrefilter
             Words = WordHashes(text);
             if (root is CompilationUnitSyntax unit)
             {
+                AddGlobalUsings(unit.Usings);
                 Collect(unit.Members, 0);
                 if (MayHoldFinding)
                 {
@@ -188,6 +191,18 @@ internal static class SourcePrefilter
         /// others, and for a file with top-level statements (all of its words count then).
         /// </summary>
         public FindingUnits? Units { get; }
+
+        /// <summary>
+        /// The names that <c>global using static</c> and <c>global using</c> aliases here write: they bind in every file of the
+        /// project, so a file with findings may reach their types without naming them (<c>H.Id</c> for <c>global using H = App.Holder;</c>).
+        /// </summary>
+        public HashSet<int> GlobalUsingWords { get; } = new();
+
+        /// <summary>
+        /// The extension methods declared here, each with the names its signature writes (receiver, parameters, return type,
+        /// type parameters and constraints): <c>_service.Key()</c> binds to one through a namespace import that names no type.
+        /// </summary>
+        public List<(int Name, HashSet<int> Signature)> ExtensionMethods { get; } = new();
 
         /// <summary>The words of the base lists and constraint clauses of the types declared here: the types they derive from.</summary>
         public HashSet<int> BaseWords { get; } = new();
@@ -219,6 +234,44 @@ internal static class SourcePrefilter
         /// <summary>Constants that may be strings, and non-private fields with an initializer: what another file may read.</summary>
         public List<Value> Values { get; } = new();
 
+        private void AddGlobalUsings(SyntaxList<UsingDirectiveSyntax> usings)
+        {
+            foreach (UsingDirectiveSyntax directive in usings)
+            {
+                if (directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) &&
+                    (directive.Alias != null || directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword)))
+                {
+                    GlobalUsingWords.UnionWith(FindingUnits.Identifiers(directive));
+                }
+            }
+        }
+
+        private void AddExtensionMethods(TypeDeclarationSyntax type)
+        {
+            // Declared only in a static class that is neither generic nor nested; the first parameter has 'this'. Any
+            // static class is read (a nested one is a compile error, but it costs a file too many, never one too few).
+            if (!type.IsKind(SyntaxKind.ClassDeclaration) || !type.Modifiers.Any(SyntaxKind.StaticKeyword))
+            {
+                return;
+            }
+
+            foreach (MemberDeclarationSyntax member in type.Members)
+            {
+                if (member is MethodDeclarationSyntax method &&
+                    method.ParameterList.Parameters.FirstOrDefault() is { } first && first.Modifiers.Any(SyntaxKind.ThisKeyword))
+                {
+                    var signature = FindingUnits.Identifiers(method.ParameterList);
+                    signature.UnionWith(FindingUnits.Identifiers(method.ReturnType));
+                    foreach (TypeParameterConstraintClauseSyntax clause in method.ConstraintClauses)
+                    {
+                        signature.UnionWith(FindingUnits.Identifiers(clause));
+                    }
+
+                    ExtensionMethods.Add((Hash(method.Identifier.ValueText), signature));
+                }
+            }
+        }
+
         private void Collect(SyntaxList<MemberDeclarationSyntax> members, int container)
         {
             foreach (MemberDeclarationSyntax member in members)
@@ -240,6 +293,7 @@ internal static class SourcePrefilter
                             BaseWords.UnionWith(WordHashes(clause.ToString()));
                         }
 
+                        AddExtensionMethods(type);
                         Collect(type.Members, Hash(type.Identifier.ValueText));
                         break;
                     case EnumDeclarationSyntax enumeration:
@@ -594,9 +648,19 @@ internal static class SourcePrefilter
             }
         }
 
-        // A file that declares a type named where a finding binds brings the types its types derive from (inherited
-        // members) and the declared types of its members that code names (a.Member.Id), transitively; a file kept only
-        // for a constant does not.
+        // Global aliases and global using static bind in every file: a file with findings reaches their types unnamed.
+        if (Array.IndexOf(mayHoldFindings, true) >= 0)
+        {
+            foreach (FileSummary file in files)
+            {
+                typesMentioned.UnionWith(file.GlobalUsingWords);
+            }
+        }
+
+        // A file that declares a type named where a finding binds, or an extension method whose name code there writes
+        // (reached through a namespace import, which names no type), brings the types its types derive from (inherited
+        // members), the signatures of those extension methods and the declared types of its members that code names
+        // (a.Member.Id), transitively; a file kept only for a constant does not.
         var derived = new bool[files.Count];
         changed = true;
         while (changed)
@@ -605,11 +669,19 @@ internal static class SourcePrefilter
             for (int i = 0; i < files.Count; i++)
             {
                 FileSummary file = files[i];
-                bool named = !derived[i] && typesMentioned.Overlaps(file.Types);
+                bool named = !derived[i] && (typesMentioned.Overlaps(file.Types) || file.ExtensionMethods.Exists(m => membersNamed.Contains(m.Name)));
                 if (named)
                 {
                     derived[i] = true;
                     typesMentioned.UnionWith(file.BaseWords);
+                    foreach ((int name, HashSet<int> signature) in file.ExtensionMethods)
+                    {
+                        if (membersNamed.Contains(name))
+                        {
+                            typesMentioned.UnionWith(signature); // _service.Key().Id: the receiver's, the parameters' and the result's types
+                        }
+                    }
+
                     foreach ((int member, int word) in file.MemberTypes)
                     {
                         if (membersNamed.Contains(member))
