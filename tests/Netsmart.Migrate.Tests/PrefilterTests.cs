@@ -113,7 +113,8 @@ public sealed class PrefilterTests
 
     /// <summary>
     /// Declarations that a file with findings reaches without writing the declaring type's name: an extension method through a
-    /// namespace import (also a generic one on a string receiver), a global alias, a global <c>using static</c>. Without the
+    /// namespace import (also a generic one on a string receiver), a global alias, a global <c>using static</c>, a record's
+    /// positional property, an indexer, a custom enumerator's <c>Current</c>, <c>Deconstruct</c>. Without the
     /// file that declares it, the argument has no type, <c>string.Concat</c> does not bind to System.String.Concat and the
     /// finding is lost (exit code 0 instead of 1 before this was kept).
     /// </summary>
@@ -134,12 +135,28 @@ public sealed class PrefilterTests
         "GlobalUsings.cs", "global using static App.Model.Holder;\n",
         "namespace App;\n\npublic class Client\n{\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", Id);\n}\n",
         5)]
+    [InlineData("record positional property",
+        "Service.cs", "namespace App.Model;\n\npublic record Service(Holder Current);\n",
+        "using App.Model;\n\nnamespace App;\n\npublic class Client\n{\n    private readonly Service _service = new(null!);\n\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _service.Current.Name);\n}\n",
+        9)]
+    [InlineData("indexer",
+        "Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public Holder this[string key] => new();\n}\n",
+        "using App.Model;\n\nnamespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _service[\"k\"].Name);\n}\n",
+        9)]
+    [InlineData("foreach over a custom enumerator",
+        "Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public Enumerator GetEnumerator() => new();\n\n    public struct Enumerator\n    {\n        public Holder Current => new();\n\n        public bool MoveNext() => false;\n    }\n}\n",
+        "using App.Model;\n\nnamespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n    public string Get()\n    {\n        foreach (var h in _service)\n        {\n            return string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", h.Name);\n        }\n\n        return string.Empty;\n    }\n}\n",
+        13)]
+    [InlineData("deconstruction",
+        "Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public void Deconstruct(out Holder first, out int count)\n    {\n        first = new();\n        count = 0;\n    }\n}\n",
+        "using App.Model;\n\nnamespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n    public string Get()\n    {\n        var (h, _) = _service;\n        return string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", h.Name);\n    }\n}\n",
+        12)]
     public async Task Declarations_reached_without_their_type_name_are_kept(string shape, string path, string declaration, string client, int line)
     {
         using var tree = new TempFolder();
         tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
         tree.Write("App/Service.cs", "namespace App.Model;\n\npublic class Service\n{\n    public int Count;\n}\n");
-        tree.Write("App/Holder.cs", "namespace App.Model;\n\npublic static class Holder\n{\n    public static string Id = \"x\";\n}\n");
+        tree.Write("App/Holder.cs", "namespace App.Model;\n\npublic class Holder\n{\n    public static string Id = \"x\";\n\n    public string Name = \"n\";\n}\n");
         tree.Write("App/Tally.cs", "namespace App.Model;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
         tree.Write("App/" + path, declaration);
         tree.Write("App/Client.cs", client);

@@ -33,8 +33,9 @@ namespace Netsmart.Migrate.Input;
 /// declared type decides whether <c>string.Concat</c> binds, a qualifier the constant it reads, a project type named
 /// <c>Uri</c> what <c>new Uri(…)</c> is; the targets of global aliases and global <c>using static</c>, which bind in every
 /// file), the files that declare an extension method whose name that code writes (a namespace import names no type), and,
-/// transitively, the types those declarations derive from (inherited members), the extension methods' signatures and the
-/// declared types of their members that code names (<c>a.Member.Id</c>). A type named only in the body
+/// transitively, the types those declarations derive from (inherited members), the extension methods' signatures, the
+/// declared types of their members that code names (<c>a.Member.Id</c>, a record's positional <c>r.Current.Id</c>) and of
+/// those it reaches without a name (indexers, operators, conversions, <see cref="PatternMembers"/>). A type named only in the body
 /// of a member without findings decides nothing the rules read.</item>
 /// </list>
 /// Names are words of the text (comments and strings included: a mention is never missed) compared by hash: a collision
@@ -168,6 +169,19 @@ internal static class SourcePrefilter
     internal readonly record struct Part(string? Text, int Name, int Qualifier = 0);
 
     /// <summary>What the closure needs to know about one file: read from its text and its declarations (not its bodies).</summary>
+    /// <summary>
+    /// Members that the language binds by name without the code writing it: <c>foreach</c> (<c>GetEnumerator</c>,
+    /// <c>Current</c>), <c>await</c> (<c>GetAwaiter</c>, <c>GetResult</c>), deconstruction, query expressions.
+    /// </summary>
+    internal static readonly HashSet<string> PatternMembers = new(StringComparer.Ordinal)
+    {
+        "GetEnumerator", "GetAsyncEnumerator", "Current", "GetAwaiter", "GetResult", "Deconstruct",
+        "Select", "SelectMany", "Where", "Cast", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy",
+        "ThenByDescending", "GroupBy",
+    };
+
+    private static readonly HashSet<int> PatternMemberHashes = new(PatternMembers.Select(Hash));
+
     internal sealed class FileSummary
     {
         public FileSummary(string text, SyntaxNode root)
@@ -203,6 +217,12 @@ internal static class SourcePrefilter
         /// type parameters and constraints): <c>_service.Key()</c> binds to one through a namespace import that names no type.
         /// </summary>
         public List<(int Name, HashSet<int> Signature)> ExtensionMethods { get; } = new();
+
+        /// <summary>
+        /// The names written in the types of the members that code uses without writing their name: indexers, operators, conversions,
+        /// <see cref="PatternMembers"/>. Code reaches them through a value of the type alone (<c>x["k"].Id</c>, <c>foreach</c>).
+        /// </summary>
+        public HashSet<int> UnnamedMemberTypes { get; } = new();
 
         /// <summary>The words of the base lists and constraint clauses of the types declared here: the types they derive from.</summary>
         public HashSet<int> BaseWords { get; } = new();
@@ -294,6 +314,18 @@ internal static class SourcePrefilter
                         }
 
                         AddExtensionMethods(type);
+                        if (type is RecordDeclarationSyntax { ParameterList: { } positional })
+                        {
+                            // A record's positional parameters are its properties: r.Current.Id reads Current's type.
+                            foreach (ParameterSyntax parameter in positional.Parameters)
+                            {
+                                if (parameter.Type != null)
+                                {
+                                    AddMemberType(parameter.Identifier, parameter.Type);
+                                }
+                            }
+                        }
+
                         Collect(type.Members, Hash(type.Identifier.ValueText));
                         break;
                     case EnumDeclarationSyntax enumeration:
@@ -328,12 +360,33 @@ internal static class SourcePrefilter
                         break;
                     case PropertyDeclarationSyntax property:
                         AddMemberType(property.Identifier, property.Type);
+                        if (PatternMembers.Contains(property.Identifier.ValueText))
+                        {
+                            UnnamedMemberTypes.UnionWith(FindingUnits.Identifiers(property.Type)); // an enumerator's Current
+                        }
+
                         break;
                     case EventDeclarationSyntax declaredEvent:
                         AddMemberType(declaredEvent.Identifier, declaredEvent.Type);
                         break;
                     case MethodDeclarationSyntax method:
                         AddMemberType(method.Identifier, method.ReturnType);
+                        if (PatternMembers.Contains(method.Identifier.ValueText))
+                        {
+                            // Bound by the language's patterns, never written: foreach, await, var (a, b) = x, query expressions.
+                            UnnamedMemberTypes.UnionWith(FindingUnits.Identifiers(method.ReturnType));
+                            UnnamedMemberTypes.UnionWith(FindingUnits.Identifiers(method.ParameterList));
+                        }
+
+                        break;
+                    case IndexerDeclarationSyntax indexer:
+                        UnnamedMemberTypes.UnionWith(FindingUnits.Identifiers(indexer.Type)); // x["k"].Id
+                        break;
+                    case OperatorDeclarationSyntax op:
+                        UnnamedMemberTypes.UnionWith(FindingUnits.Identifiers(op.ReturnType));
+                        break;
+                    case ConversionOperatorDeclarationSyntax conversion:
+                        UnnamedMemberTypes.UnionWith(FindingUnits.Identifiers(conversion.Type));
                         break;
                 }
             }
@@ -669,14 +722,15 @@ internal static class SourcePrefilter
             for (int i = 0; i < files.Count; i++)
             {
                 FileSummary file = files[i];
-                bool named = !derived[i] && (typesMentioned.Overlaps(file.Types) || file.ExtensionMethods.Exists(m => membersNamed.Contains(m.Name)));
+                bool named = !derived[i] && (typesMentioned.Overlaps(file.Types) || file.ExtensionMethods.Exists(m => membersNamed.Contains(m.Name) || PatternMemberHashes.Contains(m.Name)));
                 if (named)
                 {
                     derived[i] = true;
                     typesMentioned.UnionWith(file.BaseWords);
+                    typesMentioned.UnionWith(file.UnnamedMemberTypes);
                     foreach ((int name, HashSet<int> signature) in file.ExtensionMethods)
                     {
-                        if (membersNamed.Contains(name))
+                        if (membersNamed.Contains(name) || PatternMemberHashes.Contains(name))
                         {
                             typesMentioned.UnionWith(signature); // _service.Key().Id: the receiver's, the parameters' and the result's types
                         }
