@@ -176,6 +176,37 @@ public sealed class PrefilterTests
         Assert.Equal(new[] { $"Client.cs:{line}:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
     }
 
+    /// <summary>
+    /// <c>&lt;Using Include="…" Alias="H" /&gt;</c> and <c>Static="true"</c> in the project file: the tool writes them as the
+    /// SDK does (it wrote <c>global using global::App.Model.Holder;</c>, a compile error, and both findings were lost on
+    /// both paths), and the prefilter keeps the files they name.
+    /// </summary>
+    [Fact]
+    public async Task Using_items_of_the_project_file_bind_in_every_file_and_keep_their_types()
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Using Include=\"App.Model.Holder\" Alias=\"H\" />\n    <Using Include=\"App.Model.Keys\" Static=\"true\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("App/Holder.cs", "namespace App.Model;\n\npublic class Holder\n{\n    public static string Id = \"x\";\n}\n");
+        tree.Write("App/Keys.cs", "namespace App.Model;\n\npublic static class Keys\n{\n    public static string Key() => \"k\";\n}\n");
+        tree.Write("App/Tally.cs", "namespace App.Model;\n\npublic class Tally\n{\n    public int Next() => 1;\n}\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n" +
+            "    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", H.Id);\n\n" +
+            "    public string Other() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Observation/\", Key());\n}\n");
+
+        foreach (string format in Formats)
+        {
+            (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, format);
+            (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, format);
+
+            AssertSame(full, filtered);
+            Assert.Equal(1, aside); // Tally.cs
+        }
+
+        (ToolResult json, _) = await RunAsync(prefilter: true, tree.Root, "json");
+        JsonArray findings = JsonNode.Parse(json.Output)!["findings"]!.AsArray();
+        Assert.Equal(new[] { "Client.cs:5:NSM001", "Client.cs:7:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+    }
+
     [Fact]
     public async Task A_tenant_expression_of_a_folder_with_no_finding_still_reaches_the_checklist()
     {

@@ -205,15 +205,30 @@ internal static partial class InputResolver
         {
             IsExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase),
             ImplicitUsings = implicitUsings.Equals("enable", StringComparison.OrdinalIgnoreCase) || implicitUsings.Equals("true", StringComparison.OrdinalIgnoreCase),
-            ExtraUsings = document.Descendants()
-                .Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup")
-                .Select(e => (string?)e.Attribute("Include"))
-                .Where(u => !string.IsNullOrWhiteSpace(u))
-                .Select(u => u!.Trim())
+            ExtraUsings = UsingItems(document, "Include")
+                .Select(e => UsingDirectiveBody(e.Name, Metadata(e.Item, "Alias"), Metadata(e.Item, "Static")))
                 .ToList(),
+            RemovedUsings = new HashSet<string>(UsingItems(document, "Remove").Select(e => e.Name), StringComparer.Ordinal),
             TenantIdExpressionProperty = Property("NetsmartTenantIdExpression"),
         };
     }
+
+    /// <summary>The <c>&lt;Using&gt;</c> items of an item group with the attribute <paramref name="operation"/> (Include, Remove), one per name of its list.</summary>
+    private static IEnumerable<(XElement Item, string Name)> UsingItems(XDocument document, string operation) =>
+        document.Descendants()
+            .Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup")
+            .SelectMany(e => ((string?)e.Attribute(operation) ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(name => (e, name)));
+
+    /// <summary>An item's metadata, written as an attribute or as a child element.</summary>
+    private static string? Metadata(XElement item, string name) =>
+        ((string?)item.Attribute(name) ?? item.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value)?.Trim() is { Length: > 0 } value ? value : null;
+
+    /// <summary>What the SDK writes after <c>global using</c> for a <c>&lt;Using&gt;</c> item: an alias, a static import or a namespace.</summary>
+    internal static string UsingDirectiveBody(string name, string? alias, string? isStatic) =>
+        alias != null ? alias + " = global::" + name
+        : string.Equals(isStatic, "true", StringComparison.OrdinalIgnoreCase) ? "static global::" + name
+        : "global::" + name;
 
     private static InputSet Build(InputKind kind, string path, string root, List<InputProject> projects, List<InputProblem> problems)
     {

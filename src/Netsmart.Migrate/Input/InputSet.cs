@@ -21,8 +21,14 @@ internal sealed class ProjectSettings
     /// <summary><c>ImplicitUsings</c> enable/true: the SDK's global usings are added.</summary>
     public bool ImplicitUsings { get; init; }
 
-    /// <summary><c>&lt;Using Include="..."/&gt;</c> items.</summary>
+    /// <summary>
+    /// <c>&lt;Using Include="..."/&gt;</c> items, each as the text after <c>global using</c>: <c>global::App.Model</c>, with
+    /// <c>Static="true"</c> <c>static global::App.Model.Keys</c>, with <c>Alias="H"</c> <c>H = global::App.Model.Holder</c>.
+    /// </summary>
     public IReadOnlyList<string> ExtraUsings { get; init; } = new List<string>();
+
+    /// <summary><c>&lt;Using Remove="..."/&gt;</c> items: namespaces taken out of the SDK's implicit usings.</summary>
+    public IReadOnlyCollection<string> RemovedUsings { get; init; } = new HashSet<string>();
 
     /// <summary>The MSBuild property <c>NetsmartTenantIdExpression</c>, when the project sets it.</summary>
     public string? TenantIdExpressionProperty { get; init; }
