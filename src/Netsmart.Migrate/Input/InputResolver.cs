@@ -29,7 +29,7 @@ internal static partial class InputResolver
                 Path.GetFileName(full) is { Length: > 0 } name ? name : "root",
                 full,
                 single,
-                single is null ? ProjectSettings.Default : ReadSettings(single, problems));
+                ReadSettings(single, full, problems));
             return Build(InputKind.Folder, full, full, new List<InputProject> { project }, problems);
         }
 
@@ -42,7 +42,7 @@ internal static partial class InputResolver
         string directory = Path.GetDirectoryName(full)!;
         if (extension.Equals(".csproj", StringComparison.OrdinalIgnoreCase))
         {
-            var project = new InputProject(Path.GetFileNameWithoutExtension(full), directory, full, ReadSettings(full, problems));
+            var project = new InputProject(Path.GetFileNameWithoutExtension(full), directory, full, ReadSettings(full, directory, problems));
             return Build(InputKind.Project, full, directory, new List<InputProject> { project }, problems);
         }
 
@@ -63,7 +63,7 @@ internal static partial class InputResolver
                     continue;
                 }
 
-                projects.Add(new InputProject(Path.GetFileNameWithoutExtension(projectPath), Path.GetDirectoryName(projectPath)!, projectPath, ReadSettings(projectPath, problems)));
+                projects.Add(new InputProject(Path.GetFileNameWithoutExtension(projectPath), Path.GetDirectoryName(projectPath)!, projectPath, ReadSettings(projectPath, Path.GetDirectoryName(projectPath)!, problems)));
             }
 
             return Build(InputKind.Solution, full, directory, projects, problems);
@@ -180,24 +180,67 @@ internal static partial class InputResolver
         }
     }
 
-    /// <summary>Reads OutputType, ImplicitUsings, Using items and NetsmartTenantIdExpression; no evaluation, no imports.</summary>
-    internal static ProjectSettings ReadSettings(string projectFile, List<InputProblem> problems)
+    /// <summary>
+    /// Reads OutputType, ImplicitUsings, Using items and NetsmartTenantIdExpression from the project file and from the
+    /// <c>Directory.Build.props</c> and <c>Directory.Build.targets</c> that MSBuild imports around it (the nearest in the project's
+    /// folder or above; their imports of a literal path or of the next such file above), in MSBuild's order: the props, the
+    /// project, the targets, a later value winning. No evaluation: conditions are not read.
+    /// </summary>
+    /// <param name="projectFile">The .csproj; null for a folder read as one project (the Directory.Build files still apply).</param>
+    /// <param name="directory">The project's folder, where the search for the Directory.Build files starts.</param>
+    /// <param name="problems">Where a file that cannot be read is reported.</param>
+    internal static ProjectSettings ReadSettings(string? projectFile, string directory, List<InputProblem> problems)
     {
-        XDocument document;
-        try
+        var groups = new List<XElement>(); // PropertyGroup and ItemGroup elements, in evaluation order
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        if (FileAbove(directory, "Directory.Build.props") is { } props)
         {
-            document = XDocument.Load(projectFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
-        {
-            problems.Add(new InputProblem(projectFile, "cannot read the project file (" + e.Message + "); its sources are analysed with default settings"));
-            return ProjectSettings.Default;
+            AddGroups(props, groups, visited, problems);
         }
 
-        string? Property(string name) => document.Descendants()
-            .Where(e => e.Name.LocalName == name && e.Parent?.Name.LocalName == "PropertyGroup")
+        if (projectFile != null)
+        {
+            XDocument document;
+            try
+            {
+                document = XDocument.Load(projectFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+            {
+                problems.Add(new InputProblem(projectFile, "cannot read the project file (" + e.Message + "); its sources are analysed with default settings"));
+                return ProjectSettings.Default;
+            }
+
+            groups.AddRange(Groups(document));
+        }
+
+        if (FileAbove(directory, "Directory.Build.targets") is { } targets)
+        {
+            AddGroups(targets, groups, visited, problems);
+        }
+
+        string? Property(string name) => groups
+            .Where(g => g.Name.LocalName == "PropertyGroup")
+            .SelectMany(g => g.Elements().Where(e => e.Name.LocalName == name))
             .Select(e => e.Value.Trim())
             .LastOrDefault(v => v.Length > 0);
+
+        // Using items in order: an Include adds, a Remove takes out what is there (the SDK's implicit usings included).
+        var usings = new List<(string Name, string Body)>();
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (XElement item in groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "Using")))
+        {
+            foreach (string name in Names(item, "Include"))
+            {
+                usings.Add((name, UsingDirectiveBody(name, Metadata(item, "Alias"), Metadata(item, "Static"))));
+            }
+
+            foreach (string name in Names(item, "Remove"))
+            {
+                usings.RemoveAll(u => u.Name == name);
+                removed.Add(name);
+            }
+        }
 
         string outputType = Property("OutputType") ?? string.Empty;
         string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
@@ -205,20 +248,100 @@ internal static partial class InputResolver
         {
             IsExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase),
             ImplicitUsings = implicitUsings.Equals("enable", StringComparison.OrdinalIgnoreCase) || implicitUsings.Equals("true", StringComparison.OrdinalIgnoreCase),
-            ExtraUsings = UsingItems(document, "Include")
-                .Select(e => UsingDirectiveBody(e.Name, Metadata(e.Item, "Alias"), Metadata(e.Item, "Static")))
-                .ToList(),
-            RemovedUsings = new HashSet<string>(UsingItems(document, "Remove").Select(e => e.Name), StringComparer.Ordinal),
+            ExtraUsings = usings.Select(u => u.Body).ToList(),
+            RemovedUsings = removed,
             TenantIdExpressionProperty = Property("NetsmartTenantIdExpression"),
         };
     }
 
-    /// <summary>The <c>&lt;Using&gt;</c> items of an item group with the attribute <paramref name="operation"/> (Include, Remove), one per name of its list.</summary>
-    private static IEnumerable<(XElement Item, string Name)> UsingItems(XDocument document, string operation) =>
-        document.Descendants()
-            .Where(e => e.Name.LocalName == "Using" && e.Parent?.Name.LocalName == "ItemGroup")
-            .SelectMany(e => ((string?)e.Attribute(operation) ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(name => (e, name)));
+    /// <summary>The nearest file of this name in <paramref name="directory"/> or a folder above it, as MSBuild looks for it; null when none.</summary>
+    private static string? FileAbove(string? directory, string name)
+    {
+        for (string? current = directory; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
+        {
+            string candidate = Path.Combine(current, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The property and item groups of an imported file, with those of the files it imports at their place.</summary>
+    private static void AddGroups(string path, List<XElement> groups, HashSet<string> visited, List<InputProblem> problems)
+    {
+        if (visited.Count >= 32 || !visited.Add(Path.GetFullPath(path)))
+        {
+            return; // an import cycle, or a chain longer than any real one
+        }
+
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
+        {
+            problems.Add(new InputProblem(path, "cannot read this imported MSBuild file (" + e.Message + "); its settings are not applied"));
+            return;
+        }
+
+        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        foreach (XElement element in document.Descendants())
+        {
+            switch (element.Name.LocalName)
+            {
+                case "PropertyGroup" or "ItemGroup":
+                    groups.Add(element);
+                    break;
+                case "Import" when ImportedFile((string?)element.Attribute("Project"), folder) is { } imported:
+                    AddGroups(imported, groups, visited, problems);
+                    break;
+            }
+        }
+    }
+
+    private static IEnumerable<XElement> Groups(XDocument document) =>
+        document.Descendants().Where(e => e.Name.LocalName is "PropertyGroup" or "ItemGroup");
+
+    /// <summary>
+    /// The file an <c>&lt;Import Project="…"/&gt;</c> names, when it can be told without evaluation: a literal path, or the next
+    /// <c>Directory.Build.props</c>/<c>.targets</c> above (<c>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', …))</c>).
+    /// </summary>
+    private static string? ImportedFile(string? project, string folder)
+    {
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            return null;
+        }
+
+        if (project.Contains("GetPathOfFileAbove", StringComparison.Ordinal))
+        {
+            foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets" })
+            {
+                if (project.Contains(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return FileAbove(Path.GetDirectoryName(folder), name);
+                }
+            }
+
+            return null;
+        }
+
+        if (project.Contains('$', StringComparison.Ordinal) || project.Contains('*', StringComparison.Ordinal))
+        {
+            return null; // a property or a wildcard: not evaluated
+        }
+
+        string full = Path.GetFullPath(project.Trim().Replace('\\', Path.DirectorySeparatorChar), folder);
+        return File.Exists(full) ? full : null;
+    }
+
+    /// <summary>The names of an item's <paramref name="operation"/> attribute (Include, Remove): a list separated by semicolons.</summary>
+    private static IEnumerable<string> Names(XElement item, string operation) =>
+        ((string?)item.Attribute(operation) ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>An item's metadata, written as an attribute or as a child element.</summary>
     private static string? Metadata(XElement item, string name) =>
