@@ -292,4 +292,59 @@ public sealed class InputTests
         JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
         Assert.Equal(new[] { "Client.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
     }
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public async Task A_constant_of_a_referenced_project_is_seen_where_it_is_used(string prefilter)
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", """
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Shared", "Shared\Shared.csproj", "{11111111-1111-1111-1111-111111111111}"
+            EndProject
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Client", "Client\Client.csproj", "{22222222-2222-2222-2222-222222222222}"
+            EndProject
+            Global
+            EndGlobal
+            """);
+
+        // Shared references a project outside the solution: not loaded.
+        tree.Write("Shared/Shared.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Other\\Other.csproj\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("Client/Client.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Shared\\Shared.csproj\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("Shared/Hosts.cs", "namespace Shared;\n\npublic static class Hosts\n{\n    public const string Fhir = \"https://fhir.netsmartcloud.com\";\n}\n");
+        tree.Write("Client/Api.cs", "namespace Client;\n\npublic class Api\n{\n    public string Get(string id) => Shared.Hosts.Fhir + \"/uscore/v1/Patient/\" + id;\n}\n");
+
+        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } },
+            "scan", "All.sln", "--format", "json");
+
+        // As in a build: the Client project sees Shared's constant through its project reference (it saw an unknown name before).
+        Assert.Equal(1, result.ExitCode);
+        JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
+        Assert.Equal(new[] { "Client/Api.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+    }
+    [Fact]
+    public async Task Projects_that_reference_each_other_are_still_scanned()
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", """
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "A", "A\A.csproj", "{11111111-1111-1111-1111-111111111111}"
+            EndProject
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "B", "B\B.csproj", "{22222222-2222-2222-2222-222222222222}"
+            EndProject
+            Global
+            EndGlobal
+            """);
+        tree.Write("A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"../B/B.csproj\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("B/B.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"../A/A.csproj\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("A/One.cs", "namespace A;\n\npublic class One\n{\n    public string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n}\n");
+        tree.Write("B/Two.cs", "namespace B;\n\npublic class Two\n{\n    public string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Observation\";\n}\n");
+
+        // A cycle, which a build refuses: the reference that would close it is left out, and both projects are analysed.
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "All.sln", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
+        Assert.Equal(new[] { "A/One.cs:5:NSM001", "B/Two.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+    }
 }

@@ -161,9 +161,12 @@ internal sealed class LoadedSolution
         var setAsideFiles = new List<TextFile>();
         var setAsideProblems = new List<InputProblem>();
         var setAsideByProject = new Dictionary<ProjectId, List<string>>();
+        // Ids first: a project's references to the other projects of the input (a solution's) are known before its info.
+        var ids = input.Projects.ToDictionary(p => p, p => ProjectId.CreateNewId(p.Name));
+        Dictionary<ProjectId, List<ProjectId>> references = ProjectReferences(input.Projects, ids);
         foreach (InputProject project in input.Projects)
         {
-            var projectId = ProjectId.CreateNewId(project.Name);
+            ProjectId projectId = ids[project];
             settings[projectId] = project.Settings;
             var documents = new List<DocumentInfo>();
             foreach (string path in project.CSharpFiles)
@@ -225,6 +228,7 @@ internal sealed class LoadedSolution
                     parseOptions: parseOptions,
                     documents: documents,
                     metadataReferences: RuntimeReferences.Value,
+                    projectReferences: references[projectId].Select(id => new ProjectReference(id)),
                     additionalDocuments: additional)
                 .WithAnalyzerConfigDocuments(editorConfigs));
         }
@@ -368,6 +372,64 @@ internal sealed class LoadedSolution
             loader: TextLoader.From(TextAndVersion.Create(text, VersionStamp.Default, path)),
             filePath: path,
             isGenerated: isGenerated);
+
+    /// <summary>
+    /// The references between the input's projects that their project files list (<c>&lt;ProjectReference&gt;</c>): a
+    /// constant of a referenced project is then seen where it is used, as in a build. A project outside the input is not
+    /// loaded, and a reference that would close a cycle (which MSBuild refuses too) is left out.
+    /// </summary>
+    private static Dictionary<ProjectId, List<ProjectId>> ProjectReferences(IReadOnlyList<InputProject> projects, Dictionary<InputProject, ProjectId> ids)
+    {
+        var byFile = new Dictionary<string, ProjectId>(StringComparer.Ordinal);
+        foreach (InputProject project in projects)
+        {
+            if (project.ProjectFile != null)
+            {
+                byFile.TryAdd(Path.GetFullPath(project.ProjectFile), ids[project]);
+            }
+        }
+
+        var references = projects.ToDictionary(p => ids[p], _ => new List<ProjectId>());
+        foreach (InputProject project in projects)
+        {
+            ProjectId from = ids[project];
+            foreach (string file in project.Settings.ProjectReferences)
+            {
+                if (byFile.TryGetValue(file, out ProjectId? to) && to != from && !references[from].Contains(to) && !Reaches(references, to, from))
+                {
+                    references[from].Add(to);
+                }
+            }
+        }
+
+        return references;
+    }
+
+    /// <summary>True when <paramref name="target"/> is reachable from <paramref name="start"/> through the references so far.</summary>
+    private static bool Reaches(Dictionary<ProjectId, List<ProjectId>> references, ProjectId start, ProjectId target)
+    {
+        var seen = new HashSet<ProjectId>();
+        var pending = new Stack<ProjectId>();
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            ProjectId current = pending.Pop();
+            if (current == target)
+            {
+                return true;
+            }
+
+            if (seen.Add(current))
+            {
+                foreach (ProjectId next in references[current])
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The global usings the tool writes for a project (the SDK's implicit ones and the project's <c>&lt;Using&gt;</c> items), or null.</summary>
     internal static string? GlobalUsings(ProjectSettings settings)

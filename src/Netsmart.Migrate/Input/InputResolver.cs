@@ -181,7 +181,7 @@ internal static partial class InputResolver
     }
 
     /// <summary>
-    /// Reads OutputType, ImplicitUsings, Using items and NetsmartTenantIdExpression from the project file and from the
+    /// Reads OutputType, ImplicitUsings, Using and ProjectReference items and NetsmartTenantIdExpression from the project file and from the
     /// <c>Directory.Build.props</c> and <c>Directory.Build.targets</c> that MSBuild imports around it (the nearest in the project's
     /// folder or above; their imports of a literal path or of the next such file above), in MSBuild's order: the props, the
     /// project, the targets, a later value winning. No evaluation: conditions are not read.
@@ -242,10 +242,29 @@ internal static partial class InputResolver
             }
         }
 
+        // Project references: an item's path is relative to the project's folder, wherever the item is written.
+        var references = new List<string>();
+        foreach (XElement item in groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "ProjectReference")))
+        {
+            foreach (string name in Names(item, "Include"))
+            {
+                if (name.IndexOfAny(new[] { '$', '*', '?', '@', '%' }) < 0)
+                {
+                    references.Add(Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory));
+                }
+            }
+
+            foreach (string name in Names(item, "Remove"))
+            {
+                references.Remove(Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory));
+            }
+        }
+
         string outputType = Property("OutputType") ?? string.Empty;
         string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
         return new ProjectSettings
         {
+            ProjectReferences = references.Distinct(StringComparer.Ordinal).ToList(),
             IsExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase),
             ImplicitUsings = implicitUsings.Equals("enable", StringComparison.OrdinalIgnoreCase) || implicitUsings.Equals("true", StringComparison.OrdinalIgnoreCase),
             ExtraUsings = usings.Select(u => u.Body).ToList(),

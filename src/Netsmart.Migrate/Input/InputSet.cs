@@ -30,6 +30,12 @@ internal sealed class ProjectSettings
     /// <summary><c>&lt;Using Remove="..."/&gt;</c> items: namespaces taken out of the SDK's implicit usings.</summary>
     public IReadOnlyCollection<string> RemovedUsings { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// <c>&lt;ProjectReference Include="..."/&gt;</c> items: the full paths of the referenced project files (a path with a
+    /// property or a wildcard is not evaluated and left out).
+    /// </summary>
+    public IReadOnlyList<string> ProjectReferences { get; init; } = new List<string>();
+
     /// <summary>The MSBuild property <c>NetsmartTenantIdExpression</c>, when the project sets it.</summary>
     public string? TenantIdExpressionProperty { get; init; }
 }
