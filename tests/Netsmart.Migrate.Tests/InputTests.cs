@@ -347,4 +347,59 @@ public sealed class InputTests
         JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
         Assert.Equal(new[] { "A/One.cs:5:NSM001", "B/Two.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
     }
+    private const string EndpointsWithBranches =
+        "namespace App;\n\npublic static class Endpoints\n{\n#if DEBUG\n    public const string Base = \"https://fhirtest.netsmartcloud.com/uscore/v1\";\n" +
+        "#else\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n#endif\n}\n";
+
+    [Theory]
+    [InlineData("on", "", "Endpoints.cs:8:NSM001", "code at (6,1) that '#if DEBUG' leaves out may hold a finding: not analysed, never rewritten (symbols defined: none; --define chooses them)")]
+    [InlineData("off", "", "Endpoints.cs:8:NSM001", "code at (6,1) that '#if DEBUG' leaves out may hold a finding: not analysed, never rewritten (symbols defined: none; --define chooses them)")]
+    [InlineData("on", "DEBUG", "Endpoints.cs:6:NSM001", "code at (8,1) that '#else' leaves out may hold a finding: not analysed, never rewritten (symbols defined: DEBUG; --define chooses them)")]
+    [InlineData("off", "TRACE;DEBUG", "Endpoints.cs:6:NSM001", "code at (8,1) that '#else' leaves out may hold a finding: not analysed, never rewritten (symbols defined: TRACE;DEBUG; --define chooses them)")]
+    public async Task Code_that_an_if_directive_leaves_out_is_reported_and_define_chooses_the_branch(string prefilter, string define, string finding, string reason)
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Endpoints.cs", EndpointsWithBranches);
+        tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n#if DEBUG\n    public int Count;\n#endif\n}\n");
+        string[] args = define.Length == 0 ? new[] { "scan", "App", "--format", "json" } : new[] { "scan", "App", "--format", "json", "--define", define };
+
+        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } }, args);
+
+        JsonNode report = JsonNode.Parse(result.Output)!;
+        Assert.Equal(new[] { finding }, report["findings"]!.AsArray().Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        JsonNode skipped = Assert.Single(report["skipped"]!.AsArray())!;
+        Assert.Equal("Endpoints.cs", (string?)skipped["file"]);
+        Assert.Equal(reason, (string?)skipped["reason"]);
+    }
+
+    [Fact]
+    public async Task Fix_with_define_rewrites_the_branch_it_chooses()
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Endpoints.cs", EndpointsWithBranches);
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "fix", "App", "--define", "DEBUG");
+
+        Assert.Equal(
+            EndpointsWithBranches.Replace("https://fhirtest.netsmartcloud.com/uscore/v1", "https://fhirtest.netsmartcloud.com/provider/patient-access/v2/{tenant-id}", StringComparison.Ordinal),
+            System.IO.File.ReadAllText(tree.PathOf("App/Endpoints.cs")));
+        Assert.Contains("Endpoints.cs: code at (8,1) that '#else' leaves out may hold a finding", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1X")]
+    [InlineData("true")]
+    [InlineData("A B")]
+    public async Task A_define_that_is_no_symbol_is_a_usage_error(string symbol)
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "App", "--define", symbol);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"error: --define '{symbol}' is not a preprocessor symbol (a C# identifier other than true and false).", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Host.Mef;
 using Microsoft.CodeAnalysis.Text;
 using Netsmart.Migrate.Analysis.Host;
@@ -101,9 +102,10 @@ internal sealed class LoadedSolution
     /// <remarks>
     /// <paramref name="prefilter"/>: when enabled, leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>);
     /// they are still read, counted and checked for syntax errors. For <c>scan</c> only (null: off): <c>fix</c> rewrites what
-    /// it analyses.
+    /// it analyses. <paramref name="preprocessorSymbols"/>: the symbols defined for <c>#if</c> (<c>--define</c>); none by default.
     /// </remarks>
-    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, PrefilterOptions? prefilter = null)
+    public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, PrefilterOptions? prefilter = null,
+        IReadOnlyList<string>? preprocessorSymbols = null)
     {
         var problems = new List<InputProblem>(input.Problems);
         var allFiles = input.Projects.SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Concat(p.EditorConfigFiles)).Distinct(StringComparer.Ordinal).ToArray();
@@ -124,7 +126,7 @@ internal sealed class LoadedSolution
             progress.Report("Reading files", Interlocked.Increment(ref done), allFiles.Length);
         });
         PhaseTimings.Mark("read files");
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None);
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols);
         Dictionary<string, string?>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         if (prefilter is { Enabled: true })
@@ -332,6 +334,7 @@ internal sealed class LoadedSolution
     {
         Document[] documents = Solution.Projects.SelectMany(p => p.Documents).Where(d => Files.ContainsKey(d.Id)).ToArray();
         var broken = new ConcurrentBag<(DocumentId Id, string Path, string Message)>();
+        var left = new ConcurrentBag<(string Path, string Message)>();
         var trees = new SyntaxTree[documents.Length];
         int done = 0;
         Parallel.For(0, documents.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -342,6 +345,11 @@ internal sealed class LoadedSolution
             if (SyntaxErrorMessage(tree, cancellationToken) is { } message)
             {
                 broken.Add((documents[i].Id, documents[i].FilePath!, message));
+            }
+
+            if (InactiveFindingMessage(tree, Files[documents[i].Id].Text, cancellationToken) is { } inactive)
+            {
+                left.Add((documents[i].FilePath!, inactive));
             }
 
             progress.Report("Parsing C# files", Interlocked.Increment(ref done), documents.Length);
@@ -363,6 +371,46 @@ internal sealed class LoadedSolution
             Unfixable.Add(id);
             Problems.Add(new InputProblem(path, message));
         }
+
+        foreach ((string path, string message) in left.OrderBy(b => b.Path, StringComparer.Ordinal))
+        {
+            Problems.Add(new InputProblem(path, message));
+        }
+    }
+
+    /// <summary>
+    /// The problem reported for a file whose code that <c>#if</c> leaves out (with the symbols defined) holds text that may
+    /// be a finding: the analyzers never see it and the fixes never rewrite it, so it is said, never silently passed over.
+    /// Null when there is none. Only directives are walked, and only in a file whose text may hold a finding at all.
+    /// </summary>
+    private static string? InactiveFindingMessage(SyntaxTree tree, string text, CancellationToken cancellationToken)
+    {
+        SyntaxNode root = tree.GetRoot(cancellationToken);
+        if (!root.ContainsDirectives || !SourcePrefilter.FileMayHoldFinding(text))
+        {
+            return null;
+        }
+
+        for (DirectiveTriviaSyntax? directive = root.GetFirstDirective(); directive != null; directive = directive.GetNextDirective())
+        {
+            if (directive is not BranchingDirectiveTriviaSyntax { BranchTaken: false })
+            {
+                continue;
+            }
+
+            SyntaxTriviaList trivia = directive.ParentTrivia.Token.LeadingTrivia;
+            int index = trivia.IndexOf(directive.ParentTrivia);
+            if (index >= 0 && index + 1 < trivia.Count && trivia[index + 1] is { } disabled && disabled.IsKind(SyntaxKind.DisabledTextTrivia) &&
+                SourcePrefilter.MayHoldFinding(disabled.ToString()))
+            {
+                LinePosition position = disabled.GetLocation().GetLineSpan().StartLinePosition;
+                string symbols = tree.Options.PreprocessorSymbolNames.Any() ? string.Join(";", tree.Options.PreprocessorSymbolNames) : "none";
+                return $"code at ({position.Line + 1},{position.Character + 1}) that '{directive.ToString().Trim()}' leaves out may hold a finding: " +
+                    $"not analysed, never rewritten (symbols defined: {symbols}; --define chooses them)";
+            }
+        }
+
+        return null;
     }
 
     private static DocumentInfo CreateDocument(ProjectId projectId, string path, SourceText text, bool isGenerated) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -13,7 +14,7 @@ namespace Netsmart.Migrate.Cli;
 /// <summary><c>netsmart-migrate fix</c>.</summary>
 internal static class FixCommand
 {
-    public sealed record Options(string? Path, string? TenantExpression, string? TenantId, bool DryRun, double FileTimeoutSeconds = 60);
+    public sealed record Options(string? Path, string? TenantExpression, string? TenantId, bool DryRun, double FileTimeoutSeconds = 60, IReadOnlyList<string>? Define = null);
 
     public static async Task<int> RunAsync(Options options, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ internal static class FixCommand
         FixOutcome outcome;
         try
         {
-            loaded = LoadedSolution.Load(input, progress, cancellationToken);
+            loaded = LoadedSolution.Load(input, progress, cancellationToken, preprocessorSymbols: options.Define);
             loaded.Budget = environment.Budget(options.FileTimeoutSeconds);
             loaded.AnalyzerHost = environment.Host();
             outcome = await FixEngine.RunAsync(loaded, options.TenantExpression, options.TenantId, progress, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 using System.Threading;
 using System.Threading.Tasks;
 using Netsmart.Analyzers;
@@ -103,9 +106,38 @@ internal static class MigrateCli
             HelpName = "file",
         };
 
+        var defineOption = new Option<string[]>("--define", "-d")
+        {
+            Description = "Preprocessor symbols to define for #if, separated by ';' or ',' or repeated (e.g. --define DEBUG). Default: none. Code that #if leaves out and may hold a finding is reported.",
+            HelpName = "symbols",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = r =>
+            {
+                var symbols = new List<string>();
+                foreach (string token in r.Tokens.Select(t => t.Value))
+                {
+                    foreach (string symbol in token.Split(new[] { ';', ',' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (!SyntaxFacts.IsValidIdentifier(symbol) || SyntaxFacts.GetKeywordKind(symbol) is SyntaxKind.TrueKeyword or SyntaxKind.FalseKeyword)
+                        {
+                            r.AddError($"--define '{symbol}' is not a preprocessor symbol (a C# identifier other than true and false).");
+                            return Array.Empty<string>();
+                        }
+
+                        if (!symbols.Contains(symbol))
+                        {
+                            symbols.Add(symbol);
+                        }
+                    }
+                }
+
+                return symbols.ToArray();
+            },
+        };
+
         var scan = new Command("scan", "Report Certified v1 URLs, tenant-less v2 URLs and SMART scope problems in C# and appsettings*.json files, with the migration guide's validation checklist.")
         {
-            pathArgument, formatOption, outputOption, failOnOption, tenantExpressionOption, baselineOption, writeBaselineOption, fileTimeoutOption,
+            pathArgument, formatOption, outputOption, failOnOption, tenantExpressionOption, baselineOption, writeBaselineOption, fileTimeoutOption, defineOption,
         };
         scan.SetAction((result, ct) => Guard(environment, () => ScanCommand.RunAsync(
             new ScanCommand.Options(
@@ -116,7 +148,8 @@ internal static class MigrateCli
                 ValidTenantExpression(result.GetValue(tenantExpressionOption)),
                 result.GetValue(fileTimeoutOption),
                 result.GetValue(baselineOption),
-                result.GetValue(writeBaselineOption)),
+                result.GetValue(writeBaselineOption),
+                result.GetValue(defineOption)),
             environment,
             ct)));
 
@@ -131,7 +164,7 @@ internal static class MigrateCli
         };
         var fix = new Command("fix", "Rewrite the findings to Certified v2 with the package's own code fixes (C#) and the same knowledge (appsettings*.json).")
         {
-            pathArgument, tenantExpressionOption, tenantIdOption, dryRunOption, fileTimeoutOption,
+            pathArgument, tenantExpressionOption, tenantIdOption, dryRunOption, fileTimeoutOption, defineOption,
         };
         fix.SetAction((result, ct) => Guard(environment, () => FixCommand.RunAsync(
             new FixCommand.Options(
@@ -139,7 +172,8 @@ internal static class MigrateCli
                 ValidTenantExpression(result.GetValue(tenantExpressionOption)),
                 ValidTenantId(result.GetValue(tenantIdOption)),
                 result.GetValue(dryRunOption),
-                result.GetValue(fileTimeoutOption)),
+                result.GetValue(fileTimeoutOption),
+                result.GetValue(defineOption)),
             environment,
             ct)));
 

@@ -27,7 +27,8 @@ internal static class ScanCommand
         string? TenantExpression,
         double FileTimeoutSeconds = 60,
         string? Baseline = null,
-        string? WriteBaseline = null);
+        string? WriteBaseline = null,
+        IReadOnlyList<string>? Define = null);
 
     public static async Task<int> RunAsync(Options options, CliEnvironment environment, CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ internal static class ScanCommand
         ScanReport report;
         try
         {
-            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds), proposeFixes: options.Format == "html", host: environment.Host(), prefilter: environment.Prefiltering()).ConfigureAwait(false);
+            report = await ScanAsync(options.Path, environment.CurrentDirectory, options.FailOn, options.TenantExpression, progress, cancellationToken, environment.Budget(options.FileTimeoutSeconds), proposeFixes: options.Format == "html", host: environment.Host(), prefilter: environment.Prefiltering(), define: options.Define).ConfigureAwait(false);
         }
         finally
         {
@@ -104,13 +105,13 @@ internal static class ScanCommand
         }
     }
 
-    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null, bool proposeFixes = false, AnalyzerHostOptions? host = null, PrefilterOptions? prefilter = null)
+    public static async Task<ScanReport> ScanAsync(string? path, string currentDirectory, FindingSeverity failOn, string? tenantExpression, ProgressReporter progress, CancellationToken cancellationToken, FileBudget? budget = null, bool proposeFixes = false, AnalyzerHostOptions? host = null, PrefilterOptions? prefilter = null, IReadOnlyList<string>? define = null)
     {
         InputSet input = InputResolver.Resolve(path, currentDirectory);
         PhaseTimings.Mark("start, resolve input");
         // The prefilter leaves out files that cannot change this report; the HTML report's proposed fixes are the fix
         // engine's, which rewrites what it analyses: it gets every file.
-        LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken, prefilter: proposeFixes ? null : prefilter ?? PrefilterOptions.FromEnvironment());
+        LoadedSolution loaded = LoadedSolution.Load(input, progress, cancellationToken, prefilter: proposeFixes ? null : prefilter ?? PrefilterOptions.FromEnvironment(), preprocessorSymbols: define);
         loaded.Budget = budget ?? FileBudget.Unlimited;
         loaded.AnalyzerHost = host ?? AnalyzerHostOptions.FromEnvironment();
         PhaseTimings.Mark("load: rest");
