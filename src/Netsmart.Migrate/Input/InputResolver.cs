@@ -184,7 +184,7 @@ internal static partial class InputResolver
     /// Reads OutputType, ImplicitUsings, Using and ProjectReference items and NetsmartTenantIdExpression from the project file and from the
     /// <c>Directory.Build.props</c> and <c>Directory.Build.targets</c> that MSBuild imports around it (the nearest in the project's
     /// folder or above; their imports of a literal path or of the next such file above), in MSBuild's order: the props, the
-    /// project, the targets, a later value winning. No evaluation: conditions are not read.
+    /// project (and what it imports the same way), the targets, a later value winning. No evaluation: conditions are not read.
     /// </summary>
     /// <param name="projectFile">The .csproj; null for a folder read as one project (the Directory.Build files still apply).</param>
     /// <param name="directory">The project's folder, where the search for the Directory.Build files starts.</param>
@@ -211,7 +211,8 @@ internal static partial class InputResolver
                 return ProjectSettings.Default;
             }
 
-            groups.AddRange(Groups(document));
+            visited.Add(Path.GetFullPath(projectFile));
+            AddGroups(document, Path.GetDirectoryName(Path.GetFullPath(projectFile))!, groups, visited, problems);
         }
 
         if (FileAbove(directory, "Directory.Build.targets") is { } targets)
@@ -307,7 +308,12 @@ internal static partial class InputResolver
             return;
         }
 
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        AddGroups(document, Path.GetDirectoryName(Path.GetFullPath(path))!, groups, visited, problems);
+    }
+
+    /// <summary>The property and item groups of a loaded MSBuild file in <paramref name="folder"/>, with those of the files it imports at their place.</summary>
+    private static void AddGroups(XDocument document, string folder, List<XElement> groups, HashSet<string> visited, List<InputProblem> problems)
+    {
         foreach (XElement element in document.Descendants())
         {
             switch (element.Name.LocalName)
@@ -321,9 +327,6 @@ internal static partial class InputResolver
             }
         }
     }
-
-    private static IEnumerable<XElement> Groups(XDocument document) =>
-        document.Descendants().Where(e => e.Name.LocalName is "PropertyGroup" or "ItemGroup");
 
     /// <summary>
     /// The file an <c>&lt;Import Project="…"/&gt;</c> names, when it can be told without evaluation: a literal path, or the next
