@@ -172,6 +172,7 @@ public sealed class InputTests
         Assert.Equal(2, fix.ExitCode);
         Assert.Contains("v1", tree.Read("App/appsettings.json"));
     }
+
     [Fact]
     public void Using_items_become_the_global_usings_the_sdk_writes()
     {
@@ -203,6 +204,7 @@ public sealed class InputTests
             "global using global::App.Api;\nglobal using global::App.Data;\n",
             LoadedSolution.GlobalUsings(settings));
     }
+
     [Fact]
     public void Directory_build_files_around_the_project_apply_in_msbuilds_order()
     {
@@ -291,9 +293,9 @@ public sealed class InputTests
 
         // Without the props' implicit usings, Guid does not bind, string.Concat is not System.String.Concat and the finding was lost.
         Assert.Equal(1, result.ExitCode);
-        JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { "Client.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(new[] { "Client.cs:5:NSM001" }, result.FindingKeys());
     }
+
     [Theory]
     [InlineData("on")]
     [InlineData("off")]
@@ -321,9 +323,9 @@ public sealed class InputTests
 
         // As in a build: the Client project sees Shared's constant through its project reference (it saw an unknown name before).
         Assert.Equal(1, result.ExitCode);
-        JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { "Client/Api.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(new[] { "Client/Api.cs:5:NSM001" }, result.FindingKeys());
     }
+
     [Fact]
     public async Task Projects_that_reference_each_other_are_still_scanned()
     {
@@ -346,9 +348,9 @@ public sealed class InputTests
         ToolResult result = await Tool.RunAsync(tree.Root, "scan", "All.sln", "--format", "json");
 
         Assert.Equal(1, result.ExitCode);
-        JsonArray findings = JsonNode.Parse(result.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { "A/One.cs:5:NSM001", "B/Two.cs:5:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(new[] { "A/One.cs:5:NSM001", "B/Two.cs:5:NSM001" }, result.FindingKeys());
     }
+
     private const string EndpointsWithBranches =
         "namespace App;\n\npublic static class Endpoints\n{\n#if DEBUG\n    public const string Base = \"https://fhirtest.netsmartcloud.com/uscore/v1\";\n" +
         "#else\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n#endif\n}\n";

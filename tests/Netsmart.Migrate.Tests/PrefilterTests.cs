@@ -107,8 +107,7 @@ public sealed class PrefilterTests
         // HolderBase.cs (Holder's base), the last two named in no file with findings, are kept; Tally.cs, named only in a
         // member without findings, is set aside.
         Assert.Equal(1, aside);
-        JsonArray findings = JsonNode.Parse(filtered.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { "Client.cs:7:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(new[] { "Client.cs:7:NSM001" }, filtered.FindingKeys());
     }
 
     /// <summary>
@@ -172,8 +171,7 @@ public sealed class PrefilterTests
 
         (ToolResult json, _) = await RunAsync(prefilter: true, tree.Root, "json");
         Assert.Equal(1, json.ExitCode);
-        JsonArray findings = JsonNode.Parse(json.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { $"Client.cs:{line}:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(new[] { $"Client.cs:{line}:NSM001" }, json.FindingKeys());
     }
 
     /// <summary>
@@ -203,8 +201,7 @@ public sealed class PrefilterTests
         }
 
         (ToolResult json, _) = await RunAsync(prefilter: true, tree.Root, "json");
-        JsonArray findings = JsonNode.Parse(json.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { "Client.cs:5:NSM001", "Client.cs:7:NSM001" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
+        Assert.Equal(new[] { "Client.cs:5:NSM001", "Client.cs:7:NSM001" }, json.FindingKeys());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Netsmart.Migrate.Cli;
 
@@ -9,6 +10,10 @@ namespace Netsmart.Migrate.Tests.Infrastructure;
 internal sealed record ToolResult(int ExitCode, string Output, string Error)
 {
     public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{Output}\n--- stderr ---\n{Error}";
+
+    /// <summary>The findings of a JSON report, each as <c>file:line:ruleId</c>, in the report's order.</summary>
+    public string[] FindingKeys() =>
+        System.Text.Json.Nodes.JsonNode.Parse(Output)!["findings"]!.AsArray().Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray();
 }
 
 /// <summary>Runs netsmart-migrate in process through its real entry point (the command line, parsed as the tool parses it).</summary>
