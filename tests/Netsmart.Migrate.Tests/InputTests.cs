@@ -406,4 +406,43 @@ public sealed class InputTests
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: --define '{symbol}' is not a preprocessor symbol (a C# identifier other than true and false).", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public async Task A_linked_file_is_analysed_with_its_project_and_a_removed_one_is_not(string prefilter)
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", """
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "src\App\App.csproj", "{11111111-1111-1111-1111-111111111111}"
+            EndProject
+            Global
+            EndGlobal
+            """);
+        tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"..\\Shared\\Endpoints.cs\" Link=\"Endpoints.cs\" />\n    <Compile Remove=\"Legacy\\**\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("src/Shared/Endpoints.cs", "namespace Shared;\n\npublic static class Endpoints\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n");
+        tree.Write("src/App/Legacy/Old.cs", "namespace App.Legacy;\n\npublic static class Old\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1/bulk-data\";\n}\n");
+        tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
+
+        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } },
+            "scan", "All.sln", "--format", "json");
+
+        // As the build compiles them: the shared file outside the project's folder is in, the removed Legacy folder is out.
+        Assert.Equal(new[] { "src/Shared/Endpoints.cs:5:NSM001" }, result.FindingKeys());
+        Assert.Equal(2, (int)JsonNode.Parse(result.Output)!["input"]!["csharpFiles"]!);
+    }
+
+    [Theory]
+    [InlineData("Legacy/**", "Legacy/Old.cs", true)]
+    [InlineData("Legacy/**", "Legacy/a/b/Old.cs", true)]
+    [InlineData("Legacy/**", "LegacyX/Old.cs", false)]
+    [InlineData("**/*.Designer.cs", "a/b/Form.Designer.cs", true)]
+    [InlineData("**/*.Designer.cs", "Form.Designer.cs", true)]
+    [InlineData("*.cs", "a/b.cs", false)]
+    [InlineData("Old?.cs", "Old1.cs", true)]
+    [InlineData("Old?.cs", "Old12.cs", false)]
+    [InlineData("a.b.cs", "aXb.cs", false)]
+    public void Compile_remove_globs_match_as_msbuild_matches_them(string glob, string path, bool expected) =>
+        Assert.Equal(expected, InputResolver.GlobPattern(glob).IsMatch(path));
 }

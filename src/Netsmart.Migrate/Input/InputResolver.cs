@@ -181,7 +181,7 @@ internal static partial class InputResolver
     }
 
     /// <summary>
-    /// Reads OutputType, ImplicitUsings, Using and ProjectReference items and NetsmartTenantIdExpression from the project file and from the
+    /// Reads OutputType, ImplicitUsings, Using, ProjectReference and Compile items and NetsmartTenantIdExpression from the project file and from the
     /// <c>Directory.Build.props</c> and <c>Directory.Build.targets</c> that MSBuild imports around it (the nearest in the project's
     /// folder or above; their imports of a literal path or of the next such file above), in MSBuild's order: the props, the
     /// project (and what it imports the same way), the targets, a later value winning. No evaluation: conditions are not read.
@@ -261,10 +261,23 @@ internal static partial class InputResolver
             }
         }
 
+        // Compile items: single files added (a linked shared file), and globs the build removes.
+        var compileIncludes = new List<string>();
+        var compileRemoves = new List<string>();
+        foreach (XElement item in groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "Compile")))
+        {
+            compileIncludes.AddRange(Names(item, "Include")
+                .Where(name => name.IndexOfAny(new[] { '$', '*', '?', '@', '%' }) < 0 && name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                .Select(name => Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory)));
+            compileRemoves.AddRange(Names(item, "Remove").Where(name => name.IndexOfAny(new[] { '$', '@', '%' }) < 0).Select(name => name.Replace('\\', '/')));
+        }
+
         string outputType = Property("OutputType") ?? string.Empty;
         string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
         return new ProjectSettings
         {
+            CompileIncludes = compileIncludes.Distinct(StringComparer.Ordinal).ToList(),
+            CompileRemoves = compileRemoves,
             ProjectReferences = references.Distinct(StringComparer.Ordinal).ToList(),
             IsExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase),
             ImplicitUsings = implicitUsings.Equals("enable", StringComparison.OrdinalIgnoreCase) || implicitUsings.Equals("true", StringComparison.OrdinalIgnoreCase),
@@ -412,6 +425,25 @@ internal static partial class InputResolver
             }
         }
 
+        // What the project file changes: files the build does not compile are not analysed, single files it adds are (a
+        // shared file outside the folder, once: the first project that lists it owns it).
+        foreach (InputProject project in projects)
+        {
+            if (project.Settings.CompileRemoves.Count > 0)
+            {
+                Regex[] removed = project.Settings.CompileRemoves.Select(GlobPattern).ToArray();
+                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/'))));
+            }
+
+            foreach (string file in project.Settings.CompileIncludes)
+            {
+                if (File.Exists(file) && !project.CSharpFiles.Contains(file) && (IsUnder(file, project.Directory) || seen.Add(file)))
+                {
+                    project.CSharpFiles.Add(file);
+                }
+            }
+        }
+
         foreach (InputProject project in projects)
         {
             project.EditorConfigFiles.AddRange(EditorConfigsAbove(project.Directory));
@@ -423,6 +455,42 @@ internal static partial class InputResolver
         }
 
         return new InputSet(kind, path, root, projects, problems);
+    }
+
+    /// <summary>
+    /// An MSBuild glob as a regular expression over a path relative to the project's folder ('/' between folders):
+    /// <c>**</c> any folders, <c>*</c> and <c>?</c> within a name. Case as the file system compares names.
+    /// </summary>
+    internal static Regex GlobPattern(string glob)
+    {
+        var pattern = new System.Text.StringBuilder("^");
+        string text = glob.Trim();
+        if (text.StartsWith("./", StringComparison.Ordinal))
+        {
+            text = text.Substring(2);
+        }
+
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '*' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                bool folder = i + 2 < text.Length && text[i + 2] == '/';
+                pattern.Append(folder ? "(?:.*/)?" : ".*");
+                i += folder ? 2 : 1;
+            }
+            else
+            {
+                pattern.Append(c switch
+                {
+                    '*' => "[^/]*",
+                    '?' => "[^/]",
+                    _ => Regex.Escape(c.ToString()),
+                });
+            }
+        }
+
+        return new Regex(pattern.Append('$').ToString(), (OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant);
     }
 
     private static bool IsUnder(string path, string directory) =>

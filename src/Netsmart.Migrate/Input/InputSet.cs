@@ -36,6 +36,15 @@ internal sealed class ProjectSettings
     /// </summary>
     public IReadOnlyList<string> ProjectReferences { get; init; } = new List<string>();
 
+    /// <summary>
+    /// <c>&lt;Compile Include="..."/&gt;</c> items that name one file (no wildcard, no property): full paths. A file outside the
+    /// project's folder (a linked shared file) is compiled with the project, so it is analysed with it.
+    /// </summary>
+    public IReadOnlyList<string> CompileIncludes { get; init; } = new List<string>();
+
+    /// <summary><c>&lt;Compile Remove="..."/&gt;</c> patterns (MSBuild globs, relative to the project's folder): files the build does not compile.</summary>
+    public IReadOnlyList<string> CompileRemoves { get; init; } = new List<string>();
+
     /// <summary>The MSBuild property <c>NetsmartTenantIdExpression</c>, when the project sets it.</summary>
     public string? TenantIdExpressionProperty { get; init; }
 }
