@@ -131,6 +131,7 @@ internal sealed class LoadedSolution
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         if (prefilter is { Enabled: true })
         {
+            CollectionBudget.BeforePrefilter(read.Values.Sum(f => (long)f.Text.Length));
             setAside = SetAsideFiles(input, read, parseOptions, notAnalysed, progress, cancellationToken);
             prefilter.FilesSetAside?.Invoke(setAside.Count);
             PhaseTimings.Mark($"prefilter: {setAside.Count} C# files set aside");
@@ -270,6 +271,7 @@ internal sealed class LoadedSolution
         string[] paths = input.Projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
         var summaries = new SourcePrefilter.FileSummary[paths.Length];
         var errors = new string?[paths.Length];
+        long parsedChars = 0;
         int done = 0;
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
@@ -278,6 +280,7 @@ internal sealed class LoadedSolution
             SyntaxNode root = tree.GetRoot(cancellationToken);
             summaries[i] = new SourcePrefilter.FileSummary(file.Text, root);
             errors[i] = SyntaxErrorMessage(tree, cancellationToken);
+            CollectionBudget.AfterPrefilterParse(Interlocked.Add(ref parsedChars, file.Text.Length), file.Text.Length);
             progress.Report("Parsing C# files", Interlocked.Increment(ref done), paths.Length);
         });
 
