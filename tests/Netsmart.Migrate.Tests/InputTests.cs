@@ -288,8 +288,7 @@ public sealed class InputTests
         tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n" +
             "    public string Get(Guid id) => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", id.ToString());\n}\n");
 
-        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } },
-            "scan", "src/App/App.csproj", "--format", "json");
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "src/App/App.csproj", "--format", "json");
 
         // Without the props' implicit usings, Guid does not bind, string.Concat is not System.String.Concat and the finding was lost.
         Assert.Equal(1, result.ExitCode);
@@ -302,15 +301,7 @@ public sealed class InputTests
     public async Task A_constant_of_a_referenced_project_is_seen_where_it_is_used(string prefilter)
     {
         using var tree = new TempFolder();
-        tree.Write("All.sln", """
-            Microsoft Visual Studio Solution File, Format Version 12.00
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Shared", "Shared\Shared.csproj", "{11111111-1111-1111-1111-111111111111}"
-            EndProject
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Client", "Client\Client.csproj", "{22222222-2222-2222-2222-222222222222}"
-            EndProject
-            Global
-            EndGlobal
-            """);
+        tree.Write("All.sln", Solution(("Shared", @"Shared\Shared.csproj"), ("Client", @"Client\Client.csproj")));
 
         // Shared references a project outside the solution: not loaded.
         tree.Write("Shared/Shared.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Other\\Other.csproj\" />\n  </ItemGroup>\n</Project>\n");
@@ -318,8 +309,7 @@ public sealed class InputTests
         tree.Write("Shared/Hosts.cs", "namespace Shared;\n\npublic static class Hosts\n{\n    public const string Fhir = \"https://fhir.netsmartcloud.com\";\n}\n");
         tree.Write("Client/Api.cs", "namespace Client;\n\npublic class Api\n{\n    public string Get(string id) => Shared.Hosts.Fhir + \"/uscore/v1/Patient/\" + id;\n}\n");
 
-        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } },
-            "scan", "All.sln", "--format", "json");
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json");
 
         // As in a build: the Client project sees Shared's constant through its project reference (it saw an unknown name before).
         Assert.Equal(1, result.ExitCode);
@@ -330,15 +320,7 @@ public sealed class InputTests
     public async Task Projects_that_reference_each_other_are_still_scanned()
     {
         using var tree = new TempFolder();
-        tree.Write("All.sln", """
-            Microsoft Visual Studio Solution File, Format Version 12.00
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "A", "A\A.csproj", "{11111111-1111-1111-1111-111111111111}"
-            EndProject
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "B", "B\B.csproj", "{22222222-2222-2222-2222-222222222222}"
-            EndProject
-            Global
-            EndGlobal
-            """);
+        tree.Write("All.sln", Solution(("A", @"A\A.csproj"), ("B", @"B\B.csproj")));
         tree.Write("A/A.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"../B/B.csproj\" />\n  </ItemGroup>\n</Project>\n");
         tree.Write("B/B.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"../A/A.csproj\" />\n  </ItemGroup>\n</Project>\n");
         tree.Write("A/One.cs", "namespace A;\n\npublic class One\n{\n    public string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n}\n");
@@ -368,7 +350,7 @@ public sealed class InputTests
         tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n#if DEBUG\n    public int Count;\n#endif\n}\n");
         string[] args = define.Length == 0 ? new[] { "scan", "App", "--format", "json" } : new[] { "scan", "App", "--format", "json", "--define", define };
 
-        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } }, args);
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, args);
 
         JsonNode report = JsonNode.Parse(result.Output)!;
         Assert.Equal(new[] { finding }, report["findings"]!.AsArray().Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
@@ -413,20 +395,13 @@ public sealed class InputTests
     public async Task A_linked_file_is_analysed_with_its_project_and_a_removed_one_is_not(string prefilter)
     {
         using var tree = new TempFolder();
-        tree.Write("All.sln", """
-            Microsoft Visual Studio Solution File, Format Version 12.00
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "src\App\App.csproj", "{11111111-1111-1111-1111-111111111111}"
-            EndProject
-            Global
-            EndGlobal
-            """);
+        tree.Write("All.sln", Solution(("App", @"src\App\App.csproj")));
         tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"..\\Shared\\Endpoints.cs\" Link=\"Endpoints.cs\" />\n    <Compile Remove=\"Legacy\\**\" />\n  </ItemGroup>\n</Project>\n");
         tree.Write("src/Shared/Endpoints.cs", "namespace Shared;\n\npublic static class Endpoints\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n");
         tree.Write("src/App/Legacy/Old.cs", "namespace App.Legacy;\n\npublic static class Old\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1/bulk-data\";\n}\n");
         tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
 
-        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } },
-            "scan", "All.sln", "--format", "json");
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json");
 
         // As the build compiles them: the shared file outside the project's folder is in, the removed Legacy folder is out.
         Assert.Equal(new[] { "src/Shared/Endpoints.cs:5:NSM001" }, result.FindingKeys());
@@ -445,4 +420,15 @@ public sealed class InputTests
     [InlineData("a.b.cs", "aXb.cs", false)]
     public void Compile_remove_globs_match_as_msbuild_matches_them(string glob, string path, bool expected) =>
         Assert.Equal(expected, InputResolver.GlobPattern(glob).IsMatch(path));
+
+    /// <summary>The tool run in process with the prefilter "on" or "off".</summary>
+    private static Task<ToolResult> ScanWithPrefilterAsync(string root, string prefilter, params string[] args) =>
+        Tool.RunAsync(root, environment => environment with { Prefilter = new PrefilterOptions { Enabled = prefilter == "on" } }, args);
+
+    /// <summary>A classic .sln listing C# projects (name, path relative to the solution).</summary>
+    private static string Solution(params (string Name, string Path)[] projects) =>
+        "Microsoft Visual Studio Solution File, Format Version 12.00\n" +
+        string.Concat(projects.Select((p, i) =>
+            $"Project(\"{{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}}\") = \"{p.Name}\", \"{p.Path}\", \"{{{i + 1:D8}-1111-1111-1111-111111111111}}\"\nEndProject\n")) +
+        "Global\nEndGlobal\n";
 }

@@ -160,16 +160,7 @@ public sealed class PrefilterTests
         tree.Write("App/" + path, declaration);
         tree.Write("App/Client.cs", client);
 
-        foreach (string format in Formats)
-        {
-            (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, format);
-            (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, format);
-
-            AssertSame(full, filtered);
-            Assert.True(aside >= 1, $"{shape}: Tally.cs, named nowhere, is set aside");
-        }
-
-        (ToolResult json, _) = await RunAsync(prefilter: true, tree.Root, "json");
+        ToolResult json = await AssertSameOnBothPathsAsync(tree.Root, aside => Assert.True(aside >= 1, $"{shape}: Tally.cs, named nowhere, is set aside"));
         Assert.Equal(1, json.ExitCode);
         Assert.Equal(new[] { $"Client.cs:{line}:NSM001" }, json.FindingKeys());
     }
@@ -191,16 +182,7 @@ public sealed class PrefilterTests
             "    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", H.Id);\n\n" +
             "    public string Other() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Observation/\", Key());\n}\n");
 
-        foreach (string format in Formats)
-        {
-            (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, format);
-            (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, format);
-
-            AssertSame(full, filtered);
-            Assert.Equal(1, aside); // Tally.cs
-        }
-
-        (ToolResult json, _) = await RunAsync(prefilter: true, tree.Root, "json");
+        ToolResult json = await AssertSameOnBothPathsAsync(tree.Root, aside => Assert.Equal(1, aside)); // Tally.cs
         Assert.Equal(new[] { "Client.cs:5:NSM001", "Client.cs:7:NSM001" }, json.FindingKeys());
     }
 
@@ -275,6 +257,26 @@ public sealed class PrefilterTests
         var options = new PrefilterOptions { Enabled = prefilter, FilesSetAside = files => Interlocked.Add(ref aside, files) };
         ToolResult result = await Tool.RunAsync(root, environment => environment with { Prefilter = options }, "scan", "App", "--format", format, "--fail-on", "info");
         return (result, aside);
+    }
+
+    /// <summary>
+    /// Runs both paths in every format, requires the same exit code, error and report, checks the number of files set aside
+    /// with <paramref name="checkAside"/>, and returns the prefilter's JSON run.
+    /// </summary>
+    private static async Task<ToolResult> AssertSameOnBothPathsAsync(string root, Action<int> checkAside)
+    {
+        ToolResult? json = null;
+        foreach (string format in Formats)
+        {
+            (ToolResult full, _) = await RunAsync(prefilter: false, root, format);
+            (ToolResult filtered, int aside) = await RunAsync(prefilter: true, root, format);
+
+            AssertSame(full, filtered);
+            checkAside(aside);
+            json = format == "json" ? filtered : json;
+        }
+
+        return json!;
     }
 
     private static void AssertSame(ToolResult full, ToolResult filtered)
