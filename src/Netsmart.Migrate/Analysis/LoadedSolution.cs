@@ -63,15 +63,15 @@ internal sealed class LoadedSolution
 
     public ProjectSettingsById Settings { get; }
 
-    public int CSharpFileCount => Files.Keys.Count(id => Solution.GetDocument(id) != null) + SetAside.Count;
+    public int CSharpFileCount => Files.Keys.Count(id => Solution.GetDocument(id) != null) + SetAsideCount;
 
     public int JsonFileCount => Files.Count - Files.Keys.Count(id => Solution.GetDocument(id) != null);
 
     /// <summary>
-    /// The C# files the prefilter left out of the solution (<see cref="SourcePrefilter"/>): read, counted, parsed once for
-    /// their syntax errors, and never analysed. Empty unless the load was asked to prefilter.
+    /// How many C# files the prefilter left out of the solution (<see cref="SourcePrefilter"/>): read, counted, parsed once
+    /// for their syntax errors, and never analysed; their texts are not kept. 0 unless the load was asked to prefilter.
     /// </summary>
-    public List<TextFile> SetAside { get; } = new();
+    public int SetAsideCount { get; private set; }
 
     /// <summary>
     /// C# files in the solution that the prefilter kept for what is read from them (declarations, evidence, checklist
@@ -79,7 +79,7 @@ internal sealed class LoadedSolution
     /// </summary>
     public HashSet<string> NotAnalysed { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The paths of <see cref="SetAside"/> by the project they belong to.</summary>
+    /// <summary>The paths of the files set aside (<see cref="SetAsideCount"/>) by the project they belong to.</summary>
     public Dictionary<ProjectId, List<string>> SetAsideByProject { get; } = new();
 
     public long LineCount { get; private set; }
@@ -129,18 +129,30 @@ internal sealed class LoadedSolution
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols);
         Dictionary<string, string?>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
+        long setAsideLines = 0;
+        long sourceChars = read.Values.Sum(f => (long)f.Text.Length);
         if (prefilter is { Enabled: true })
         {
-            CollectionBudget.BeforePrefilter(read.Values.Sum(f => (long)f.Text.Length));
+            CollectionBudget.BeforePrefilter(sourceChars);
             setAside = SetAsideFiles(input, read, parseOptions, notAnalysed, progress, cancellationToken);
             prefilter.FilesSetAside?.Invoke(setAside.Count);
+
+            // The texts of the files set aside are counted now and dropped: nothing after this reads them, and the
+            // collection below returns their memory before the kept files are loaded.
+            foreach (string path in setAside.Keys)
+            {
+                if (read.TryRemove(path, out TextFile? dropped))
+                {
+                    setAsideLines += CountLines(dropped.Text);
+                }
+            }
+
             PhaseTimings.Mark($"prefilter: {setAside.Count} C# files set aside");
         }
 
         // The no-GC region pays off when every tree stays alive to the end; after the prefilter most parsed trees are garbage
         // and the kept ones are few: the usual collections (peak memory on the 296,557-line tree: 396 MB with, 314 without),
         // the first one made now, while little is alive.
-        long sourceChars = read.Values.Sum(f => (long)f.Text.Length);
         if (setAside is null)
         {
             CollectionBudget.Reserve(sourceChars);
@@ -161,7 +173,7 @@ internal sealed class LoadedSolution
         var projectInfos = new List<ProjectInfo>();
         var settings = new ProjectSettingsById();
         long lines = 0;
-        var setAsideFiles = new List<TextFile>();
+        int setAsideFiles = 0;
         var setAsideProblems = new List<InputProblem>();
         var setAsideByProject = new Dictionary<ProjectId, List<string>>();
         // Ids first: a project's references to the other projects of the input (a solution's) are known before its info.
@@ -176,7 +188,7 @@ internal sealed class LoadedSolution
             {
                 if (setAside != null && setAside.TryGetValue(path, out string? syntaxError))
                 {
-                    setAsideFiles.Add(read[path]);
+                    setAsideFiles++;
                     (setAsideByProject.TryGetValue(projectId, out List<string>? aside) ? aside : setAsideByProject[projectId] = new List<string>()).Add(path);
                     if (syntaxError != null)
                     {
@@ -240,14 +252,15 @@ internal sealed class LoadedSolution
         workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, input.Path, projectInfos));
         PhaseTimings.Mark("workspace");
         var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
-        loaded.SetAside.AddRange(setAsideFiles);
+        loaded.SetAsideCount = setAsideFiles;
         loaded.NotAnalysed.UnionWith(notAnalysed);
         foreach ((ProjectId id, List<string> paths) in setAsideByProject)
         {
             loaded.SetAsideByProject[id] = paths;
         }
 
-        foreach (TextFile file in files.Values.Concat(setAsideFiles))
+        lines += setAsideLines;
+        foreach (TextFile file in files.Values)
         {
             lines += CountLines(file.Text);
         }

@@ -28,7 +28,7 @@ internal static class CollectionBudget
     public static bool Enabled { get; set; }
 
     /// <summary>
-    /// After <c>scan</c>'s prefilter (which starts no region): the trees it parsed are garbage now, and those of the kept files
+    /// After <c>scan</c>'s prefilter (which starts no region): the trees it parsed and the texts of the files it set aside are garbage now, and those of the kept files
     /// are not made yet, so a collection is as cheap as it will get. Made here, it spares the load of the kept files the one
     /// that would otherwise fall there with their trees alive, and copy them.
     /// </summary>
@@ -39,7 +39,8 @@ internal static class CollectionBudget
             return;
         }
 
-        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+        // A full collection: the texts of the files set aside, dropped by now, were moved to the oldest generation before the prefilter.
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
     }
 
     /// <summary>Source characters parsed by the prefilter between two of its collections (about 35 MB of garbage trees).</summary>

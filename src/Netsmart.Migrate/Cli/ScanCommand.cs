@@ -120,7 +120,8 @@ internal static class ScanCommand
         CodeFacts facts = await CodeFacts.CollectAsync(loaded, loaded.Solution, tenantExpression, cancellationToken).ConfigureAwait(false);
         facts.TenantExpressions.UnionWith(SetAsideTenantExpressions(loaded, tenantExpression));
         PhaseTimings.Mark("checklist facts");
-        var texts = loaded.Files.Values.Concat(loaded.SetAside).GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
+        // The files set aside hold no finding: their texts (not kept) are needed for no fingerprint and no source line.
+        var texts = loaded.Files.Values.GroupBy(f => f.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Text, StringComparer.Ordinal);
         Fingerprints.Assign(analysis.Findings, p => texts.TryGetValue(p, out string? t) ? t : null);
         var problems = loaded.Problems.Concat(analysis.Problems).Concat(loaded.Budget.Problems())
             .Select(p => p with { Path = loaded.RelativePath(p.Path) })
