@@ -260,6 +260,22 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void The_older_import_of_the_next_directory_build_props_is_followed_too()
+    {
+        using var tree = new TempFolder();
+        tree.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
+        tree.Write("src/Directory.Build.props",
+            "<Project>\n  <Import Project=\"$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))\\Directory.Build.props\" />\n</Project>\n");
+        tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        var problems = new List<InputProblem>();
+
+        ProjectSettings settings = InputResolver.ReadSettings(tree.PathOf("src/App/App.csproj"), tree.PathOf("src/App"), problems);
+
+        Assert.Empty(problems);
+        Assert.True(settings.ImplicitUsings); // from the root's props, reached only through the import
+    }
+
+    [Fact]
     public void A_project_setting_overrides_the_props_and_an_unreadable_props_file_is_reported()
     {
         using var tree = new TempFolder();

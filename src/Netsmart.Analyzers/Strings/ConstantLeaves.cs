@@ -475,8 +475,11 @@ internal static class ConstantLeaves
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object> RegionsWithConst =
         new System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object>();
 
+    private static readonly object Yes = true;
+    private static readonly object No = false;
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SyntaxNode, object>.CreateValueCallback ReadRegion =
-        region => HoldsConstKeyword(region) ? (object)true : false;
+        region => HoldsConstKeyword(region) ? Yes : No;
 
     /// <summary>
     /// False when <paramref name="identifier"/> cannot name a const local: the text of the member around it (of the whole

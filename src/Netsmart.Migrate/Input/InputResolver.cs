@@ -229,7 +229,7 @@ internal static partial class InputResolver
         // Using items in order: an Include adds, a Remove takes out what is there (the SDK's implicit usings included).
         var usings = new List<(string Name, string Body)>();
         var removed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (XElement item in groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "Using")))
+        foreach (XElement item in Items(groups, "Using"))
         {
             foreach (string name in Names(item, "Include"))
             {
@@ -245,31 +245,24 @@ internal static partial class InputResolver
 
         // Project references: an item's path is relative to the project's folder, wherever the item is written.
         var references = new List<string>();
-        foreach (XElement item in groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "ProjectReference")))
+        foreach (XElement item in Items(groups, "ProjectReference"))
         {
-            foreach (string name in Names(item, "Include"))
+            references.AddRange(Names(item, "Include").Where(IsLiteralPath).Select(name => ProjectPath(name, directory)));
+            foreach (string name in Names(item, "Remove").Where(IsLiteralPath))
             {
-                if (name.IndexOfAny(new[] { '$', '*', '?', '@', '%' }) < 0)
-                {
-                    references.Add(Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory));
-                }
-            }
-
-            foreach (string name in Names(item, "Remove"))
-            {
-                references.Remove(Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory));
+                references.Remove(ProjectPath(name, directory));
             }
         }
 
         // Compile items: single files added (a linked shared file), and globs the build removes.
         var compileIncludes = new List<string>();
         var compileRemoves = new List<string>();
-        foreach (XElement item in groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "Compile")))
+        foreach (XElement item in Items(groups, "Compile"))
         {
             compileIncludes.AddRange(Names(item, "Include")
-                .Where(name => name.IndexOfAny(new[] { '$', '*', '?', '@', '%' }) < 0 && name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-                .Select(name => Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory)));
-            compileRemoves.AddRange(Names(item, "Remove").Where(name => name.IndexOfAny(new[] { '$', '@', '%' }) < 0).Select(name => name.Replace('\\', '/')));
+                .Where(name => IsLiteralPath(name) && name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                .Select(name => ProjectPath(name, directory)));
+            compileRemoves.AddRange(Names(item, "Remove").Where(name => name.IndexOfAny(EvaluatedChars) < 0).Select(name => name.Replace('\\', '/')));
         }
 
         string outputType = Property("OutputType") ?? string.Empty;
@@ -343,7 +336,7 @@ internal static partial class InputResolver
 
     /// <summary>
     /// The file an <c>&lt;Import Project="…"/&gt;</c> names, when it can be told without evaluation: a literal path, or the next
-    /// <c>Directory.Build.props</c>/<c>.targets</c> above (<c>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', …))</c>).
+    /// <c>Directory.Build.props</c>/<c>.targets</c> above (<c>GetPathOfFileAbove</c>, <c>GetDirectoryNameOfFileAbove</c>).
     /// </summary>
     private static string? ImportedFile(string? project, string folder)
     {
@@ -352,7 +345,9 @@ internal static partial class InputResolver
             return null;
         }
 
-        if (project.Contains("GetPathOfFileAbove", StringComparison.Ordinal))
+        // $([MSBuild]::GetPathOfFileAbove('Directory.Build.props', …)), or the older
+        // $([MSBuild]::GetDirectoryNameOfFileAbove(…, Directory.Build.props))\Directory.Build.props.
+        if (project.Contains("GetPathOfFileAbove", StringComparison.Ordinal) || project.Contains("GetDirectoryNameOfFileAbove", StringComparison.Ordinal))
         {
             foreach (string name in new[] { "Directory.Build.props", "Directory.Build.targets" })
             {
@@ -370,9 +365,22 @@ internal static partial class InputResolver
             return null; // a property or a wildcard: not evaluated
         }
 
-        string full = Path.GetFullPath(project.Trim().Replace('\\', Path.DirectorySeparatorChar), folder);
+        string full = ProjectPath(project.Trim(), folder);
         return File.Exists(full) ? full : null;
     }
+
+    /// <summary>The items of this type (Using, Compile…) in the item groups, in order.</summary>
+    private static IEnumerable<XElement> Items(List<XElement> groups, string type) =>
+        groups.Where(g => g.Name.LocalName == "ItemGroup").SelectMany(g => g.Elements().Where(e => e.Name.LocalName == type));
+
+    /// <summary>What MSBuild would evaluate in an item's path: a property, an item or metadata reference, an escape.</summary>
+    private static readonly char[] EvaluatedChars = { '$', '@', '%' };
+
+    /// <summary>A path that names one file as written: nothing to evaluate, no wildcard.</summary>
+    private static bool IsLiteralPath(string name) => name.IndexOfAny(EvaluatedChars) < 0 && name.IndexOfAny(new[] { '*', '?' }) < 0;
+
+    /// <summary>An item's path, relative to the project's folder wherever the item is written, as a full path.</summary>
+    private static string ProjectPath(string name, string directory) => Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory);
 
     /// <summary>The names of an item's <paramref name="operation"/> attribute (Include, Remove): a list separated by semicolons.</summary>
     private static IEnumerable<string> Names(XElement item, string operation) =>
