@@ -151,6 +151,29 @@ public sealed class InputTests
         Assert.Contains("#error Set a FHIR version", tree.Read("App/Versioned.cs"));
     }
 
+    /// <summary>
+    /// A .NET 10 file-based program (<c>dotnet run tool.cs</c>) starts with <c>#!</c> and <c>#:</c> directives: the tool
+    /// parses them as the SDK does. They were CS9298 syntax errors: the file was listed as skipped (exit code 1) and never
+    /// rewritten.
+    /// </summary>
+    [Fact]
+    public async Task A_file_based_program_is_scanned_and_fixed_like_any_file()
+    {
+        using var tree = new TempFolder();
+        Fixtures.WriteApp(tree);
+        const string Header = "#!/usr/bin/env dotnet\n#:package Humanizer@2.14.1\n#:property Nullable=enable\n\n";
+        tree.Write("App/tool.cs", Header + "const string Fhir = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\nSystem.Console.WriteLine(Fhir);\n");
+
+        ToolResult scan = await Tool.RunAsync(tree.Root, "scan", "App");
+        ToolResult fix = await Tool.RunAsync(tree.Root, "fix", "App");
+
+        Assert.DoesNotContain("tool.cs: C# syntax error", scan.Output);
+        Assert.Contains("  tool.cs(5,21): NSM001", scan.Output);
+        Assert.DoesNotContain("tool.cs: C# syntax error", fix.Output);
+        Assert.Equal(Header + "const string Fhir = \"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}/Patient\";\nSystem.Console.WriteLine(Fhir);\n",
+            tree.Read("App/tool.cs"));
+    }
+
     [Theory]
     [InlineData("Cut.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.cs", "error: '{0}' is not a valid solution file: line 2 is not a complete Project line.")]
     [InlineData("Open.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nGlobal\n", "error: '{0}' is not a valid solution file: its last project has no EndProject (the file may be cut short).")]

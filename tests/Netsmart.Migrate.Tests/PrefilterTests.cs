@@ -56,6 +56,35 @@ public sealed class PrefilterTests
         Assert.True(setAside > 0, "the prefilter set no file aside: the property compares a path with itself");
     }
 
+    /// <summary>
+    /// The closure on the generated projects' files, parsing only the files it asks for, keeps what it keeps when every file
+    /// is parsed (<see cref="PrefilterScanTests.AssertSameClosure"/>); many more projects than the tool runs above.
+    /// </summary>
+    [Fact]
+    public void Generated_projects_keep_the_same_files_when_the_closure_parses_only_what_it_asks_for()
+    {
+        int read = 0, total = 0;
+        foreach (int seed in PropertySample.Sample(Gen.Int, PropertySample.Count(60)))
+        {
+            using var tree = new TempFolder();
+            string description = GeneratedProject.Write(tree, new Random(seed));
+            var texts = System.IO.Directory.EnumerateFiles(tree.Root, "*.cs", System.IO.SearchOption.AllDirectories)
+                .OrderBy(p => p, StringComparer.Ordinal).Select(System.IO.File.ReadAllText).ToList();
+            try
+            {
+                PrefilterScanTests.AssertSameClosure(texts, out int asked);
+                read += asked;
+                total += texts.Count;
+            }
+            catch (Exception e)
+            {
+                throw new Xunit.Sdk.XunitException($"project of seed {seed}:\n{description}\n{e.Message}");
+            }
+        }
+
+        Assert.True(read < total, "every file was parsed: the property compares a path with itself");
+    }
+
     [Fact]
     public async Task Files_joined_by_constants_are_kept_and_only_unrelated_files_are_set_aside()
     {
@@ -67,21 +96,56 @@ public sealed class PrefilterTests
         tree.Write("App/Client.cs", "using App.Config;\n\nnamespace App;\n\npublic class Client\n{\n    public string Patient(string id) => Paths.Base + \"/Patient/\" + id;\n}\n");
         tree.Write("App/Token.cs", "namespace App;\n\npublic class Token\n{\n    public string Url = \"https://oauth.netsmartcloud.com/token\";\n}\n");
         tree.Write("App/Unrelated.cs", "namespace App;\n\npublic class Unrelated\n{\n    public const string Name = \"unrelated\";\n\n    public int Twice(int x) => x * 2;\n}\n");
-        tree.Write("App/Broken.cs", "namespace App;\n\npublic class Broken\n{\n    public void M(\n}\n");
+        tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public int Count;\n}\n");
 
         (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
         (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "json");
 
         AssertSame(full, filtered);
-        Assert.Equal(2, aside); // Unrelated.cs and Broken.cs; Client.cs (a user of Paths.Base, whose value holds a Netsmart URL split over two files), Paths.cs, Hosts.cs and Suffix.cs are kept
+        Assert.Equal(2, aside); // Unrelated.cs (read for its constant) and Other.cs (not parsed); Client.cs (a user of Paths.Base, whose value holds a Netsmart URL split over two files), Paths.cs, Hosts.cs and Suffix.cs are kept
         JsonNode report = JsonNode.Parse(filtered.Output)!;
         JsonArray findings = report["findings"]!.AsArray();
         Assert.Equal(new[] { "Token.cs:5:NSM003" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").ToArray());
         Assert.Equal(7, (int)report["input"]!["csharpFiles"]!);
-        JsonArray skipped = report["skipped"]!.AsArray();
-        Assert.Single(skipped);
-        Assert.Equal("Broken.cs", (string?)skipped[0]!["file"]);
-        Assert.Equal("C# syntax error at (5,19): CS1026 ) expected; analysed as far as it parses, never rewritten", (string?)skipped[0]!["reason"]);
+        Assert.Empty(report["skipped"]!.AsArray());
+    }
+
+    /// <summary>
+    /// The one difference the prefilter makes, by design: a file set aside is parsed only when the closure needs its
+    /// declarations, and its syntax errors are not reported either way (it holds no finding, and its declarations bind in no
+    /// file that does). A syntax error in a file kept is reported as before; without the prefilter every file is analysed
+    /// and reported.
+    /// </summary>
+    [Fact]
+    public async Task A_syntax_error_is_reported_in_the_files_scan_analyses_and_not_in_the_files_it_sets_aside()
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Broken.cs", "namespace App;\n\npublic class Broken\n{\n    public void M(\n}\n");
+        tree.Write("App/Limits.cs", "namespace App;\n\npublic static class Limits\n{\n    public const int Max = 3;\n\n    public static void M(\n}\n");
+
+        (ToolResult cleanFull, _) = await RunAsync(prefilter: false, tree.Root, "json");
+        (ToolResult clean, int cleanAside) = await RunAsync(prefilter: true, tree.Root, "json");
+
+        Assert.Equal(2, cleanAside);
+        Assert.Equal(0, clean.ExitCode); // nothing skipped that could hold a finding: the gate passes
+        Assert.Empty(JsonNode.Parse(clean.Output)!["skipped"]!.AsArray());
+        Assert.Equal(1, cleanFull.ExitCode);
+        Assert.Equal(new[] { "Broken.cs", "Limits.cs" }, Skipped(cleanFull));
+
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public string Url = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n\n    public int Count() => Limits.Max\n}\n");
+        (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
+        (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "json");
+
+        Assert.Equal(1, aside); // Broken.cs; Limits.cs declares a constant Client.cs names
+        Assert.Equal(new[] { "Client.cs", "Limits.cs" }, Skipped(filtered));
+        Assert.Equal("C# syntax error at (7,37): CS1002 ; expected; analysed as far as it parses, never rewritten",
+            (string?)JsonNode.Parse(filtered.Output)!["skipped"]![0]!["reason"]);
+        Assert.Equal(new[] { "Broken.cs", "Client.cs", "Limits.cs" }, Skipped(full));
+        Assert.Equal(full.FindingKeys(), filtered.FindingKeys());
+        Assert.Equal(new[] { "Client.cs:5:NSM001" }, filtered.FindingKeys());
+
+        static string[] Skipped(ToolResult json) => JsonNode.Parse(json.Output)!["skipped"]!.AsArray().Select(s => (string)s!["file"]!).ToArray();
     }
 
     [Fact]
@@ -126,6 +190,10 @@ public sealed class PrefilterTests
         "TextExtensions.cs", "namespace App.Ext;\n\npublic static class TextExtensions\n{\n    public static string Trimmed<T>(this T value) where T : class => \"k\";\n}\n",
         "using App.Ext;\n\nnamespace App;\n\npublic class Client\n{\n    public string Get(string id) => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", id.Trimmed());\n}\n",
         7)]
+    [InlineData("C# 14 extension block",
+        "ServiceExtensions.cs", "namespace App.Model.Extensions;\n\npublic static class ServiceExtensions\n{\n    extension(App.Model.Service service)\n    {\n        public string Key => \"k\";\n    }\n}\n",
+        "using App.Model;\nusing App.Model.Extensions;\n\nnamespace App;\n\npublic class Client\n{\n    private readonly Service _service = new();\n\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", _service.Key);\n}\n",
+        10)]
     [InlineData("global alias",
         "GlobalUsings.cs", "global using H = App.Model.Holder;\n",
         "namespace App;\n\npublic class Client\n{\n    public string Get() => string.Concat(\"https://fhir.netsmartcloud.com/\", \"uscore/v1/Patient/\", H.Id);\n}\n",
@@ -445,13 +513,18 @@ public sealed class PrefilterTests
                 Write(tree, log, "App/Suppressions.cs", "[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage(\"Netsmart\", \"NSM010\")]\n");
             }
 
-            // Files with nothing to find: some broken, some in the folder with a tenant expression.
+            // Files with nothing to find (read for a constant, or not parsed at all), some in the folder with a tenant
+            // expression, and broken files with a finding (kept, and their syntax errors reported, on both paths; those of a
+            // file set aside are not: A_syntax_error_is_reported_in_the_files_scan_analyses_and_not_in_the_files_it_sets_aside).
             int noise = random.Next(1, 5);
             for (int i = 0; i < noise; i++)
             {
-                string text = random.Next(4) == 0
-                    ? $"namespace App.Noise;\n\npublic class Broken{i}\n{{\n    public void M(\n}}\n"
-                    : $"namespace App.Noise;\n\npublic class N{i}\n{{\n    public const string Name = \"n{i}\";\n\n    public int Add(int a, int b) => a + b;\n}}\n";
+                string text = random.Next(4) switch
+                {
+                    0 => $"namespace App.Noise;\n\npublic class Broken{i}\n{{\n    public string U = \"https://fhir.netsmartcloud.com/uscore/v1/Patient\";\n\n    public void M(\n}}\n",
+                    1 => $"namespace App.Noise;\n\npublic class N{i}\n{{\n    public int Add(int a, int b) => a + b;\n}}\n",
+                    _ => $"namespace App.Noise;\n\npublic class N{i}\n{{\n    public const string Name = \"n{i}\";\n\n    public int Add(int a, int b) => a + b;\n}}\n",
+                };
                 Write(tree, log, $"App/Noise/N{i}.cs", text);
             }
 

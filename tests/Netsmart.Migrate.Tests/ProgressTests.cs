@@ -38,13 +38,18 @@ public sealed class ProgressTests
         Assert.StartsWith("\rReading files ", progress);
         Assert.Contains($"\rReading files {Files + 1}/{Files + 1}", progress); // and the tree's .editorconfig
         Assert.Contains($"\rParsing C# files {Files}/{Files}", progress);
+        if (command == "scan")
+        {
+            Assert.Contains($"\rScanning C# files {Files}/{Files}", progress); // the prefilter reads every file's text
+        }
+
         Assert.Contains($"\rAnalysing files {Files}/{Files}", progress);
         Assert.DoesNotContain("\n", progress);
         // Each line is padded over the longer one before it, and the last is erased.
         Match last = Regex.Match(progress, "\r([^\r]+)\r( +)\r$");
         Assert.True(last.Success, progress);
         Assert.Equal(last.Groups[1].Value.TrimEnd().Length, last.Groups[2].Value.Length);
-        Assert.All(progress.Split('\r').Skip(1).Where(l => l.Trim().Length > 0), l => Assert.Matches(@"^(Reading files|Parsing C# files|Analysing files) \d+/\d+ *$|^Fixing NSM\d{3} *$", l));
+        Assert.All(progress.Split('\r').Skip(1).Where(l => l.Trim().Length > 0), l => Assert.Matches(@"^(Reading files|Scanning C# files|Parsing C# files|Analysing files) \d+/\d+ *$|^Fixing NSM\d{3} *$", l));
         Assert.Equal(string.Empty, result.Error);
         if (command == "scan")
         {

@@ -68,8 +68,9 @@ internal sealed class LoadedSolution
     public int JsonFileCount => Files.Count - Files.Keys.Count(id => Solution.GetDocument(id) != null);
 
     /// <summary>
-    /// How many C# files the prefilter left out of the solution (<see cref="SourcePrefilter"/>): read, counted, parsed once
-    /// for their syntax errors, and never analysed; their texts are not kept. 0 unless the load was asked to prefilter.
+    /// How many C# files the prefilter left out of the solution (<see cref="SourcePrefilter"/>): read and counted, never
+    /// analysed, and parsed only where the prefilter needed their declarations; their texts are not kept. 0 unless the load
+    /// was asked to prefilter.
     /// </summary>
     public int SetAsideCount { get; private set; }
 
@@ -101,7 +102,8 @@ internal sealed class LoadedSolution
 
     /// <remarks>
     /// <paramref name="prefilter"/>: when enabled, leave out of the solution the C# files that cannot change the scan's report (<see cref="SourcePrefilter"/>);
-    /// they are still read, counted and checked for syntax errors. For <c>scan</c> only (null: off): <c>fix</c> rewrites what
+    /// they are still read and counted, but parsed only when the prefilter needs their declarations, and their syntax errors
+    /// are not reported (they can change no finding). For <c>scan</c> only (null: off): <c>fix</c> rewrites what
     /// it analyses. <paramref name="preprocessorSymbols"/>: the symbols defined for <c>#if</c> (<c>--define</c>); none by default.
     /// </remarks>
     public static LoadedSolution Load(InputSet input, ProgressReporter progress, CancellationToken cancellationToken, PrefilterOptions? prefilter = null,
@@ -126,8 +128,11 @@ internal sealed class LoadedSolution
             progress.Report("Reading files", Interlocked.Increment(ref done), allFiles.Length);
         });
         PhaseTimings.Mark("read files");
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols);
-        Dictionary<string, string?>? setAside = null;
+        // FileBasedProgram: the #: directives of a .NET 10 file-based program (#:package, #:project) are part of the language
+        // there; without it they are syntax errors, and such a file was reported as broken and never rewritten.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols)
+            .WithFeatures(new[] { new KeyValuePair<string, string>("FileBasedProgram", "true") });
+        HashSet<string>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         long setAsideLines = 0;
         long sourceChars = read.Values.Sum(f => (long)f.Text.Length);
@@ -139,7 +144,7 @@ internal sealed class LoadedSolution
 
             // The texts of the files set aside are counted now and dropped: nothing after this reads them, and the
             // collection below returns their memory before the kept files are loaded.
-            foreach (string path in setAside.Keys)
+            foreach (string path in setAside)
             {
                 if (read.TryRemove(path, out TextFile? dropped))
                 {
@@ -174,7 +179,6 @@ internal sealed class LoadedSolution
         var settings = new ProjectSettingsById();
         long lines = 0;
         int setAsideFiles = 0;
-        var setAsideProblems = new List<InputProblem>();
         var setAsideByProject = new Dictionary<ProjectId, List<string>>();
         // Ids first: a project's references to the other projects of the input (a solution's) are known before its info.
         var ids = input.Projects.ToDictionary(p => p, p => ProjectId.CreateNewId(p.Name));
@@ -186,15 +190,10 @@ internal sealed class LoadedSolution
             var documents = new List<DocumentInfo>();
             foreach (string path in project.CSharpFiles)
             {
-                if (setAside != null && setAside.TryGetValue(path, out string? syntaxError))
+                if (setAside != null && setAside.Contains(path))
                 {
                     setAsideFiles++;
                     (setAsideByProject.TryGetValue(projectId, out List<string>? aside) ? aside : setAsideByProject[projectId] = new List<string>()).Add(path);
-                    if (syntaxError != null)
-                    {
-                        setAsideProblems.Add(new InputProblem(path, syntaxError));
-                    }
-
                     continue;
                 }
 
@@ -265,37 +264,45 @@ internal sealed class LoadedSolution
             lines += CountLines(file.Text);
         }
 
-        problems.AddRange(setAsideProblems.OrderBy(p => p.Path, StringComparer.Ordinal));
-
         loaded.LineCount = lines;
         loaded.ParseInParallel(bindReferences, progress, cancellationToken);
         return loaded;
     }
 
     /// <summary>
-    /// Parses every C# file once (all cores) for its syntax errors and its declarations, drops the tree, and returns the
-    /// files <c>SourcePrefilter.Closure</c> does not keep, each with the problem its syntax error makes (null: none),
-    /// worded as the full load words it. The kept files are parsed again by the workspace, as before.
+    /// Reads every C# file's text for what it may hold (all cores), parses the files <c>SourcePrefilter.Closure</c> asks for
+    /// (all cores; the others never), and returns the files it does not keep. Each tree is dropped once read: the workspace
+    /// parses the kept files again (a tree given to it loses its text, which the analyzers then rebuild at a higher cost).
     /// </summary>
-    private static Dictionary<string, string?> SetAsideFiles(
+    private static HashSet<string> SetAsideFiles(
         InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, HashSet<string> notAnalysed, ProgressReporter progress,
         CancellationToken cancellationToken)
     {
         string[] paths = input.Projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
         var summaries = new SourcePrefilter.FileSummary[paths.Length];
-        var errors = new string?[paths.Length];
-        long parsedChars = 0;
-        int done = 0;
+        int scanned = 0;
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            TextFile file = read[paths[i]];
-            SyntaxTree tree = CSharpSyntaxTree.ParseText(file.ToSourceText(), parseOptions, paths[i], cancellationToken);
-            SyntaxNode root = tree.GetRoot(cancellationToken);
-            summaries[i] = new SourcePrefilter.FileSummary(file.Text, root);
-            errors[i] = SyntaxErrorMessage(tree, cancellationToken);
-            CollectionBudget.AfterPrefilterParse(Interlocked.Add(ref parsedChars, file.Text.Length), file.Text.Length);
-            progress.Report("Parsing C# files", Interlocked.Increment(ref done), paths.Length);
+            summaries[i] = new SourcePrefilter.FileSummary(read[paths[i]].Text);
+            progress.Report("Scanning C# files", Interlocked.Increment(ref scanned), paths.Length);
         });
+        PhaseTimings.Mark("prefilter: texts");
+
+        long parsedChars = 0;
+        int parsed = 0;
+        void Parse(IReadOnlyList<int> indexes)
+        {
+            int total = parsed + indexes.Count;
+            Parallel.For(0, indexes.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+            {
+                int i = indexes[k];
+                TextFile file = read[paths[i]];
+                SyntaxTree tree = CSharpSyntaxTree.ParseText(file.ToSourceText(), parseOptions, paths[i], cancellationToken);
+                summaries[i].Read(tree.GetRoot(cancellationToken));
+                CollectionBudget.AfterPrefilterParse(Interlocked.Add(ref parsedChars, file.Text.Length), file.Text.Length);
+                progress.Report("Parsing C# files", Interlocked.Increment(ref parsed), total);
+            });
+        }
 
         // The global usings the tool writes from the project files (<Using Include="App.Model.Holder" Alias="H" />) bind in
         // every file too: their summaries join the closure (after the files, which keep their indexes), as no file to keep.
@@ -308,16 +315,18 @@ internal sealed class LoadedSolution
             }
         }
 
-        bool[] keep = SourcePrefilter.Closure(all, out var counts, out bool[] mayHoldFindings);
-        PhaseTimings.Mark($"prefilter: parse and closure ({counts.Seeds} seeds, {counts.Users} users, {counts.Declarations} declarations of {paths.Length} C# files)");
-        var setAside = new Dictionary<string, string?>(StringComparer.Ordinal);
+        bool[] keep = SourcePrefilter.Closure(all, Parse, out var counts, out bool[] mayHoldFindings);
+        PhaseTimings.Mark($"prefilter: parse and closure ({counts.Seeds} seeds, {counts.Users} users, {counts.Declarations} declarations of {paths.Length} C# files; {parsed} parsed)");
+        var setAside = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < paths.Length; i++)
         {
             if (!keep[i])
             {
-                setAside[paths[i]] = errors[i];
+                setAside.Add(paths[i]);
+                continue;
             }
-            else if (!mayHoldFindings[i])
+
+            if (!mayHoldFindings[i])
             {
                 notAnalysed.Add(paths[i]);
             }

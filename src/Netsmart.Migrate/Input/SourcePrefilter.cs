@@ -184,11 +184,54 @@ internal static class SourcePrefilter
 
     internal sealed class FileSummary
     {
-        public FileSummary(string text, SyntaxNode root)
+        /// <summary>What the text alone tells: <see cref="Read"/> adds the declarations when the closure needs them.</summary>
+        public FileSummary(string text)
         {
             MayHoldFinding = FileMayHoldFinding(text);
             HasContext = !MayHoldFinding && SourcePrefilter.HasContext(text);
-            Words = WordHashes(text);
+            Words = ScanWords(text, TypeCandidates, out bool readAlways);
+            ReadAlways = readAlways;
+        }
+
+        /// <summary>A file read whole: its text and its parsed tree.</summary>
+        public FileSummary(string text, SyntaxNode root)
+            : this(text)
+        {
+            Read(root);
+        }
+
+        /// <summary>
+        /// The file's declarations have been read (<see cref="Read"/>). Until then <see cref="Types"/>, <see cref="Constants"/>,
+        /// <see cref="Values"/> and the rest are empty, which the closure may take as read only for a file that is not
+        /// <see cref="MustBeRead"/> and whose <see cref="TypeCandidates"/> no finding names.
+        /// </summary>
+        public bool IsRead { get; private set; }
+
+        /// <summary>
+        /// The text writes what only a parse tells whole: <c>const</c>, <c>enum</c>, <c>global</c>, a <c>this</c> that may
+        /// start an extension method's receiver, an <c>extension</c> block (C# 14), or a type declaration whose name the text scan cannot read (a comment,
+        /// a directive or an escape after the keyword).
+        /// </summary>
+        public bool ReadAlways { get; }
+
+        /// <summary>The closure reads this file whatever the others hold: it may hold a finding, context, or declarations every file may reach.</summary>
+        public bool MustBeRead => MayHoldFinding || HasContext || ReadAlways;
+
+        /// <summary>
+        /// Every word the text writes where a type declaration writes its name (after <c>class</c>, <c>struct</c>,
+        /// <c>interface</c>, <c>record</c>, <c>enum</c>; the words of a <c>delegate</c> up to its parameters): a superset of <see cref="Types"/>
+        /// known before the parse.
+        /// </summary>
+        public HashSet<int> TypeCandidates { get; } = new();
+
+        /// <summary>Reads the declarations of the file's tree (once).</summary>
+        public void Read(SyntaxNode root)
+        {
+            if (IsRead)
+            {
+                return;
+            }
+
             if (root is CompilationUnitSyntax unit)
             {
                 AddGlobalUsings(unit.Usings);
@@ -198,13 +241,15 @@ internal static class SourcePrefilter
                     Units = FindingUnits.Of(unit);
                 }
             }
+
+            IsRead = true;
         }
 
         /// <summary>
         /// For a file whose text may hold a finding: its frame and its members (<see cref="FindingUnits"/>); null for the
         /// others, and for a file with top-level statements (all of its words count then).
         /// </summary>
-        public FindingUnits? Units { get; }
+        public FindingUnits? Units { get; private set; }
 
         /// <summary>
         /// The names that <c>global using static</c> and <c>global using</c> aliases here write: they bind in every file of the
@@ -213,8 +258,9 @@ internal static class SourcePrefilter
         public HashSet<int> GlobalUsingWords { get; } = new();
 
         /// <summary>
-        /// The extension methods declared here, each with the names its signature writes (receiver, parameters, return type,
-        /// type parameters and constraints): <c>_service.Key()</c> binds to one through a namespace import that names no type.
+        /// The extension methods declared here (and the members of C# 14 extension blocks), each with the names its signature
+        /// writes (receiver, parameters, return type, type parameters and constraints): <c>_service.Key()</c> binds to one
+        /// through a namespace import that names no type.
         /// </summary>
         public List<(int Name, HashSet<int> Signature)> ExtensionMethods { get; } = new();
 
@@ -292,6 +338,31 @@ internal static class SourcePrefilter
             }
         }
 
+        private void AddExtensionBlock(TypeDeclarationSyntax block)
+        {
+            HashSet<int> receiver = block.ParameterList is { } parameters ? FindingUnits.Identifiers(parameters) : new HashSet<int>();
+            foreach (MemberDeclarationSyntax member in block.Members)
+            {
+                SyntaxToken name = member switch
+                {
+                    MethodDeclarationSyntax method => method.Identifier,
+                    PropertyDeclarationSyntax property => property.Identifier,
+                    _ => default,
+                };
+                if (name.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    var signature = new HashSet<int>(receiver);
+                    signature.UnionWith(member is MethodDeclarationSyntax method ? FindingUnits.Identifiers(method.ReturnType) : FindingUnits.Identifiers(((PropertyDeclarationSyntax)member).Type));
+                    if (member is MethodDeclarationSyntax withParameters)
+                    {
+                        signature.UnionWith(FindingUnits.Identifiers(withParameters.ParameterList));
+                    }
+
+                    ExtensionMethods.Add((Hash(name.ValueText), signature));
+                }
+            }
+        }
+
         private void Collect(SyntaxList<MemberDeclarationSyntax> members, int container)
         {
             foreach (MemberDeclarationSyntax member in members)
@@ -300,6 +371,11 @@ internal static class SourcePrefilter
                 {
                     case BaseNamespaceDeclarationSyntax ns:
                         Collect(ns.Members, container);
+                        break;
+                    case TypeDeclarationSyntax block when block.IsKind(SyntaxKind.ExtensionDeclaration):
+                        // C# 14: extension(Service s) { public string Key => …; }: each member is reached on the receiver
+                        // through a namespace import that names no type, as an extension method is. A block has no name.
+                        AddExtensionBlock(block);
                         break;
                     case TypeDeclarationSyntax type:
                         Types.Add(Hash(type.Identifier.ValueText));
@@ -635,36 +711,73 @@ internal static class SourcePrefilter
         return hinted;
     }
 
-    /// <summary>The files to keep (the class summary's rules, each applied until nothing changes).</summary>
-    public static bool[] Closure(IReadOnlyList<FileSummary> files) => Closure(files, out _, out _);
+    /// <summary>The files to keep (the class summary's rules, each applied until nothing changes), every file read.</summary>
+    public static bool[] Closure(IReadOnlyList<FileSummary> files) => Closure(files, null, out _, out _);
 
     /// <param name="files">Every C# file of the input.</param>
+    /// <param name="read">
+    /// Parses the files at the given indexes and <see cref="FileSummary.Read"/>s their trees: the closure asks for the files
+    /// it needs the declarations of (<see cref="FileSummary.MustBeRead"/>, then the users of a value and the files whose
+    /// <see cref="FileSummary.TypeCandidates"/> a finding names), and no other. Null when every file is read.
+    /// </param>
     /// <param name="counts">How many files are seeds, users (seeds not counted) and kept for a declaration only.</param>
     /// <param name="mayHoldFindings">
     /// Per file, whether it may hold a finding (its text, or a value it names): the others are kept for what is read
     /// from them (declarations, evidence, checklist strings, attributes) and need no analysis of their own.
     /// </param>
-    public static bool[] Closure(IReadOnlyList<FileSummary> files, out (int Seeds, int Users, int Declarations) counts, out bool[] mayHoldFindings)
+    public static bool[] Closure(IReadOnlyList<FileSummary> files, Action<IReadOnlyList<int>>? read, out (int Seeds, int Users, int Declarations) counts, out bool[] mayHoldFindings)
     {
-        // Constants that may hold a hint: a folded value passes the test, or the value is unknown. Fields (read by the
-        // fixers as format strings): by their initializer's text, or naming such a constant or field, transitively.
-        HashSet<int> hinted = HintedConstants(files.SelectMany(f => f.Values).Where(v => v.Parts != null).ToList());
-
-        var pending = files.SelectMany(f => f.Values).Where(v => v.Parts is null).ToList();
-        bool changed = true;
-        while (changed)
+        // Reads the files of these indexes that are not read yet; true when there were any.
+        bool Ensure(IEnumerable<int> indexes)
         {
-            changed = false;
-            pending.RemoveAll(value =>
+            int[] unread = indexes.Where(i => !files[i].IsRead).ToArray();
+            if (unread.Length == 0)
             {
-                if (value.HoldsHint || value.Words.Overlaps(hinted))
-                {
-                    changed |= hinted.Add(value.Name);
-                    return true;
-                }
-
                 return false;
-            });
+            }
+
+            if (read is null)
+            {
+                throw new InvalidOperationException("the closure needs the declarations of a file that is not read");
+            }
+
+            read(unread);
+            return true;
+        }
+
+        Ensure(Enumerable.Range(0, files.Count).Where(i => files[i].MustBeRead));
+
+        // Constants that may hold a hint: a folded value passes the test, or the value is unknown. Fields (read by the
+        // fixers as format strings): by their initializer's text, or naming such a constant or field, transitively. Every
+        // constant is read by now (its file writes 'const'); a field of a file not read yet is read when the file names a
+        // hinted value (a user), the only way its value may become one.
+        HashSet<int> hinted = HintedConstants(files.SelectMany(f => f.Values).Where(v => v.Parts != null).ToList());
+        var pending = files.SelectMany(f => f.Values).Where(v => v.Parts is null).ToList();
+        while (true)
+        {
+            bool changed = true;
+            while (changed)
+            {
+                changed = false;
+                pending.RemoveAll(value =>
+                {
+                    if (value.HoldsHint || value.Words.Overlaps(hinted))
+                    {
+                        changed |= hinted.Add(value.Name);
+                        return true;
+                    }
+
+                    return false;
+                });
+            }
+
+            int[] newUsers = Enumerable.Range(0, files.Count).Where(i => !files[i].IsRead && files[i].Words.Overlaps(hinted)).ToArray();
+            if (!Ensure(newUsers))
+            {
+                break;
+            }
+
+            pending.AddRange(newUsers.SelectMany(i => files[i].Values).Where(v => v.Parts is null));
         }
 
         // Files that may hold findings (by their text, or naming such a value) and files read for their context; then
@@ -715,10 +828,14 @@ internal static class SourcePrefilter
         // members), the signatures of those extension methods and the declared types of its members that code names
         // (a.Member.Id), transitively; a file kept only for a constant does not.
         var derived = new bool[files.Count];
-        changed = true;
-        while (changed)
+        bool grew = true;
+        while (grew)
         {
-            changed = false;
+            grew = false;
+
+            // A file not read declares no constant and no extension method (its text would have made it MustBeRead), and
+            // its types are among its candidates: read it once a finding names one of them.
+            Ensure(Enumerable.Range(0, files.Count).Where(i => !files[i].IsRead && typesMentioned.Overlaps(files[i].TypeCandidates)));
             for (int i = 0; i < files.Count; i++)
             {
                 FileSummary file = files[i];
@@ -744,7 +861,7 @@ internal static class SourcePrefilter
                         }
                     }
 
-                    changed = true;
+                    grew = true;
                 }
 
                 if (!keep[i] && (named || mentioned.Overlaps(file.Constants)))
@@ -752,7 +869,7 @@ internal static class SourcePrefilter
                     keep[i] = true;
                     declarations++;
                     mentioned.UnionWith(file.ConstantWords);
-                    changed = true;
+                    grew = true;
                 }
             }
         }
@@ -766,11 +883,21 @@ internal static class SourcePrefilter
     /// connectors and combining marks; an <c>@</c> prefix and formatting characters (a zero-width joiner inside a name)
     /// are not part of the name.
     /// </summary>
-    internal static HashSet<int> WordHashes(string text)
+    internal static HashSet<int> WordHashes(string text) => ScanWords(text, null, out _);
+
+    /// <summary>
+    /// <see cref="WordHashes"/>, and in the same pass what the text tells of the declarations before any parse (for
+    /// <see cref="FileSummary"/>; all of it errs on the side of reading the file).
+    /// </summary>
+    /// <param name="text">A C# file's text.</param>
+    /// <param name="typeCandidates">Receives <see cref="FileSummary.TypeCandidates"/>; null: words only.</param>
+    /// <param name="readAlways"><see cref="FileSummary.ReadAlways"/>.</param>
+    internal static HashSet<int> ScanWords(string text, HashSet<int>? typeCandidates, out bool readAlways)
     {
         // Sized from the text (the C# files of docs/performance.md's DevSkim tree hold one distinct word per 46 characters):
         // the set rarely grows, and rehashes, while it fills.
         var words = new HashSet<int>(text.Length / 32);
+        var declarations = new DeclarationScan(text, typeCandidates);
         int i = 0;
         int n = text.Length;
         while (i < n)
@@ -785,9 +912,14 @@ internal static class SourcePrefilter
                     i++;
                 }
 
-                words.Add(formatting
+                int hash = formatting
                     ? Hash(new string(text.AsSpan(start, i - start).ToArray().Where(ch => char.GetUnicodeCategory(ch) != System.Globalization.UnicodeCategory.Format).ToArray()))
-                    : string.GetHashCode(text.AsSpan(start, i - start)));
+                    : string.GetHashCode(text.AsSpan(start, i - start));
+                words.Add(hash);
+                if (typeCandidates != null)
+                {
+                    declarations.Word(start, i, hash);
+                }
             }
             else if (char.IsDigit(c))
             {
@@ -804,7 +936,196 @@ internal static class SourcePrefilter
             }
         }
 
+        readAlways = declarations.ReadAlways;
         return words;
+    }
+
+    /// <summary>
+    /// The words of a text, one after the other, read for what a parse of it would declare (<see cref="ScanWords"/>). The
+    /// words come from the whole text, comments and strings too: a word too many makes a candidate too many (a file read
+    /// for nothing), and wherever the next word is not plainly the declared name the file is marked to be read.
+    /// </summary>
+    private struct DeclarationScan
+    {
+        private readonly string _text;
+        private readonly HashSet<int>? _candidates;
+        private int _previousEnd;
+
+        /// <summary>0: nothing pending; 1: the next word names a type; 2: the words of a delegate's declaration, up to its parameters.</summary>
+        private int _expect;
+
+        public DeclarationScan(string text, HashSet<int>? candidates)
+        {
+            _text = text;
+            _candidates = candidates;
+            _previousEnd = 0;
+            _expect = 0;
+            ReadAlways = false;
+        }
+
+        public bool ReadAlways { get; private set; }
+
+        public void Word(int start, int end, int hash)
+        {
+            if (_expect == 1)
+            {
+                _expect = 0;
+                if (Gap(_previousEnd, start, "@"))
+                {
+                    Candidate(end, hash);
+                }
+            }
+            else if (_expect == 2)
+            {
+                // delegate Task<Result?> Handler<T>(…): every word up to the parameters (delegate*<int, void> too).
+                for (int k = _previousEnd; k < start && _expect == 2; k++)
+                {
+                    char c = _text[k];
+                    if (c is '/' or '#' or '\\')
+                    {
+                        ReadAlways = true;
+                        _expect = 0;
+                    }
+                    else if (!(char.IsWhiteSpace(c) || c is '<' or '>' or ',' or '.' or '?' or '[' or ']' or '*' or ':' or '@'))
+                    {
+                        _expect = 0;
+                    }
+                }
+
+                if (_expect == 2)
+                {
+                    Candidate(end, hash);
+                }
+            }
+
+            _previousEnd = end;
+            ReadOnlySpan<char> word = _text.AsSpan(start, end - start);
+            switch (word.Length)
+            {
+                case 4 when word.SequenceEqual("this"):
+                    ReadAlways |= MayStartReceiver(start, end);
+                    break;
+                case 4 when word.SequenceEqual("enum"):
+                    ReadAlways = true; // its members are constants
+                    After(end, 1);
+                    break;
+                case 5 when word.SequenceEqual("const"):
+                case 6 when word.SequenceEqual("global"):
+                    ReadAlways = true;
+                    break;
+                case 5 when word.SequenceEqual("class"):
+                case 6 when word.SequenceEqual("struct") || word.SequenceEqual("record"):
+                case 9 when word.SequenceEqual("interface"):
+                    After(end, 1);
+                    break;
+                case 8 when word.SequenceEqual("delegate"):
+                    After(end, 2);
+                    break;
+                case 9 when word.SequenceEqual("extension"):
+                    // A C# 14 extension block, extension(Service s) or extension<T>(T value): members reached unnamed.
+                    int k = SkipWhitespace(end);
+                    ReadAlways |= k < _text.Length && _text[k] is '(' or '<' or '/' or '#';
+                    break;
+            }
+        }
+
+        /// <summary>After a declaring keyword: a name follows, or something the scan cannot read past (the file is read).</summary>
+        private void After(int end, int expect)
+        {
+            int k = SkipWhitespace(end);
+            if (k >= _text.Length)
+            {
+                return;
+            }
+
+            char c = _text[k];
+            if (c is '/' or '#' or '\\')
+            {
+                ReadAlways = true;
+            }
+            else if (expect == 2 || c == '_' || c == '@' || char.IsLetter(c))
+            {
+                _expect = expect;
+            }
+        }
+
+        private void Candidate(int end, int hash)
+        {
+            _candidates!.Add(hash);
+            if (end < _text.Length && _text[end] == '\\')
+            {
+                ReadAlways = true; // a name with a Unicode escape: the word is not the name
+            }
+        }
+
+        /// <summary>
+        /// A <c>this</c> that may be an extension method's receiver modifier: a name or a parenthesis follows, and before it
+        /// is the parameter list's parenthesis, an attribute, a comment, <c>ref</c>/<c>in</c>/<c>scoped</c>/<c>readonly</c>, or a line
+        /// break (a directive or a comment may end the line before).
+        /// </summary>
+        private readonly bool MayStartReceiver(int start, int end)
+        {
+            int k = SkipWhitespace(end);
+            if (k >= _text.Length || !(_text[k] is '_' or '@' or '(' or '/' || char.IsLetter(_text[k])))
+            {
+                return false;
+            }
+
+            int p = start - 1;
+            while (p >= 0 && char.IsWhiteSpace(_text[p]))
+            {
+                if (_text[p] is '\n' or '\r')
+                {
+                    return true;
+                }
+
+                p--;
+            }
+
+            if (p < 0)
+            {
+                return true;
+            }
+
+            char before = _text[p];
+            if (before is '(' or '[' or ']' || (before == '/' && p > 0 && _text[p - 1] == '*'))
+            {
+                return true;
+            }
+
+            int wordEnd = p + 1;
+            while (p >= 0 && (char.IsLetterOrDigit(_text[p]) || _text[p] == '_'))
+            {
+                p--;
+            }
+
+            ReadOnlySpan<char> previous = _text.AsSpan(p + 1, wordEnd - p - 1);
+            return previous.SequenceEqual("ref") || previous.SequenceEqual("in") || previous.SequenceEqual("scoped") || previous.SequenceEqual("readonly");
+        }
+
+        /// <summary>True when the text between two words is whitespace, and the characters allowed.</summary>
+        private readonly bool Gap(int from, int to, string allowed)
+        {
+            for (int k = from; k < to; k++)
+            {
+                if (!char.IsWhiteSpace(_text[k]) && allowed.IndexOf(_text[k]) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private readonly int SkipWhitespace(int k)
+        {
+            while (k < _text.Length && char.IsWhiteSpace(_text[k]))
+            {
+                k++;
+            }
+
+            return k;
+        }
     }
 
     private static bool IsIdentifierPart(char c, ref bool formatting)
@@ -842,7 +1163,7 @@ internal static class SourcePrefilter
     /// usings; the attributes of its types and of the file; the signatures of every member: field, property, event and
     /// return types, parameters — what a member body reads of the types around it) and the members themselves, each read
     /// whole only when it may hold a finding: its text passes <see cref="FileMayHoldFinding"/>, it names a value that may
-    /// (<see cref="Closure(IReadOnlyList{FileSummary}, out ValueTuple{int, int, int}, out bool[])"/> knows those), or it names
+    /// (<see cref="Closure(IReadOnlyList{FileSummary}, Action{IReadOnlyList{int}}, out ValueTuple{int, int, int}, out bool[])"/> knows those), or it names
     /// a variable or member such a member declares (a format string in a private field, used by another member). A type
     /// named only in the body of a member without findings is bound by no rule.
     /// </summary>
