@@ -293,9 +293,10 @@ internal sealed class LoadedSolution
         void Parse(IReadOnlyList<int> indexes)
         {
             int total = parsed + indexes.Count;
-            Parallel.For(0, indexes.Count, new ParallelOptions { CancellationToken = cancellationToken }, k =>
+            // Largest first, one file at a time: no core waits at the end on a large file the other took last.
+            int[] bySize = indexes.OrderByDescending(i => read[paths[i]].Text.Length).ToArray();
+            Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                int i = indexes[k];
                 TextFile file = read[paths[i]];
                 SyntaxTree tree = CSharpSyntaxTree.ParseText(file.ToSourceText(), parseOptions, paths[i], cancellationToken);
                 summaries[i].Read(tree.GetRoot(cancellationToken));
@@ -362,7 +363,8 @@ internal sealed class LoadedSolution
         var left = new ConcurrentBag<(string Path, string Message)>();
         var trees = new SyntaxTree[documents.Length];
         int done = 0;
-        Parallel.For(0, documents.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        int[] bySize = Enumerable.Range(0, documents.Length).OrderByDescending(i => Files[documents[i].Id].Text.Length).ToArray();
+        Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             SyntaxTree tree = documents[i].GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
             trees[i] = tree;
