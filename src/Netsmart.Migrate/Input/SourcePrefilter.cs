@@ -16,7 +16,9 @@ namespace Netsmart.Migrate.Input;
 /// <summary>
 /// Which C# files <c>scan</c> must give the analyzers so that its report is the report of the whole input: the files that
 /// can hold a finding or a checklist fact, and the files whose declarations decide what the analyzers and fixers see
-/// there. Every other file is parsed once for its syntax errors (they are reported) and dropped.
+/// there. Every other file is set aside: not analysed, and parsed only if the choice needs its declarations (its syntax
+/// errors are not reported; it holds no finding). What the text alone tells (<see cref="FileSummary(string)"/>) decides
+/// which files the closure parses.
 /// <list type="number">
 /// <item><b>Seeds.</b> A file whose text may hold (part of) a finding (<see cref="MayHoldFinding"/>: the knowledge core's and
 /// the analyzers' own cheapest tests), or something read even where no finding is: API evidence, checklist strings, what
@@ -970,7 +972,7 @@ internal static class SourcePrefilter
             if (_expect == 1)
             {
                 _expect = 0;
-                if (Gap(_previousEnd, start, "@"))
+                if (WhitespaceOrAt(_previousEnd, start))
                 {
                     Candidate(end, hash);
                 }
@@ -1103,12 +1105,12 @@ internal static class SourcePrefilter
             return previous.SequenceEqual("ref") || previous.SequenceEqual("in") || previous.SequenceEqual("scoped") || previous.SequenceEqual("readonly");
         }
 
-        /// <summary>True when the text between two words is whitespace, and the characters allowed.</summary>
-        private readonly bool Gap(int from, int to, string allowed)
+        /// <summary>True when the text between two words is whitespace, or the <c>@</c> of a verbatim name.</summary>
+        private readonly bool WhitespaceOrAt(int from, int to)
         {
             for (int k = from; k < to; k++)
             {
-                if (!char.IsWhiteSpace(_text[k]) && allowed.IndexOf(_text[k]) < 0)
+                if (!char.IsWhiteSpace(_text[k]) && _text[k] != '@')
                 {
                     return false;
                 }
