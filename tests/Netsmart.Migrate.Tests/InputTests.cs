@@ -447,6 +447,30 @@ public sealed class InputTests
         Assert.Equal(2, (int)JsonNode.Parse(result.Output)!["input"]!["csharpFiles"]!);
     }
 
+    /// <summary>
+    /// MSBuild evaluates Directory.Build.props before the SDK adds its default Compile items, so a Remove written there
+    /// removes nothing (`dotnet msbuild -getItem:Compile` lists the file), and the build compiles and analyses the file; one
+    /// written in Directory.Build.targets removes it. The tool applied both.
+    /// </summary>
+    [Theory]
+    [InlineData("Directory.Build.props", "on", true)]
+    [InlineData("Directory.Build.props", "off", true)]
+    [InlineData("Directory.Build.targets", "on", false)]
+    [InlineData("Directory.Build.targets", "off", false)]
+    public async Task A_compile_remove_applies_where_msbuild_applies_it(string file, string prefilter, bool compiled)
+    {
+        using var tree = new TempFolder();
+        tree.Write(file, "<Project>\n  <ItemGroup>\n    <Compile Remove=\"Legacy/**\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Legacy/Old.cs", "namespace App.Legacy;\n\npublic static class Old\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
+
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "App", "--format", "json");
+
+        Assert.Equal(compiled ? new[] { "Legacy/Old.cs:5:NSM001" } : Array.Empty<string>(), result.FindingKeys());
+        Assert.Equal(compiled ? 1 : 0, result.ExitCode);
+    }
+
     [Theory]
     [InlineData("Legacy/**", "Legacy/Old.cs", true)]
     [InlineData("Legacy/**", "Legacy/a/b/Old.cs", true)]

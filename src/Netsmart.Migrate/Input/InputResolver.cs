@@ -198,6 +198,9 @@ internal static partial class InputResolver
             AddGroups(props, groups, visited, problems);
         }
 
+        // The SDK adds its default Compile items after Directory.Build.props: a Remove written there finds nothing to remove.
+        int propsGroups = groups.Count;
+
         if (projectFile != null)
         {
             XDocument document;
@@ -254,7 +257,7 @@ internal static partial class InputResolver
             }
         }
 
-        // Compile items: single files added (a linked shared file), and globs the build removes.
+        // Compile items: single files added (a linked shared file), and globs the build removes (after the SDK's defaults).
         var compileIncludes = new List<string>();
         var compileRemoves = new List<string>();
         foreach (XElement item in Items(groups, "Compile"))
@@ -262,6 +265,10 @@ internal static partial class InputResolver
             compileIncludes.AddRange(Names(item, "Include")
                 .Where(name => IsLiteralPath(name) && name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
                 .Select(name => ProjectPath(name, directory)));
+        }
+
+        foreach (XElement item in Items(groups.Skip(propsGroups).ToList(), "Compile"))
+        {
             compileRemoves.AddRange(Names(item, "Remove").Where(name => name.IndexOfAny(EvaluatedChars) < 0).Select(name => name.Replace('\\', '/')));
         }
 
