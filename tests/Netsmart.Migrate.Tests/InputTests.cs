@@ -448,6 +448,65 @@ public sealed class InputTests
     }
 
     /// <summary>
+    /// <c>&lt;Compile Include="..\Shared\**\*.cs" Exclude="..\Shared\Old\**" /&gt;</c>: the files the glob matches outside the
+    /// project's folder are compiled, and analysed, with the project (the tool read only single files); an excluded or
+    /// removed one is not.
+    /// </summary>
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public async Task A_compile_glob_outside_the_project_brings_its_files_less_the_excluded_ones(string prefilter)
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", Solution(("App", @"src\App\App.csproj")));
+        tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"..\\Shared\\**\\*.cs\" Exclude=\"..\\Shared\\Old\\**\" LinkBase=\"Shared\" />\n    <Compile Remove=\"..\\Shared\\Gen\\*.cs\" />\n  </ItemGroup>\n</Project>\n");
+        const string Constant = "namespace Shared;\n\npublic static class {0}\n{{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}}\n";
+        tree.Write("src/Shared/Endpoints.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Endpoints"));
+        tree.Write("src/Shared/Fhir/More.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "More"));
+        tree.Write("src/Shared/Old/Gone.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Gone"));
+        tree.Write("src/Shared/Gen/Made.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Made"));
+        tree.Write("src/Shared/notes.txt", "https://fhir.netsmartcloud.com/uscore/v1\n");
+        tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
+
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json");
+
+        Assert.Equal(new[] { "src/Shared/Endpoints.cs:5:NSM001", "src/Shared/Fhir/More.cs:5:NSM001" }, result.FindingKeys());
+        Assert.Equal(3, (int)JsonNode.Parse(result.Output)!["input"]!["csharpFiles"]!);
+    }
+
+    /// <summary>
+    /// A shared project (<c>.shproj</c>, not in the solution as a C# project) reaches its users through
+    /// <c>&lt;Import Project="..\Shared\Shared.projitems" /&gt;</c>, whose items are <c>$(MSBuildThisFileDirectory)Name.cs</c>: its
+    /// listed files are analysed with the first project that imports it (they were never analysed in a solution scan), and a
+    /// file it does not list is not (as <c>dotnet msbuild -getItem:Compile</c> shows).
+    /// </summary>
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public async Task A_shared_projects_files_are_analysed_with_the_project_that_imports_it(string prefilter)
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", Solution(("App", @"src\App\App.csproj"), ("Tool", @"src\Tool\Tool.csproj")));
+        const string Importer = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <Import Project=\"..\\Shared\\Shared.projitems\" Label=\"Shared\" />\n</Project>\n";
+        tree.Write("src/App/App.csproj", Importer);
+        tree.Write("src/Tool/Tool.csproj", Importer);
+        tree.Write("src/Shared/Shared.projitems", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">\n  <ItemGroup>\n" +
+            "    <Compile Include=\"$(MSBuildThisFileDirectory)Endpoints.cs\" />\n    <Compile Include=\"$(MSBuildThisFileDirectory)Fhir\\More.cs\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("src/Shared/Shared.shproj", "<Project />\n");
+        const string Constant = "namespace Shared;\n\npublic static class {0}\n{{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}}\n";
+        tree.Write("src/Shared/Endpoints.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Endpoints"));
+        tree.Write("src/Shared/Fhir/More.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "More"));
+        tree.Write("src/Shared/Unlisted.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Unlisted"));
+        tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public string Url => Shared.Endpoints.Base;\n}\n");
+
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json");
+
+        // Each listed file once (Tool imports it too); Client.cs reads the constant: the shared file binds in App.
+        Assert.Equal(new[] { "src/Shared/Endpoints.cs:5:NSM001", "src/Shared/Fhir/More.cs:5:NSM001" }, result.FindingKeys());
+        Assert.Equal(3, (int)JsonNode.Parse(result.Output)!["input"]!["csharpFiles"]!);
+    }
+
+    /// <summary>
     /// MSBuild evaluates Directory.Build.props before the SDK adds its default Compile items, so a Remove written there
     /// removes nothing (`dotnet msbuild -getItem:Compile` lists the file), and the build compiles and analyses the file; one
     /// written in Directory.Build.targets removes it. The tool applied both.

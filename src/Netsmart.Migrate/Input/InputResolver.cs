@@ -257,14 +257,28 @@ internal static partial class InputResolver
             }
         }
 
-        // Compile items: single files added (a linked shared file), and globs the build removes (after the SDK's defaults).
+        // Compile items: files added (a linked shared file, a glob of a shared folder; less their Exclude), and globs the build
+        // removes (after the SDK's defaults).
         var compileIncludes = new List<string>();
+        var compileIncludeGlobs = new List<(string, IReadOnlyList<string>)>();
         var compileRemoves = new List<string>();
         foreach (XElement item in Items(groups, "Compile"))
         {
-            compileIncludes.AddRange(Names(item, "Include")
-                .Where(name => IsLiteralPath(name) && name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
-                .Select(name => ProjectPath(name, directory)));
+            var excludes = Names(item, "Exclude").Where(name => name.IndexOfAny(EvaluatedChars) < 0).Select(name => name.Replace('\\', '/')).ToList();
+            foreach (string name in Names(item, "Include").Where(name => name.IndexOfAny(EvaluatedChars) < 0 && name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (IsLiteralPath(name))
+                {
+                    if (!excludes.Any(exclude => GlobPattern(RelativeGlob(exclude, directory)).IsMatch(RelativeGlob(name.Replace('\\', '/'), directory))))
+                    {
+                        compileIncludes.Add(ProjectPath(name, directory));
+                    }
+                }
+                else
+                {
+                    compileIncludeGlobs.Add((name.Replace('\\', '/'), excludes));
+                }
+            }
         }
 
         foreach (XElement item in Items(groups.Skip(propsGroups).ToList(), "Compile"))
@@ -277,6 +291,7 @@ internal static partial class InputResolver
         return new ProjectSettings
         {
             CompileIncludes = compileIncludes.Distinct(StringComparer.Ordinal).ToList(),
+            CompileIncludeGlobs = compileIncludeGlobs,
             CompileRemoves = compileRemoves,
             ProjectReferences = references.Distinct(StringComparer.Ordinal).ToList(),
             IsExecutable = outputType.Equals("Exe", StringComparison.OrdinalIgnoreCase) || outputType.Equals("WinExe", StringComparison.OrdinalIgnoreCase),
@@ -331,15 +346,31 @@ internal static partial class InputResolver
         {
             switch (element.Name.LocalName)
             {
-                case "PropertyGroup" or "ItemGroup":
+                case "PropertyGroup":
                     groups.Add(element);
                     break;
-                case "Import" when ImportedFile((string?)element.Attribute("Project"), folder) is { } imported:
+                case "ItemGroup":
+                    // A shared project's .projitems lists its files as $(MSBuildThisFileDirectory)Name.cs: that property is the
+                    // one a file's items can use without evaluation (the folder of the file that writes it).
+                    foreach (XAttribute path in element.Elements().Attributes().Where(a => a.Name.LocalName is "Include" or "Remove" or "Exclude"))
+                    {
+                        path.Value = WithThisFileDirectory(path.Value, folder);
+                    }
+
+                    groups.Add(element);
+                    break;
+                case "Import" when ImportedFile(WithThisFileDirectory((string?)element.Attribute("Project") ?? string.Empty, folder), folder) is { } imported:
                     AddGroups(imported, groups, visited, problems);
                     break;
             }
         }
     }
+
+    /// <summary><c>$(MSBuildThisFileDirectory)</c> replaced by <paramref name="folder"/> (with its trailing separator, as MSBuild gives it).</summary>
+    private static string WithThisFileDirectory(string value, string folder) =>
+        value.Contains("$(", StringComparison.Ordinal)
+            ? Regex.Replace(value, @"\$\(\s*MSBuildThisFileDirectory\s*\)", (folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar).Replace("$", "$$", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            : value;
 
     /// <summary>
     /// The file an <c>&lt;Import Project="…"/&gt;</c> names, when it can be told without evaluation: a literal path, or the next
@@ -440,22 +471,23 @@ internal static partial class InputResolver
             }
         }
 
-        // What the project file changes: files the build does not compile are not analysed, single files it adds are (a
-        // shared file outside the folder, once: the first project that lists it owns it).
+        // What the project file changes: files it adds are analysed (a shared file outside the folder, once: the first project
+        // that lists it owns it), then files the build does not compile are not.
         foreach (InputProject project in projects)
         {
-            if (project.Settings.CompileRemoves.Count > 0)
-            {
-                Regex[] removed = project.Settings.CompileRemoves.Select(GlobPattern).ToArray();
-                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/'))));
-            }
-
-            foreach (string file in project.Settings.CompileIncludes)
+            string Relative(string file) => Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/');
+            foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, problems)))
             {
                 if (File.Exists(file) && !project.CSharpFiles.Contains(file) && (IsUnder(file, project.Directory) || seen.Add(file)))
                 {
                     project.CSharpFiles.Add(file);
                 }
+            }
+
+            if (project.Settings.CompileRemoves.Count > 0)
+            {
+                Regex[] removed = project.Settings.CompileRemoves.Select(r => GlobPattern(RelativeGlob(r, project.Directory))).ToArray();
+                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(Relative(file))));
             }
         }
 
@@ -506,6 +538,56 @@ internal static partial class InputResolver
         }
 
         return new Regex(pattern.Append('$').ToString(), (OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>
+    /// The C# files outside <paramref name="project"/>'s folder that its <c>Compile Include</c> globs match (inside it the
+    /// SDK's own glob already has them): each glob's folder before its first wildcard is walked as the input's folders are
+    /// (bin, obj, node_modules and hidden folders skipped), and the path relative to the project's folder is matched.
+    /// </summary>
+    private static IEnumerable<string> GlobbedFiles(InputProject project, List<InputProblem> problems)
+    {
+        foreach ((string glob, IReadOnlyList<string> excludes) in project.Settings.CompileIncludeGlobs)
+        {
+            string[] segments = glob.Split('/');
+            int literal = Array.FindIndex(segments, s => s.IndexOfAny(new[] { '*', '?' }) >= 0);
+            string prefix = string.Join('/', segments.Take(Math.Max(literal, 0)));
+            string root = prefix.Length == 0 ? project.Directory : Path.GetFullPath(prefix, project.Directory);
+            if (root == project.Directory || IsUnder(root, project.Directory) || !Directory.Exists(root))
+            {
+                continue;
+            }
+
+            Regex included = GlobPattern(RelativeGlob(glob, project.Directory));
+            Regex[] excluded = excludes.Select(e => GlobPattern(RelativeGlob(e, project.Directory))).ToArray();
+            foreach (string file in EnumerateFiles(root, problems).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+            {
+                string relative = Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/');
+                if (included.IsMatch(relative) && !excluded.Any(e => e.IsMatch(relative)))
+                {
+                    yield return file;
+                }
+            }
+        }
+    }
+
+    /// <summary>A glob made relative to the project's folder when it is a full path (<c>$(MSBuildThisFileDirectory)Old/**</c>).</summary>
+    private static string RelativeGlob(string glob, string projectDirectory)
+    {
+        if (!Path.IsPathRooted(glob))
+        {
+            return glob;
+        }
+
+        string[] segments = glob.Split('/');
+        int literal = Array.FindIndex(segments, s => s.IndexOfAny(new[] { '*', '?' }) >= 0);
+        if (literal < 0)
+        {
+            return Path.GetRelativePath(projectDirectory, glob).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        string prefix = Path.GetRelativePath(projectDirectory, string.Join('/', segments.Take(literal)) + "/").Replace(Path.DirectorySeparatorChar, '/').TrimEnd('/');
+        return (prefix == "." ? string.Empty : prefix + "/") + string.Join('/', segments.Skip(literal));
     }
 
     private static bool IsUnder(string path, string directory) =>

@@ -42,6 +42,13 @@ internal sealed class ProjectSettings
     /// </summary>
     public IReadOnlyList<string> CompileIncludes { get; init; } = new List<string>();
 
+    /// <summary>
+    /// <c>&lt;Compile Include="..\Shared\**\*.cs"/&gt;</c> items with a wildcard (MSBuild globs, relative to the project's folder,
+    /// '/' between folders), each with the globs of its <c>Exclude</c>: the files they match outside the project's folder are
+    /// compiled with the project.
+    /// </summary>
+    public IReadOnlyList<(string Glob, IReadOnlyList<string> Excludes)> CompileIncludeGlobs { get; init; } = new List<(string, IReadOnlyList<string>)>();
+
     /// <summary><c>&lt;Compile Remove="..."/&gt;</c> patterns (MSBuild globs, relative to the project's folder): files the build does not compile.</summary>
     public IReadOnlyList<string> CompileRemoves { get; init; } = new List<string>();
 
