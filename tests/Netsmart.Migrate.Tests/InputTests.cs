@@ -530,6 +530,28 @@ public sealed class InputTests
         Assert.Equal(compiled ? 1 : 0, result.ExitCode);
     }
 
+    /// <summary>
+    /// A multi-targeting project removes a folder for one target framework only. The tool evaluates no condition, so it
+    /// analyses what some build compiles: a conditional Remove (on the item or its group) is not applied; an unconditional
+    /// one is.
+    /// </summary>
+    [Theory]
+    [InlineData("<ItemGroup Condition=\"'$(TargetFramework)' == 'netstandard2.0'\">\n    <Compile Remove=\"Modern/**\" />\n  </ItemGroup>", true)]
+    [InlineData("<ItemGroup>\n    <Compile Remove=\"Modern/**\" Condition=\"'$(TargetFramework)' == 'netstandard2.0'\" />\n  </ItemGroup>", true)]
+    [InlineData("<ItemGroup>\n    <Compile Remove=\"Modern/**\" />\n  </ItemGroup>", false)]
+    public async Task A_conditional_compile_remove_is_not_applied(string itemGroup, bool analysed)
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", Solution(("App", @"src\App\App.csproj")));
+        tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFrameworks>net8.0;netstandard2.0</TargetFrameworks>\n  </PropertyGroup>\n  " + itemGroup + "\n</Project>\n");
+        tree.Write("src/App/Modern/Client.cs", "namespace App;\n\npublic static class Client\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n");
+        tree.Write("src/App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public int Count;\n}\n");
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "All.sln", "--format", "json");
+
+        Assert.Equal(analysed ? new[] { "src/App/Modern/Client.cs:5:NSM001" } : Array.Empty<string>(), result.FindingKeys());
+    }
+
     [Theory]
     [InlineData("Legacy/**", "Legacy/Old.cs", true)]
     [InlineData("Legacy/**", "Legacy/a/b/Old.cs", true)]

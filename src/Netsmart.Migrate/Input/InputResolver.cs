@@ -281,7 +281,9 @@ internal static partial class InputResolver
             }
         }
 
-        foreach (XElement item in Items(groups.Skip(propsGroups).ToList(), "Compile"))
+        // A Remove under a condition (the item's or its group's) is left out: conditions are not evaluated, and a file that
+        // some build compiles (another target framework, another configuration) is analysed.
+        foreach (XElement item in Items(groups.Skip(propsGroups).ToList(), "Compile").Where(item => item.Attribute("Condition") is null && item.Parent?.Attribute("Condition") is null))
         {
             compileRemoves.AddRange(Names(item, "Remove").Where(name => name.IndexOfAny(EvaluatedChars) < 0).Select(name => name.Replace('\\', '/')));
         }
