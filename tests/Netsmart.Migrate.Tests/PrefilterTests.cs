@@ -271,6 +271,30 @@ public sealed class PrefilterTests
         Assert.Contains("Settings.Current.Tenant", filtered.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The project's <c>NetsmartTenantIdExpression</c> (or <c>--tenant-expression</c>) reaches the checklist from the files set
+    /// aside too; with no .editorconfig naming the key it is asked of one file per project, not of each.
+    /// </summary>
+    [Theory]
+    [InlineData("<PropertyGroup>\n    <NetsmartTenantIdExpression>Settings.Current.Tenant</NetsmartTenantIdExpression>\n  </PropertyGroup>", null)]
+    [InlineData("", "Settings.Current.Tenant")]
+    public async Task A_tenant_expression_of_the_project_reaches_the_checklist_from_files_set_aside(string property, string? option)
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  " + property + "\n</Project>\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
+        tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public int Total;\n}\n");
+        string[] args = option is null ? new[] { "scan", "App" } : new[] { "scan", "App", "--tenant-expression", option };
+
+        ToolResult full = await Tool.RunAsync(tree.Root, e => e with { Prefilter = new PrefilterOptions { Enabled = false } }, args);
+        int aside = 0;
+        ToolResult filtered = await Tool.RunAsync(tree.Root, e => e with { Prefilter = new PrefilterOptions { Enabled = true, FilesSetAside = n => aside += n } }, args);
+
+        Assert.Equal(2, aside);
+        AssertSame(full, filtered);
+        Assert.Contains("tenant expression 'Settings.Current.Tenant'", filtered.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_html_report_analyses_every_file()
     {
