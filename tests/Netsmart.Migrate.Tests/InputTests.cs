@@ -552,6 +552,40 @@ public sealed class InputTests
         Assert.Equal(analysed ? new[] { "src/App/Modern/Client.cs:5:NSM001" } : Array.Empty<string>(), result.FindingKeys());
     }
 
+    /// <summary>
+    /// Each project parses with its own unconditional <c>&lt;DefineConstants&gt;</c> (a shared code base built as R4 and as
+    /// STU3, a LEGACY switch), as its build does, with the <c>--define</c> symbols added: a v1 URL under <c>#if LEGACY</c> in the
+    /// project that defines LEGACY is found and fixed (it was reported as left out, exit code 1, and never rewritten). A
+    /// conditional DefineConstants is not evaluated: its code is still reported as left out.
+    /// </summary>
+    [Theory]
+    [InlineData("on")]
+    [InlineData("off")]
+    public async Task A_projects_define_constants_choose_the_code_it_compiles(string prefilter)
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", Solution(("Legacy", @"src\Legacy\Legacy.csproj"), ("Modern", @"src\Modern\Modern.csproj")));
+        tree.Write("src/Legacy/Legacy.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <DefineConstants>$(DefineConstants);LEGACY</DefineConstants>\n  </PropertyGroup>\n</Project>\n");
+        tree.Write("src/Modern/Modern.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup Condition=\"'$(Configuration)' == 'Debug'\">\n    <DefineConstants>$(DefineConstants);MODERN</DefineConstants>\n  </PropertyGroup>\n</Project>\n");
+        const string Client = "namespace {0};\n\npublic static class Client\n{{\n#if {1}\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n#endif\n}}\n";
+        tree.Write("src/Legacy/Client.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Client, "Legacy", "LEGACY"));
+        tree.Write("src/Modern/Client.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Client, "Modern", "MODERN"));
+
+        ToolResult scan = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json");
+        ToolResult withDefine = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json", "--define", "MODERN");
+
+        Assert.Equal(new[] { "src/Legacy/Client.cs:6:NSM001" }, scan.FindingKeys());
+        JsonArray skipped = JsonNode.Parse(scan.Output)!["skipped"]!.AsArray();
+        Assert.Equal("src/Modern/Client.cs", (string?)Assert.Single(skipped)!["file"]);
+        Assert.Equal("code at (6,1) that '#if MODERN' leaves out may hold a finding: not analysed, never rewritten (symbols defined: none; --define chooses them)", (string?)skipped[0]!["reason"]);
+        Assert.Equal(new[] { "src/Legacy/Client.cs:6:NSM001", "src/Modern/Client.cs:6:NSM001" }, withDefine.FindingKeys());
+        Assert.Empty(JsonNode.Parse(withDefine.Output)!["skipped"]!.AsArray());
+
+        ToolResult fix = await Tool.RunAsync(tree.Root, "fix", "All.sln");
+        Assert.Contains("public const string Base = \"https://fhir.netsmartcloud.com/provider/patient-access/v2/{tenant-id}\";", tree.Read("src/Legacy/Client.cs"));
+        Assert.Contains("public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";", tree.Read("src/Modern/Client.cs"));
+    }
+
     [Theory]
     [InlineData("Legacy/**", "Legacy/Old.cs", true)]
     [InlineData("Legacy/**", "Legacy/a/b/Old.cs", true)]

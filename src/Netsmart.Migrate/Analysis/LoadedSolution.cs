@@ -132,6 +132,11 @@ internal sealed class LoadedSolution
         // there; without it they are syntax errors, and such a file was reported as broken and never rewritten.
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.None, preprocessorSymbols: preprocessorSymbols)
             .WithFeatures(new[] { new KeyValuePair<string, string>("FileBasedProgram", "true") });
+
+        // Each project parses with its own DefineConstants (R4, LEGACY…) and the --define symbols, as its build does; a file
+        // two projects list is read by the prefilter as the first one reads it.
+        var projectOptions = input.Projects.ToDictionary(p => p, p => p.Settings.DefineConstants.Count == 0 ? parseOptions
+            : parseOptions.WithPreprocessorSymbols(parseOptions.PreprocessorSymbolNames.Concat(p.Settings.DefineConstants).Distinct(StringComparer.Ordinal)));
         HashSet<string>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         long setAsideLines = 0;
@@ -139,7 +144,16 @@ internal sealed class LoadedSolution
         if (prefilter is { Enabled: true })
         {
             CollectionBudget.BeforePrefilter(sourceChars);
-            setAside = SetAsideFiles(input, read, parseOptions, notAnalysed, progress, cancellationToken);
+            var fileOptions = new Dictionary<string, CSharpParseOptions>(StringComparer.Ordinal);
+            foreach (InputProject project in input.Projects)
+            {
+                foreach (string path in project.CSharpFiles)
+                {
+                    fileOptions.TryAdd(path, projectOptions[project]);
+                }
+            }
+
+            setAside = SetAsideFiles(input, read, parseOptions, fileOptions, notAnalysed, progress, cancellationToken);
             prefilter.FilesSetAside?.Invoke(setAside.Count);
 
             // The texts of the files set aside are counted now and dropped: nothing after this reads them, and the
@@ -239,7 +253,7 @@ internal sealed class LoadedSolution
                     LanguageNames.CSharp,
                     filePath: project.ProjectFile ?? Path.Combine(project.Directory, project.Name + ".csproj"),
                     compilationOptions: compilationOptions,
-                    parseOptions: parseOptions,
+                    parseOptions: projectOptions[project],
                     documents: documents,
                     metadataReferences: RuntimeReferences.Value,
                     projectReferences: references[projectId].Select(id => new ProjectReference(id)),
@@ -275,8 +289,8 @@ internal sealed class LoadedSolution
     /// parses the kept files again (a tree given to it loses its text, which the analyzers then rebuild at a higher cost).
     /// </summary>
     private static HashSet<string> SetAsideFiles(
-        InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, HashSet<string> notAnalysed, ProgressReporter progress,
-        CancellationToken cancellationToken)
+        InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, Dictionary<string, CSharpParseOptions> fileOptions,
+        HashSet<string> notAnalysed, ProgressReporter progress, CancellationToken cancellationToken)
     {
         string[] paths = input.Projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
         var summaries = new SourcePrefilter.FileSummary[paths.Length];
@@ -298,7 +312,7 @@ internal sealed class LoadedSolution
             Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 TextFile file = read[paths[i]];
-                SyntaxTree tree = CSharpSyntaxTree.ParseText(file.ToSourceText(), parseOptions, paths[i], cancellationToken);
+                SyntaxTree tree = CSharpSyntaxTree.ParseText(file.ToSourceText(), fileOptions[paths[i]], paths[i], cancellationToken);
                 summaries[i].Read(tree.GetRoot(cancellationToken));
                 CollectionBudget.AfterPrefilterParse(Interlocked.Add(ref parsedChars, file.Text.Length), file.Text.Length);
                 progress.Report("Parsing C# files", Interlocked.Increment(ref parsed), total);

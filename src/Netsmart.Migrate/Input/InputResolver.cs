@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Netsmart.Migrate.Input;
 
@@ -288,6 +289,21 @@ internal static partial class InputResolver
             compileRemoves.AddRange(Names(item, "Remove").Where(name => name.IndexOfAny(EvaluatedChars) < 0).Select(name => name.Replace('\\', '/')));
         }
 
+        // DefineConstants in order, unconditional ones only (conditions are not evaluated): a value that names
+        // $(DefineConstants) adds its symbols, any other replaces them. Only literal identifiers are read.
+        var defines = new List<string>();
+        foreach (XElement define in groups.Where(g => g.Name.LocalName == "PropertyGroup" && g.Attribute("Condition") is null)
+            .SelectMany(g => g.Elements().Where(e => e.Name.LocalName == "DefineConstants" && e.Attribute("Condition") is null)))
+        {
+            if (!define.Value.Contains("$(DefineConstants)", StringComparison.OrdinalIgnoreCase))
+            {
+                defines.Clear();
+            }
+
+            defines.AddRange(define.Value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(symbol => SyntaxFacts.IsValidIdentifier(symbol) && symbol is not ("true" or "false")));
+        }
+
         string outputType = Property("OutputType") ?? string.Empty;
         string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
         return new ProjectSettings
@@ -301,6 +317,7 @@ internal static partial class InputResolver
             ExtraUsings = usings.Select(u => u.Body).ToList(),
             RemovedUsings = removed,
             TenantIdExpressionProperty = Property("NetsmartTenantIdExpression"),
+            DefineConstants = defines.Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 

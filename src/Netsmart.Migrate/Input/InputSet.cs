@@ -52,6 +52,12 @@ internal sealed class ProjectSettings
     /// <summary><c>&lt;Compile Remove="..."/&gt;</c> patterns (MSBuild globs, relative to the project's folder): files the build does not compile.</summary>
     public IReadOnlyList<string> CompileRemoves { get; init; } = new List<string>();
 
+    /// <summary>
+    /// The preprocessor symbols the project's unconditional <c>&lt;DefineConstants&gt;</c> write literally (<c>R4</c>,
+    /// <c>$(DefineConstants);LEGACY</c>): code under <c>#if</c> of these symbols is what its build compiles.
+    /// </summary>
+    public IReadOnlyList<string> DefineConstants { get; init; } = new List<string>();
+
     /// <summary>The MSBuild property <c>NetsmartTenantIdExpression</c>, when the project sets it.</summary>
     public string? TenantIdExpressionProperty { get; init; }
 }
