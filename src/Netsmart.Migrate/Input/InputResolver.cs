@@ -304,6 +304,14 @@ internal static partial class InputResolver
                 .Where(symbol => SyntaxFacts.IsValidIdentifier(symbol) && symbol is not ("true" or "false")));
         }
 
+        // The SDK adds the target framework's symbols whatever DefineConstants says (NET8_0, NET8_0_OR_GREATER, NETSTANDARD2_0…):
+        // of TargetFramework, or of the first of TargetFrameworks (the one an IDE shows).
+        string? targetFramework = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (!string.Equals(Property("DisableImplicitFrameworkDefines"), "true", StringComparison.OrdinalIgnoreCase) && targetFramework != null)
+        {
+            defines.AddRange(TargetFrameworkSymbols(targetFramework));
+        }
+
         string outputType = Property("OutputType") ?? string.Empty;
         string implicitUsings = Property("ImplicitUsings") ?? string.Empty;
         return new ProjectSettings
@@ -319,6 +327,61 @@ internal static partial class InputResolver
             TenantIdExpressionProperty = Property("NetsmartTenantIdExpression"),
             DefineConstants = defines.Distinct(StringComparer.Ordinal).ToList(),
         };
+    }
+
+    private static readonly string[] NetCoreVersions = { "1_0", "1_1", "2_0", "2_1", "2_2", "3_0", "3_1" };
+    private static readonly string[] NetStandardVersions = { "1_0", "1_1", "1_2", "1_3", "1_4", "1_5", "1_6", "2_0", "2_1" };
+    private static readonly string[] NetFrameworkVersions = { "20", "30", "35", "40", "45", "451", "452", "46", "461", "462", "47", "471", "472", "48", "481" };
+
+    /// <summary>
+    /// The preprocessor symbols the .NET SDK defines for a target framework moniker: <c>net8.0</c> gives NET, NET8_0,
+    /// NETCOREAPP, NET5_0_OR_GREATER … NET8_0_OR_GREATER and NETCOREAPP1_0_OR_GREATER … NETCOREAPP3_1_OR_GREATER;
+    /// <c>net8.0-windows</c> adds WINDOWS; <c>netstandard2.0</c>, <c>netcoreapp3.1</c> and <c>net48</c> theirs. None for a
+    /// moniker it does not know.
+    /// </summary>
+    internal static IEnumerable<string> TargetFrameworkSymbols(string moniker)
+    {
+        string tfm = moniker.Trim().ToLowerInvariant();
+        string? platform = null;
+        int dash = tfm.IndexOf('-');
+        if (dash > 0)
+        {
+            platform = new string(tfm.Substring(dash + 1).TakeWhile(char.IsLetter).ToArray()).ToUpperInvariant();
+            tfm = tfm.Substring(0, dash);
+        }
+
+        var symbols = new List<string>();
+        Match match;
+        if ((match = Regex.Match(tfm, @"^net(\d+)\.(\d+)$")).Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 5)
+        {
+            int major = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            symbols.AddRange(new[] { "NET", "NETCOREAPP", $"NET{major}_{match.Groups[2].Value}" });
+            symbols.AddRange(Enumerable.Range(5, major - 4).Select(v => $"NET{v}_0_OR_GREATER"));
+            symbols.AddRange(NetCoreVersions.Select(v => $"NETCOREAPP{v}_OR_GREATER"));
+            if (!string.IsNullOrEmpty(platform))
+            {
+                symbols.Add(platform);
+            }
+        }
+        else if ((match = Regex.Match(tfm, @"^netcoreapp(\d)\.(\d)$")).Success)
+        {
+            string version = match.Groups[1].Value + "_" + match.Groups[2].Value;
+            symbols.AddRange(new[] { "NETCOREAPP", "NETCOREAPP" + version });
+            symbols.AddRange(NetCoreVersions.TakeWhile(v => string.CompareOrdinal(v, version) <= 0).Select(v => $"NETCOREAPP{v}_OR_GREATER"));
+        }
+        else if ((match = Regex.Match(tfm, @"^netstandard(\d)\.(\d)$")).Success)
+        {
+            string version = match.Groups[1].Value + "_" + match.Groups[2].Value;
+            symbols.AddRange(new[] { "NETSTANDARD", "NETSTANDARD" + version });
+            symbols.AddRange(NetStandardVersions.TakeWhile(v => string.CompareOrdinal(v, version) <= 0).Select(v => $"NETSTANDARD{v}_OR_GREATER"));
+        }
+        else if ((match = Regex.Match(tfm, @"^net(\d{2,3})$")).Success && Array.IndexOf(NetFrameworkVersions, match.Groups[1].Value) is int index and >= 0)
+        {
+            symbols.AddRange(new[] { "NETFRAMEWORK", "NET" + match.Groups[1].Value });
+            symbols.AddRange(NetFrameworkVersions.Take(index + 1).Select(v => $"NET{v}_OR_GREATER"));
+        }
+
+        return symbols;
     }
 
     /// <summary>The nearest file of this name in <paramref name="directory"/> or a folder above it, as MSBuild looks for it; null when none.</summary>
