@@ -334,10 +334,11 @@ internal static partial class InputResolver
     private static readonly string[] NetFrameworkVersions = { "20", "30", "35", "40", "45", "451", "452", "46", "461", "462", "47", "471", "472", "48", "481" };
 
     /// <summary>
-    /// The preprocessor symbols the .NET SDK defines for a target framework moniker: <c>net8.0</c> gives NET, NET8_0,
-    /// NETCOREAPP, NET5_0_OR_GREATER … NET8_0_OR_GREATER and NETCOREAPP1_0_OR_GREATER … NETCOREAPP3_1_OR_GREATER;
-    /// <c>net8.0-windows</c> adds WINDOWS; <c>netstandard2.0</c>, <c>netcoreapp3.1</c> and <c>net48</c> theirs. None for a
-    /// moniker it does not know.
+    /// The preprocessor symbols the .NET SDK defines for a target framework moniker, in its order (`dotnet msbuild
+    /// -getProperty:DefineConstants -t:AddImplicitDefineConstants` shows them, after the configuration's TRACE and DEBUG):
+    /// <c>net8.0</c> gives NET, NET8_0, NETCOREAPP, NET5_0_OR_GREATER … NET8_0_OR_GREATER and NETCOREAPP1_0_OR_GREATER …
+    /// NETCOREAPP3_1_OR_GREATER; <c>net8.0-windows</c> adds WINDOWS (not its versions); <c>netstandard2.0</c>,
+    /// <c>netcoreapp3.1</c> and <c>net48</c> theirs. None for a moniker it does not know.
     /// </summary>
     internal static IEnumerable<string> TargetFrameworkSymbols(string moniker)
     {
@@ -355,13 +356,14 @@ internal static partial class InputResolver
         if ((match = Regex.Match(tfm, @"^net(\d+)\.(\d+)$")).Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 5)
         {
             int major = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            symbols.AddRange(new[] { "NET", "NETCOREAPP", $"NET{major}_{match.Groups[2].Value}" });
-            symbols.AddRange(Enumerable.Range(5, major - 4).Select(v => $"NET{v}_0_OR_GREATER"));
-            symbols.AddRange(NetCoreVersions.Select(v => $"NETCOREAPP{v}_OR_GREATER"));
+            symbols.AddRange(new[] { "NET", $"NET{major}_{match.Groups[2].Value}", "NETCOREAPP" });
             if (!string.IsNullOrEmpty(platform))
             {
-                symbols.Add(platform);
+                symbols.Add(platform); // not its versions (WINDOWS7_0_OR_GREATER…)
             }
+
+            symbols.AddRange(Enumerable.Range(5, major - 4).Select(v => $"NET{v}_0_OR_GREATER"));
+            symbols.AddRange(NetCoreVersions.Select(v => $"NETCOREAPP{v}_OR_GREATER"));
         }
         else if ((match = Regex.Match(tfm, @"^netcoreapp(\d)\.(\d)$")).Success)
         {
