@@ -460,11 +460,10 @@ public sealed class InputTests
         using var tree = new TempFolder();
         tree.Write("All.sln", Solution(("App", @"src\App\App.csproj")));
         tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"..\\Shared\\**\\*.cs\" Exclude=\"..\\Shared\\Old\\**\" LinkBase=\"Shared\" />\n    <Compile Remove=\"..\\Shared\\Gen\\*.cs\" />\n  </ItemGroup>\n</Project>\n");
-        const string Constant = "namespace Shared;\n\npublic static class {0}\n{{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}}\n";
-        tree.Write("src/Shared/Endpoints.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Endpoints"));
-        tree.Write("src/Shared/Fhir/More.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "More"));
-        tree.Write("src/Shared/Old/Gone.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Gone"));
-        tree.Write("src/Shared/Gen/Made.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Made"));
+        tree.Write("src/Shared/Endpoints.cs", SharedConstant("Endpoints"));
+        tree.Write("src/Shared/Fhir/More.cs", SharedConstant("More"));
+        tree.Write("src/Shared/Old/Gone.cs", SharedConstant("Gone"));
+        tree.Write("src/Shared/Gen/Made.cs", SharedConstant("Made"));
         tree.Write("src/Shared/notes.txt", "https://fhir.netsmartcloud.com/uscore/v1\n");
         tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
 
@@ -493,10 +492,9 @@ public sealed class InputTests
         tree.Write("src/Shared/Shared.projitems", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">\n  <ItemGroup>\n" +
             "    <Compile Include=\"$(MSBuildThisFileDirectory)Endpoints.cs\" />\n    <Compile Include=\"$(MSBuildThisFileDirectory)Fhir\\More.cs\" />\n  </ItemGroup>\n</Project>\n");
         tree.Write("src/Shared/Shared.shproj", "<Project />\n");
-        const string Constant = "namespace Shared;\n\npublic static class {0}\n{{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}}\n";
-        tree.Write("src/Shared/Endpoints.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Endpoints"));
-        tree.Write("src/Shared/Fhir/More.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "More"));
-        tree.Write("src/Shared/Unlisted.cs", string.Format(System.Globalization.CultureInfo.InvariantCulture, Constant, "Unlisted"));
+        tree.Write("src/Shared/Endpoints.cs", SharedConstant("Endpoints"));
+        tree.Write("src/Shared/Fhir/More.cs", SharedConstant("More"));
+        tree.Write("src/Shared/Unlisted.cs", SharedConstant("Unlisted"));
         tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public string Url => Shared.Endpoints.Base;\n}\n");
 
         ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", "All.sln", "--format", "json");
@@ -629,6 +627,10 @@ public sealed class InputTests
     [InlineData("a.b.cs", "aXb.cs", false)]
     public void Compile_remove_globs_match_as_msbuild_matches_them(string glob, string path, bool expected) =>
         Assert.Equal(expected, InputResolver.GlobPattern(glob).IsMatch(path));
+
+    /// <summary>A class of namespace Shared with a Certified v1 constant (NSM001 on line 5).</summary>
+    private static string SharedConstant(string type) =>
+        $"namespace Shared;\n\npublic static class {type}\n{{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}}\n";
 
     /// <summary>The tool run in process with the prefilter "on" or "off".</summary>
     private static Task<ToolResult> ScanWithPrefilterAsync(string root, string prefilter, params string[] args) =>
