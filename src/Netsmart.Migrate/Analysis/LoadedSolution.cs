@@ -85,6 +85,9 @@ internal sealed class LoadedSolution
 
     public long LineCount { get; private set; }
 
+    /// <summary>The symbols <c>--define</c> gave, for every project.</summary>
+    public IReadOnlyList<string> DefinedSymbols { get; private set; } = Array.Empty<string>();
+
     /// <summary>The per-file time budget of the analysis (<c>--file-timeout</c>), and the files that went over it.</summary>
     public FileBudget Budget { get; set; } = FileBudget.Unlimited;
 
@@ -135,8 +138,8 @@ internal sealed class LoadedSolution
 
         // Each project parses with its own DefineConstants (R4, LEGACY…) and the --define symbols, as its build does; a file
         // two projects list is read by the prefilter as the first one reads it.
-        var projectOptions = input.Projects.ToDictionary(p => p, p => p.Settings.DefineConstants.Count == 0 ? parseOptions
-            : parseOptions.WithPreprocessorSymbols(parseOptions.PreprocessorSymbolNames.Concat(p.Settings.DefineConstants).Distinct(StringComparer.Ordinal)));
+        var projectOptions = input.Projects.ToDictionary(p => p, p => ProjectSymbols(p.Settings).Count == 0 ? parseOptions
+            : parseOptions.WithPreprocessorSymbols(parseOptions.PreprocessorSymbolNames.Concat(ProjectSymbols(p.Settings)).Distinct(StringComparer.Ordinal)));
         HashSet<string>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         long setAsideLines = 0;
@@ -279,6 +282,7 @@ internal sealed class LoadedSolution
         }
 
         loaded.LineCount = lines;
+        loaded.DefinedSymbols = preprocessorSymbols ?? Array.Empty<string>();
         loaded.ParseInParallel(bindReferences, progress, cancellationToken);
         return loaded;
     }
@@ -388,7 +392,7 @@ internal sealed class LoadedSolution
                 broken.Add((documents[i].Id, documents[i].FilePath!, message));
             }
 
-            if (InactiveFindingMessage(tree, Files[documents[i].Id].Text, cancellationToken) is { } inactive)
+            if (InactiveFindingMessage(tree, Files[documents[i].Id].Text, () => DescribeSymbols(DefinedSymbols, Settings.GetValueOrDefault(documents[i].Project.Id)), cancellationToken) is { } inactive)
             {
                 left.Add((documents[i].FilePath!, inactive));
             }
@@ -424,7 +428,7 @@ internal sealed class LoadedSolution
     /// be a finding: the analyzers never see it and the fixes never rewrite it, so it is said, never silently passed over.
     /// Null when there is none. Only directives are walked, and only in a file whose text may hold a finding at all.
     /// </summary>
-    private static string? InactiveFindingMessage(SyntaxTree tree, string text, CancellationToken cancellationToken)
+    private static string? InactiveFindingMessage(SyntaxTree tree, string text, Func<string> symbols, CancellationToken cancellationToken)
     {
         SyntaxNode root = tree.GetRoot(cancellationToken);
         if (!root.ContainsDirectives || !SourcePrefilter.FileMayHoldFinding(text))
@@ -445,13 +449,33 @@ internal sealed class LoadedSolution
                 SourcePrefilter.MayHoldFinding(disabled.ToString()))
             {
                 LinePosition position = disabled.GetLocation().GetLineSpan().StartLinePosition;
-                string symbols = tree.Options.PreprocessorSymbolNames.Any() ? string.Join(";", tree.Options.PreprocessorSymbolNames) : "none";
                 return $"code at ({position.Line + 1},{position.Character + 1}) that '{directive.ToString().Trim()}' leaves out may hold a finding: " +
-                    $"not analysed, never rewritten (symbols defined: {symbols}; --define chooses them)";
+                    $"not analysed, never rewritten (symbols defined: {symbols()}; --define chooses them)";
             }
         }
 
         return null;
+    }
+
+    /// <summary>A project's own preprocessor symbols: its DefineConstants, then its target framework's.</summary>
+    private static List<string> ProjectSymbols(ProjectSettings settings) =>
+        settings.DefineConstants.Concat(settings.TargetFramework is { } tfm ? InputResolver.TargetFrameworkSymbols(tfm) : Enumerable.Empty<string>()).ToList();
+
+    /// <summary>
+    /// The symbols a project's code is parsed with, as the left-out-code problem names them: <c>--define</c>'s and the
+    /// DefineConstants' by name, the target framework's as a whole (<c>LEGACY and those of net8.0</c>), or <c>none</c>.
+    /// </summary>
+    private static string DescribeSymbols(IEnumerable<string> defined, ProjectSettings? settings)
+    {
+        var named = defined.Concat(settings?.DefineConstants ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).ToList();
+        string? framework = settings?.TargetFramework is { } tfm ? "those of " + tfm : null;
+        return (named.Count, framework) switch
+        {
+            (0, null) => "none",
+            (0, _) => framework!,
+            (_, null) => string.Join(";", named),
+            _ => string.Join(";", named) + " and " + framework,
+        };
     }
 
     private static DocumentInfo CreateDocument(ProjectId projectId, string path, SourceText text, bool isGenerated) =>

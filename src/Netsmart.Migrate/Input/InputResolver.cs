@@ -307,9 +307,10 @@ internal static partial class InputResolver
         // The SDK adds the target framework's symbols whatever DefineConstants says (NET8_0, NET8_0_OR_GREATER, NETSTANDARD2_0…):
         // of TargetFramework, or of the first of TargetFrameworks (the one an IDE shows).
         string? targetFramework = Property("TargetFramework") ?? Property("TargetFrameworks")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (!string.Equals(Property("DisableImplicitFrameworkDefines"), "true", StringComparison.OrdinalIgnoreCase) && targetFramework != null)
+        if (string.Equals(Property("DisableImplicitFrameworkDefines"), "true", StringComparison.OrdinalIgnoreCase) ||
+            (targetFramework != null && !TargetFrameworkSymbols(targetFramework).Any()))
         {
-            defines.AddRange(TargetFrameworkSymbols(targetFramework));
+            targetFramework = null;
         }
 
         string outputType = Property("OutputType") ?? string.Empty;
@@ -326,6 +327,7 @@ internal static partial class InputResolver
             RemovedUsings = removed,
             TenantIdExpressionProperty = Property("NetsmartTenantIdExpression"),
             DefineConstants = defines.Distinct(StringComparer.Ordinal).ToList(),
+            TargetFramework = targetFramework,
         };
     }
 

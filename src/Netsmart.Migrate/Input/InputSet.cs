@@ -58,6 +58,13 @@ internal sealed class ProjectSettings
     /// </summary>
     public IReadOnlyList<string> DefineConstants { get; init; } = new List<string>();
 
+    /// <summary>
+    /// The target framework whose SDK symbols the project's code is parsed with (<c>TargetFramework</c>, or the first of
+    /// <c>TargetFrameworks</c>; <see cref="InputResolver.TargetFrameworkSymbols"/>); null when none is known or the project
+    /// disables them.
+    /// </summary>
+    public string? TargetFramework { get; init; }
+
     /// <summary>The MSBuild property <c>NetsmartTenantIdExpression</c>, when the project sets it.</summary>
     public string? TenantIdExpressionProperty { get; init; }
 }
