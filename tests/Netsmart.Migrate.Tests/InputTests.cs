@@ -474,6 +474,26 @@ public sealed class InputTests
     }
 
     /// <summary>
+    /// A glob whose folder holds the whole input (<c>..\..\**\*.cs</c>, up to the disk's root) is not walked: it is reported.
+    /// </summary>
+    [Fact]
+    public async Task A_compile_glob_that_reaches_above_the_input_is_reported_and_not_walked()
+    {
+        using var tree = new TempFolder();
+        tree.Write("All.sln", Solution(("App", @"src\App\App.csproj")));
+        tree.Write("src/App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <Compile Include=\"..\\..\\..\\**\\*.cs\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("src/App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "All.sln", "--format", "json");
+
+        JsonNode skipped = Assert.Single(JsonNode.Parse(result.Output)!["skipped"]!.AsArray())!;
+        Assert.Equal("src/App/App.csproj", (string?)skipped["file"]);
+        Assert.StartsWith("<Compile Include=\"../../../**/*.cs\"> reaches '", (string?)skipped["reason"], StringComparison.Ordinal);
+        Assert.EndsWith("', a folder that holds the whole input: not followed, its files are not analysed with this project", (string?)skipped["reason"], StringComparison.Ordinal);
+        Assert.Equal(1, (int)JsonNode.Parse(result.Output)!["input"]!["csharpFiles"]!);
+    }
+
+    /// <summary>
     /// A shared project (<c>.shproj</c>, not in the solution as a C# project) reaches its users through
     /// <c>&lt;Import Project="..\Shared\Shared.projitems" /&gt;</c>, whose items are <c>$(MSBuildThisFileDirectory)Name.cs</c>: its
     /// listed files are analysed with the first project that imports it (they were never analysed in a solution scan), and a

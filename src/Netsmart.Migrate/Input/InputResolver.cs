@@ -562,7 +562,7 @@ internal static partial class InputResolver
         foreach (InputProject project in projects)
         {
             string Relative(string file) => Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/');
-            foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, problems)))
+            foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, root, problems)))
             {
                 if (File.Exists(file) && !project.CSharpFiles.Contains(file) && (IsUnder(file, project.Directory) || seen.Add(file)))
                 {
@@ -631,7 +631,7 @@ internal static partial class InputResolver
     /// SDK's own glob already has them): each glob's folder before its first wildcard is walked as the input's folders are
     /// (bin, obj, node_modules and hidden folders skipped), and the path relative to the project's folder is matched.
     /// </summary>
-    private static IEnumerable<string> GlobbedFiles(InputProject project, List<InputProblem> problems)
+    private static IEnumerable<string> GlobbedFiles(InputProject project, string inputRoot, List<InputProblem> problems)
     {
         foreach ((string glob, IReadOnlyList<string> excludes) in project.Settings.CompileIncludeGlobs)
         {
@@ -641,6 +641,14 @@ internal static partial class InputResolver
             string root = prefix.Length == 0 ? project.Directory : Path.GetFullPath(prefix, project.Directory);
             if (root == project.Directory || IsUnder(root, project.Directory) || !Directory.Exists(root))
             {
+                continue;
+            }
+
+            if (root == inputRoot || IsUnder(inputRoot, root))
+            {
+                // ..\**\*.cs: a folder that holds the whole input (up to the disk's root), never a shared folder of its own.
+                problems.Add(new InputProblem(project.ProjectFile ?? project.Directory,
+                    $"<Compile Include=\"{glob}\"> reaches '{root}', a folder that holds the whole input: not followed, its files are not analysed with this project"));
                 continue;
             }
 
