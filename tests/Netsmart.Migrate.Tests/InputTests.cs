@@ -611,6 +611,8 @@ public sealed class InputTests
     [InlineData("netcoreapp3.1", "NETCOREAPP;NETCOREAPP3_1;NETCOREAPP1_0_OR_GREATER;NETCOREAPP1_1_OR_GREATER;NETCOREAPP2_0_OR_GREATER;NETCOREAPP2_1_OR_GREATER;NETCOREAPP2_2_OR_GREATER;NETCOREAPP3_0_OR_GREATER;NETCOREAPP3_1_OR_GREATER")]
     [InlineData("net472", "NETFRAMEWORK;NET472;NET20_OR_GREATER;NET30_OR_GREATER;NET35_OR_GREATER;NET40_OR_GREATER;NET45_OR_GREATER;NET451_OR_GREATER;NET452_OR_GREATER;NET46_OR_GREATER;NET461_OR_GREATER;NET462_OR_GREATER;NET47_OR_GREATER;NET471_OR_GREATER;NET472_OR_GREATER")]
     [InlineData("uap10.0", "")]
+    [InlineData("net99999999999.0", "")] // a typo: no symbols, never an overflow
+    [InlineData("netcoreapp3.1.2", "")]
     public void A_target_framework_gives_the_sdks_symbols(string moniker, string symbols) =>
         Assert.Equal(symbols.Split(';', StringSplitOptions.RemoveEmptyEntries), InputResolver.TargetFrameworkSymbols(moniker));
 

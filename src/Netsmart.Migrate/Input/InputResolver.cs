@@ -355,9 +355,8 @@ internal static partial class InputResolver
 
         var symbols = new List<string>();
         Match match;
-        if ((match = Regex.Match(tfm, @"^net(\d+)\.(\d+)$")).Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 5)
+        if ((match = Regex.Match(tfm, @"^net(\d{1,2})\.(\d{1,2})$")).Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is int major and >= 5)
         {
-            int major = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             symbols.AddRange(new[] { "NET", $"NET{major}_{match.Groups[2].Value}", "NETCOREAPP" });
             if (!string.IsNullOrEmpty(platform))
             {
