@@ -284,11 +284,10 @@ public sealed class PrefilterTests
         tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  " + property + "\n</Project>\n");
         tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public int Count;\n}\n");
         tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public int Total;\n}\n");
-        string[] args = option is null ? new[] { "scan", "App" } : new[] { "scan", "App", "--tenant-expression", option };
+        string[] extra = option is null ? Array.Empty<string>() : new[] { "--tenant-expression", option };
 
-        ToolResult full = await Tool.RunAsync(tree.Root, e => e with { Prefilter = new PrefilterOptions { Enabled = false } }, args);
-        int aside = 0;
-        ToolResult filtered = await Tool.RunAsync(tree.Root, e => e with { Prefilter = new PrefilterOptions { Enabled = true, FilesSetAside = n => aside += n } }, args);
+        (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "text", extra);
+        (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "text", extra);
 
         Assert.Equal(2, aside);
         AssertSame(full, filtered);
@@ -343,11 +342,11 @@ public sealed class PrefilterTests
     public void A_number_is_no_word() =>
         Assert.DoesNotContain(SourcePrefilter.Hash("L"), SourcePrefilter.WordHashes("var x = 10L + 0x1F;"));
 
-    private static async Task<(ToolResult Result, int SetAside)> RunAsync(bool prefilter, string root, string format)
+    private static async Task<(ToolResult Result, int SetAside)> RunAsync(bool prefilter, string root, string format, params string[] extra)
     {
         int aside = 0;
         var options = new PrefilterOptions { Enabled = prefilter, FilesSetAside = files => Interlocked.Add(ref aside, files) };
-        ToolResult result = await Tool.RunAsync(root, environment => environment with { Prefilter = options }, "scan", "App", "--format", format, "--fail-on", "info");
+        ToolResult result = await Tool.RunAsync(root, environment => environment with { Prefilter = options }, new[] { "scan", "App", "--format", format, "--fail-on", "info" }.Concat(extra).ToArray());
         return (result, aside);
     }
 

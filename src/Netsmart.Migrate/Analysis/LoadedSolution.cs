@@ -138,8 +138,9 @@ internal sealed class LoadedSolution
 
         // Each project parses with its own DefineConstants (R4, LEGACY…) and the --define symbols, as its build does; a file
         // two projects list is read by the prefilter as the first one reads it.
-        var projectOptions = input.Projects.ToDictionary(p => p, p => ProjectSymbols(p.Settings).Count == 0 ? parseOptions
-            : parseOptions.WithPreprocessorSymbols(parseOptions.PreprocessorSymbolNames.Concat(ProjectSymbols(p.Settings)).Distinct(StringComparer.Ordinal)));
+        var projectOptions = input.Projects.ToDictionary(p => p, p => ProjectSymbols(p.Settings) is { Count: > 0 } symbols
+            ? parseOptions.WithPreprocessorSymbols(parseOptions.PreprocessorSymbolNames.Concat(symbols).Distinct(StringComparer.Ordinal))
+            : parseOptions);
         HashSet<string>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
         long setAsideLines = 0;

@@ -500,7 +500,7 @@ internal static partial class InputResolver
     private static readonly char[] EvaluatedChars = { '$', '@', '%' };
 
     /// <summary>A path that names one file as written: nothing to evaluate, no wildcard.</summary>
-    private static bool IsLiteralPath(string name) => name.IndexOfAny(EvaluatedChars) < 0 && name.IndexOfAny(new[] { '*', '?' }) < 0;
+    private static bool IsLiteralPath(string name) => name.IndexOfAny(EvaluatedChars) < 0 && name.IndexOfAny(Wildcards) < 0;
 
     /// <summary>An item's path, relative to the project's folder wherever the item is written, as a full path.</summary>
     private static string ProjectPath(string name, string directory) => Path.GetFullPath(name.Replace('\\', Path.DirectorySeparatorChar), directory);
@@ -560,7 +560,6 @@ internal static partial class InputResolver
         // that lists it owns it), then files the build does not compile are not.
         foreach (InputProject project in projects)
         {
-            string Relative(string file) => Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/');
             foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, root, problems)))
             {
                 if (File.Exists(file) && !project.CSharpFiles.Contains(file) && (IsUnder(file, project.Directory) || seen.Add(file)))
@@ -572,7 +571,7 @@ internal static partial class InputResolver
             if (project.Settings.CompileRemoves.Count > 0)
             {
                 Regex[] removed = project.Settings.CompileRemoves.Select(r => GlobPattern(RelativeGlob(r, project.Directory))).ToArray();
-                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(Relative(file))));
+                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(RelativeTo(project.Directory, file))));
             }
         }
 
@@ -634,10 +633,8 @@ internal static partial class InputResolver
     {
         foreach ((string glob, IReadOnlyList<string> excludes) in project.Settings.CompileIncludeGlobs)
         {
-            string[] segments = glob.Split('/');
-            int literal = Array.FindIndex(segments, s => s.IndexOfAny(new[] { '*', '?' }) >= 0);
-            string prefix = string.Join('/', segments.Take(Math.Max(literal, 0)));
-            string root = prefix.Length == 0 ? project.Directory : Path.GetFullPath(prefix, project.Directory);
+            (string folder, _) = SplitGlob(glob);
+            string root = folder.Length == 0 ? project.Directory : Path.GetFullPath(folder, project.Directory);
             if (root == project.Directory || IsUnder(root, project.Directory) || !Directory.Exists(root))
             {
                 continue;
@@ -655,7 +652,7 @@ internal static partial class InputResolver
             Regex[] excluded = excludes.Select(e => GlobPattern(RelativeGlob(e, project.Directory))).ToArray();
             foreach (string file in EnumerateFiles(root, problems).Where(f => f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
             {
-                string relative = Path.GetRelativePath(project.Directory, file).Replace(Path.DirectorySeparatorChar, '/');
+                string relative = RelativeTo(project.Directory, file);
                 if (included.IsMatch(relative) && !excluded.Any(e => e.IsMatch(relative)))
                 {
                     yield return file;
@@ -663,6 +660,22 @@ internal static partial class InputResolver
             }
         }
     }
+
+    /// <summary>A glob's folders before its first wildcard, and the rest ('/' between folders; the rest is empty for a literal path).</summary>
+    private static (string Folder, string Pattern) SplitGlob(string glob)
+    {
+        string[] segments = glob.Split('/');
+        int literal = Array.FindIndex(segments, s => s.IndexOfAny(Wildcards) >= 0);
+        return literal < 0
+            ? (glob, string.Empty)
+            : (string.Join('/', segments.Take(literal)), string.Join('/', segments.Skip(literal)));
+    }
+
+    private static readonly char[] Wildcards = { '*', '?' };
+
+    /// <summary>A path relative to a folder, '/' between folders: what <see cref="GlobPattern"/> matches.</summary>
+    private static string RelativeTo(string directory, string path) =>
+        Path.GetRelativePath(directory, path).Replace(Path.DirectorySeparatorChar, '/');
 
     /// <summary>A glob made relative to the project's folder when it is a full path (<c>$(MSBuildThisFileDirectory)Old/**</c>).</summary>
     private static string RelativeGlob(string glob, string projectDirectory)
@@ -672,15 +685,9 @@ internal static partial class InputResolver
             return glob;
         }
 
-        string[] segments = glob.Split('/');
-        int literal = Array.FindIndex(segments, s => s.IndexOfAny(new[] { '*', '?' }) >= 0);
-        if (literal < 0)
-        {
-            return Path.GetRelativePath(projectDirectory, glob).Replace(Path.DirectorySeparatorChar, '/');
-        }
-
-        string prefix = Path.GetRelativePath(projectDirectory, string.Join('/', segments.Take(literal)) + "/").Replace(Path.DirectorySeparatorChar, '/').TrimEnd('/');
-        return (prefix == "." ? string.Empty : prefix + "/") + string.Join('/', segments.Skip(literal));
+        (string folder, string pattern) = SplitGlob(glob);
+        string relative = RelativeTo(projectDirectory, folder.Length == 0 ? "/" : folder);
+        return pattern.Length == 0 ? relative : relative == "." ? pattern : relative + "/" + pattern;
     }
 
     private static bool IsUnder(string path, string directory) =>
