@@ -109,6 +109,30 @@ public class ConstantChannelTests
     }
 
     [Fact]
+    public async Task Scopes_joined_through_a_const_declared_in_a_file_without_a_scope_context_are_still_reported_there()
+    {
+        // Each file holds one way in, and no scope context: the file gate must let each one through on its own.
+        const string field = "class D\n{\n    const string Context = Contexts.Patient;\n    string S() => $\"{Context}/Observation.read\";\n}\n";
+        const string local = "class E\n{\n    string S()\n    {\n        const string c = Contexts.Patient;\n        return c + \"/Patient.read\";\n    }\n}\n";
+        const string split = "class G\n{\n    string S()\n    {\n        const string c = \"pat\";\n        return c + \"ient/Encounter.read\";\n    }\n}\n";
+        const string imported = "using static Vendor.Scopes;\nclass H\n{\n    string S() => Context + \"/Observation.write\";\n}\n";
+        MetadataReference library = CompilationAnalysis.Library("namespace Vendor { public static class Scopes { public const string Read = \"patient/Observation.read\"; public const string Context = \"user\"; } }");
+        CSharpCompilation compilation = Compile(new[] { ("Contexts.cs", Contexts), ("Field.cs", field), ("Local.cs", local), ("Split.cs", split), ("Imported.cs", imported) }, library);
+
+        ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), compilation);
+
+        Assert.Equal(
+            new[]
+            {
+                ("Field.cs", SpanOf(field, "$\"{Context}/Observation.read\""), "SMART 1.0 scope syntax 'patient/Observation.read'; the SMART 2.0 form is 'patient/Observation.rs'"),
+                ("Imported.cs", SpanOf(imported, "Context + \"/Observation.write\""), "SMART 1.0 scope syntax 'user/Observation.write'; the SMART 2.0 form is 'user/Observation.cud'"),
+                ("Local.cs", SpanOf(local, "c + \"/Patient.read\""), "SMART 1.0 scope syntax 'patient/Patient.read'; the SMART 2.0 form is 'patient/Patient.rs'"),
+                ("Split.cs", SpanOf(split, "c + \"ient/Encounter.read\""), "SMART 1.0 scope syntax 'patient/Encounter.read'; the SMART 2.0 form is 'patient/Encounter.rs'"),
+            },
+            Found(diagnostics));
+    }
+
+    [Fact]
     public async Task Urls_joined_from_a_host_constant_in_a_file_without_netsmartcloud_are_still_reported_there()
     {
         const string hosts = "static class Hosts\n{\n    public const string Fhir = \"https://fhir.netsmartcloud.com\";\n}\n";
