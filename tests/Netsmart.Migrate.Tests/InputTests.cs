@@ -355,6 +355,54 @@ public sealed class InputTests
         Assert.Equal(new[] { "Client/Api.cs:5:NSM001" }, result.FindingKeys());
     }
 
+    [Theory]
+    [InlineData("on", "Client/Client.csproj", "project")]
+    [InlineData("off", "Client/Client.csproj", "project")]
+    [InlineData("on", "Client", "folder")] // a folder holding one project file reads it
+    public async Task A_project_scanned_alone_binds_to_the_projects_it_references_and_reports_only_its_own_files(string prefilter, string input, string kind)
+    {
+        using var tree = new TempFolder();
+        WriteClientAndShared(tree);
+
+        ToolResult result = await ScanWithPrefilterAsync(tree.Root, prefilter, "scan", input, "--format", "json");
+
+        // As a build of Client compiles Shared first: Shared's constant binds in Client (an unknown name before, and the
+        // finding was lost with exit code 0). Shared's own files are neither analysed, counted nor reported.
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(new[] { "Api.cs:5:NSM001" }, result.FindingKeys());
+        JsonNode report = JsonNode.Parse(result.Output)!;
+        Assert.Equal($"{{\"path\":\"{input}\",\"kind\":\"{kind}\",\"projects\":1,\"csharpFiles\":1,\"jsonFiles\":0,\"lines\":6}}", report["input"]!.ToJsonString());
+        Assert.Empty(report["skipped"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Fixing_a_project_alone_rewrites_its_own_files_and_not_those_of_the_projects_it_references()
+    {
+        using var tree = new TempFolder();
+        WriteClientAndShared(tree);
+        string legacy = System.IO.File.ReadAllText(tree.PathOf("Shared/Legacy.cs"));
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "fix", "Client/Client.csproj");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            "namespace Client;\n\npublic class Api\n{\n    public string Get(string id) => Shared.Hosts.Fhir + \"/provider/patient-access/v2/{tenant-id}/Patient/\" + id;\n}\n",
+            System.IO.File.ReadAllText(tree.PathOf("Client/Api.cs")));
+        Assert.Equal(legacy, System.IO.File.ReadAllText(tree.PathOf("Shared/Legacy.cs")));
+    }
+
+    /// <summary>Client (Api.cs joins Shared's host constant with a Certified path) references Shared, which holds findings, a broken file and a JSON file of its own.</summary>
+    private static void WriteClientAndShared(TempFolder tree)
+    {
+        tree.Write("Shared/Shared.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("Client/Client.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Shared\\Shared.csproj\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("Shared/Hosts.cs", "namespace Shared;\n\npublic static class Hosts\n{\n    public const string Fhir = \"https://fhir.netsmartcloud.com\";\n}\n");
+        tree.Write("Shared/Legacy.cs", "namespace Shared;\n\npublic static class Legacy\n{\n    public const string Base = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n");
+        tree.Write("Shared/Broken.cs", "namespace Shared;\n\npublic class Broken {\n");
+        tree.Write("Shared/appsettings.json", "{ \"Fhir\": \"https://fhir.netsmartcloud.com/uscore/v1\" }\n");
+        tree.Write("Client/Api.cs", "namespace Client;\n\npublic class Api\n{\n    public string Get(string id) => Shared.Hosts.Fhir + \"/uscore/v1/Patient/\" + id;\n}\n");
+    }
+
     [Fact]
     public async Task Projects_that_reference_each_other_are_still_scanned()
     {

@@ -51,13 +51,13 @@ internal static class AnalysisRunner
         var findings = new List<Finding>();
         var problems = new List<InputProblem>();
         var projects = solution.Projects.ToList();
-        int totalFiles = projects.Sum(p => p.DocumentIds.Count);
+        int totalFiles = projects.Where(p => !loaded.ReferenceOnlyProjects.Contains(p.Id)).Sum(p => p.DocumentIds.Count);
         int doneFiles = 0;
         void TreeDone() => progress.Report("Analysing files", Interlocked.Increment(ref doneFiles), totalFiles);
         for (int i = 0; i < projects.Count; i++)
         {
             Project project = projects[i];
-            if (analyzers.IsEmpty || (!project.Documents.Any() && !project.AdditionalDocuments.Any()))
+            if (analyzers.IsEmpty || loaded.ReferenceOnlyProjects.Contains(project.Id) || (!project.Documents.Any() && !project.AdditionalDocuments.Any()))
             {
                 continue;
             }

@@ -80,6 +80,9 @@ internal sealed class LoadedSolution
     /// </summary>
     public HashSet<string> NotAnalysed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The projects loaded only for the input's code to bind to (<see cref="InputProject.ReferenceOnly"/>): not analysed.</summary>
+    public HashSet<ProjectId> ReferenceOnlyProjects { get; } = new();
+
     /// <summary>The paths of the files set aside (<see cref="SetAsideCount"/>) by the project they belong to.</summary>
     public Dictionary<ProjectId, List<string>> SetAsideByProject { get; } = new();
 
@@ -113,7 +116,9 @@ internal sealed class LoadedSolution
         IReadOnlyList<string>? preprocessorSymbols = null)
     {
         var problems = new List<InputProblem>(input.Problems);
-        var allFiles = input.Projects.SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Concat(p.EditorConfigFiles)).Distinct(StringComparer.Ordinal).ToArray();
+        var projects = input.Projects.Concat(input.ReferencedProjects).ToList();
+        var referenceOnlyFiles = new HashSet<string>(input.ReferencedProjects.SelectMany(p => p.CSharpFiles), StringComparer.Ordinal);
+        var allFiles = projects.SelectMany(p => p.CSharpFiles.Concat(p.JsonFiles).Concat(p.EditorConfigFiles)).Distinct(StringComparer.Ordinal).ToArray();
         var read = new ConcurrentDictionary<string, TextFile>(StringComparer.Ordinal);
         var failed = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         int done = 0;
@@ -138,7 +143,7 @@ internal sealed class LoadedSolution
 
         // Each project parses with its own DefineConstants (R4, LEGACY…) and the --define symbols, as its build does; a file
         // two projects list is read by the prefilter as the first one reads it.
-        var projectOptions = input.Projects.ToDictionary(p => p, p => ProjectSymbols(p.Settings) is { Count: > 0 } symbols
+        var projectOptions = projects.ToDictionary(p => p, p => ProjectSymbols(p.Settings) is { Count: > 0 } symbols
             ? parseOptions.WithPreprocessorSymbols(parseOptions.PreprocessorSymbolNames.Concat(symbols).Distinct(StringComparer.Ordinal))
             : parseOptions);
         HashSet<string>? setAside = null;
@@ -149,7 +154,7 @@ internal sealed class LoadedSolution
         {
             CollectionBudget.BeforePrefilter(sourceChars);
             var fileOptions = new Dictionary<string, CSharpParseOptions>(StringComparer.Ordinal);
-            foreach (InputProject project in input.Projects)
+            foreach (InputProject project in projects)
             {
                 foreach (string path in project.CSharpFiles)
                 {
@@ -157,14 +162,14 @@ internal sealed class LoadedSolution
                 }
             }
 
-            setAside = SetAsideFiles(input, read, parseOptions, fileOptions, notAnalysed, progress, cancellationToken);
+            setAside = SetAsideFiles(projects, read, parseOptions, fileOptions, notAnalysed, progress, cancellationToken);
             prefilter.FilesSetAside?.Invoke(setAside.Count);
 
             // The texts of the files set aside are counted now and dropped: nothing after this reads them, and the
             // collection below returns their memory before the kept files are loaded.
             foreach (string path in setAside)
             {
-                if (read.TryRemove(path, out TextFile? dropped))
+                if (read.TryRemove(path, out TextFile? dropped) && !referenceOnlyFiles.Contains(path))
                 {
                     setAsideLines += CountLines(dropped.Text);
                 }
@@ -185,7 +190,7 @@ internal sealed class LoadedSolution
             CollectionBudget.CollectAfterPrefilter(sourceChars);
             PhaseTimings.Mark("prefilter: collection");
         }
-        problems.AddRange(failed.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
+        problems.AddRange(failed.Where(f => !referenceOnlyFiles.Contains(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new InputProblem(f.Key, f.Value)));
 
         // Binding the ~160 runtime references (reading each assembly's identity and references, creating its symbols) is
         // serial work of a few hundred milliseconds. Done now on the side, while files are parsed; the compilations reuse
@@ -199,14 +204,29 @@ internal sealed class LoadedSolution
         int setAsideFiles = 0;
         var setAsideByProject = new Dictionary<ProjectId, List<string>>();
         // Ids first: a project's references to the other projects of the input (a solution's) are known before its info.
-        var ids = input.Projects.ToDictionary(p => p, p => ProjectId.CreateNewId(p.Name));
-        Dictionary<ProjectId, List<ProjectId>> references = ProjectReferences(input.Projects, ids);
-        foreach (InputProject project in input.Projects)
+        var ids = projects.ToDictionary(p => p, p => ProjectId.CreateNewId(p.Name));
+        Dictionary<ProjectId, List<ProjectId>> references = ProjectReferences(projects, ids);
+        var referenceOnly = new HashSet<ProjectId>();
+        foreach (InputProject project in projects)
         {
             ProjectId projectId = ids[project];
             settings[projectId] = project.Settings;
             var documents = new List<DocumentInfo>();
-            foreach (string path in project.CSharpFiles)
+            if (project.ReferenceOnly)
+            {
+                // Compiled for the input's code to bind to, never read for anything else.
+                referenceOnly.Add(projectId);
+                foreach (string path in project.CSharpFiles)
+                {
+                    if ((setAside is null || !setAside.Contains(path)) && read.TryGetValue(path, out TextFile? file))
+                    {
+                        documents.Add(CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false));
+                        notAnalysed.Add(path);
+                    }
+                }
+            }
+
+            foreach (string path in project.ReferenceOnly ? Enumerable.Empty<string>() : project.CSharpFiles)
             {
                 if (setAside != null && setAside.Contains(path))
                 {
@@ -269,6 +289,7 @@ internal sealed class LoadedSolution
         workspace.AddSolution(SolutionInfo.Create(SolutionId.CreateNewId(), VersionStamp.Default, input.Path, projectInfos));
         PhaseTimings.Mark("workspace");
         var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
+        loaded.ReferenceOnlyProjects.UnionWith(referenceOnly);
         loaded.SetAsideCount = setAsideFiles;
         loaded.NotAnalysed.UnionWith(notAnalysed);
         foreach ((ProjectId id, List<string> paths) in setAsideByProject)
@@ -294,10 +315,10 @@ internal sealed class LoadedSolution
     /// parses the kept files again (a tree given to it loses its text, which the analyzers then rebuild at a higher cost).
     /// </summary>
     private static HashSet<string> SetAsideFiles(
-        InputSet input, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, Dictionary<string, CSharpParseOptions> fileOptions,
+        List<InputProject> projects, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, Dictionary<string, CSharpParseOptions> fileOptions,
         HashSet<string> notAnalysed, ProgressReporter progress, CancellationToken cancellationToken)
     {
-        string[] paths = input.Projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
+        string[] paths = projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
         var summaries = new SourcePrefilter.FileSummary[paths.Length];
         int scanned = 0;
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -327,7 +348,7 @@ internal sealed class LoadedSolution
         // The global usings the tool writes from the project files (<Using Include="App.Model.Holder" Alias="H" />) bind in
         // every file too: their summaries join the closure (after the files, which keep their indexes), as no file to keep.
         var all = new List<SourcePrefilter.FileSummary>(summaries);
-        foreach (string? usings in input.Projects.Select(p => GlobalUsings(p.Settings)).Distinct(StringComparer.Ordinal))
+        foreach (string? usings in projects.Select(p => GlobalUsings(p.Settings)).Distinct(StringComparer.Ordinal))
         {
             if (usings != null)
             {

@@ -585,7 +585,70 @@ internal static partial class InputResolver
             project.JsonFiles.Sort(StringComparer.Ordinal);
         }
 
-        return new InputSet(kind, path, root, projects, problems);
+        return new InputSet(kind, path, root, projects, problems) { ReferencedProjects = ReferencedProjects(projects, seen, root) };
+    }
+
+    /// <summary>
+    /// The projects that the input's projects reference, directly or through each other, and that the input does not hold,
+    /// with their C# files (as a project's files are found: its folder, the deepest project folder owning a file, its
+    /// <c>Compile</c> items), less the files the input holds. Their own problems (a file that cannot be read) are not the
+    /// input's and are not reported; a referenced project that does not exist, or whose folder holds the input, is left out.
+    /// </summary>
+    private static List<InputProject> ReferencedProjects(List<InputProject> projects, HashSet<string> claimed, string root)
+    {
+        var known = new HashSet<string>(projects.Where(p => p.ProjectFile != null).Select(p => Path.GetFullPath(p.ProjectFile!)), StringComparer.Ordinal);
+        var pending = new Queue<string>(projects.SelectMany(p => p.Settings.ProjectReferences));
+        var referenced = new List<InputProject>();
+        var scratch = new List<InputProblem>();
+        while (pending.TryDequeue(out string? file))
+        {
+            string directory = Path.GetDirectoryName(file)!;
+            if (!file.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || !known.Add(file) || !File.Exists(file) || IsUnder(root, directory) || root == directory)
+            {
+                continue;
+            }
+
+            var project = new InputProject(Path.GetFileNameWithoutExtension(file), directory, file, ReadSettings(file, directory, scratch)) { ReferenceOnly = true };
+            referenced.Add(project);
+            foreach (string next in project.Settings.ProjectReferences)
+            {
+                pending.Enqueue(next);
+            }
+        }
+
+        var owners = projects.Concat(referenced).OrderByDescending(p => p.Directory.Length).ToList();
+        foreach (InputProject project in referenced.DistinctBy(p => p.Directory, StringComparer.Ordinal))
+        {
+            foreach (string file in EnumerateFiles(project.Directory, scratch))
+            {
+                if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !claimed.Contains(file) &&
+                    owners.First(p => IsUnder(file, p.Directory)) is { ReferenceOnly: true } owner && claimed.Add(file))
+                {
+                    owner.CSharpFiles.Add(file);
+                }
+            }
+        }
+
+        foreach (InputProject project in referenced)
+        {
+            foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, root, scratch)))
+            {
+                if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(file) && !project.CSharpFiles.Contains(file) && claimed.Add(file))
+                {
+                    project.CSharpFiles.Add(file);
+                }
+            }
+
+            if (project.Settings.CompileRemoves.Count > 0)
+            {
+                Regex[] removed = project.Settings.CompileRemoves.Select(r => GlobPattern(RelativeGlob(r, project.Directory))).ToArray();
+                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(RelativeTo(project.Directory, file))));
+            }
+
+            project.CSharpFiles.Sort(StringComparer.Ordinal);
+        }
+
+        return referenced;
     }
 
     /// <summary>

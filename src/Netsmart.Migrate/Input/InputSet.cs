@@ -88,6 +88,13 @@ internal sealed class InputProject
 
     public ProjectSettings Settings { get; }
 
+    /// <summary>
+    /// A project that a project of the input references (transitively) and that the input does not hold: its C# files are
+    /// compiled so that the input's code binds to its types and constants, as in a build, and are never analysed, counted,
+    /// reported or rewritten.
+    /// </summary>
+    public bool ReferenceOnly { get; init; }
+
     public List<string> CSharpFiles { get; } = new();
 
     public List<string> JsonFiles { get; } = new();
@@ -120,6 +127,9 @@ internal sealed class InputSet
     public string RootDirectory { get; }
 
     public IReadOnlyList<InputProject> Projects { get; }
+
+    /// <summary>The projects <see cref="Projects"/> reference that the input does not hold (<see cref="InputProject.ReferenceOnly"/>).</summary>
+    public IReadOnlyList<InputProject> ReferencedProjects { get; init; } = new List<InputProject>();
 
     public IReadOnlyList<InputProblem> Problems { get; }
 }
