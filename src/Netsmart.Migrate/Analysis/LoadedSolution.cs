@@ -83,6 +83,9 @@ internal sealed class LoadedSolution
     /// <summary>The projects loaded only for the input's code to bind to (<see cref="InputProject.ReferenceOnly"/>): not analysed.</summary>
     public HashSet<ProjectId> ReferenceOnlyProjects { get; } = new();
 
+    /// <summary>The texts of the documents of <see cref="ReferenceOnlyProjects"/> (not in <see cref="Files"/>): parsed with the others.</summary>
+    private Dictionary<DocumentId, TextFile> _referenceFiles = new();
+
     /// <summary>The paths of the files set aside (<see cref="SetAsideCount"/>) by the project they belong to.</summary>
     public Dictionary<ProjectId, List<string>> SetAsideByProject { get; } = new();
 
@@ -207,6 +210,7 @@ internal sealed class LoadedSolution
         var ids = projects.ToDictionary(p => p, p => ProjectId.CreateNewId(p.Name));
         Dictionary<ProjectId, List<ProjectId>> references = ProjectReferences(projects, ids);
         var referenceOnly = new HashSet<ProjectId>();
+        var referenceFiles = new Dictionary<DocumentId, TextFile>();
         foreach (InputProject project in projects)
         {
             ProjectId projectId = ids[project];
@@ -220,7 +224,9 @@ internal sealed class LoadedSolution
                 {
                     if ((setAside is null || !setAside.Contains(path)) && read.TryGetValue(path, out TextFile? file))
                     {
-                        documents.Add(CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false));
+                        DocumentInfo info = CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false);
+                        documents.Add(info);
+                        referenceFiles[info.Id] = file;
                         notAnalysed.Add(path);
                     }
                 }
@@ -290,6 +296,7 @@ internal sealed class LoadedSolution
         PhaseTimings.Mark("workspace");
         var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
         loaded.ReferenceOnlyProjects.UnionWith(referenceOnly);
+        loaded._referenceFiles = referenceFiles;
         loaded.SetAsideCount = setAsideFiles;
         loaded.NotAnalysed.UnionWith(notAnalysed);
         foreach ((ProjectId id, List<string> paths) in setAsideByProject)
@@ -398,25 +405,30 @@ internal sealed class LoadedSolution
     /// <summary>Parses every C# document on all cores up front (the compilation then reuses the trees) and notes syntax errors.</summary>
     private void ParseInParallel(Task bindReferences, ProgressReporter progress, CancellationToken cancellationToken)
     {
-        Document[] documents = Solution.Projects.SelectMany(p => p.Documents).Where(d => Files.ContainsKey(d.Id)).ToArray();
+        // The referenced projects' documents too (only parsed: their compilations are made with the others).
+        Document[] documents = Solution.Projects.SelectMany(p => p.Documents).Where(d => Files.ContainsKey(d.Id) || _referenceFiles.ContainsKey(d.Id)).ToArray();
         var broken = new ConcurrentBag<(DocumentId Id, string Path, string Message)>();
         var left = new ConcurrentBag<(string Path, string Message)>();
         var trees = new SyntaxTree[documents.Length];
         int done = 0;
-        int[] bySize = Enumerable.Range(0, documents.Length).OrderByDescending(i => Files[documents[i].Id].Text.Length).ToArray();
+        int[] bySize = Enumerable.Range(0, documents.Length)
+            .OrderByDescending(i => (Files.TryGetValue(documents[i].Id, out TextFile? file) ? file : _referenceFiles[documents[i].Id]).Text.Length).ToArray();
         Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             SyntaxTree tree = documents[i].GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
             trees[i] = tree;
-            _ = StringNodeIndex.Of(tree, cancellationToken); // while the tree is hot in the cache; analysis and checklist reuse it
-            if (SyntaxErrorMessage(tree, cancellationToken) is { } message)
+            if (Files.TryGetValue(documents[i].Id, out TextFile? own))
             {
-                broken.Add((documents[i].Id, documents[i].FilePath!, message));
-            }
+                _ = StringNodeIndex.Of(tree, cancellationToken); // while the tree is hot in the cache; analysis and checklist reuse it
+                if (SyntaxErrorMessage(tree, cancellationToken) is { } message)
+                {
+                    broken.Add((documents[i].Id, documents[i].FilePath!, message));
+                }
 
-            if (InactiveFindingMessage(tree, Files[documents[i].Id].Text, () => DescribeSymbols(DefinedSymbols, Settings.GetValueOrDefault(documents[i].Project.Id)), cancellationToken) is { } inactive)
-            {
-                left.Add((documents[i].FilePath!, inactive));
+                if (InactiveFindingMessage(tree, own.Text, () => DescribeSymbols(DefinedSymbols, Settings.GetValueOrDefault(documents[i].Project.Id)), cancellationToken) is { } inactive)
+                {
+                    left.Add((documents[i].FilePath!, inactive));
+                }
             }
 
             progress.Report("Parsing C# files", Interlocked.Increment(ref done), documents.Length);
