@@ -391,6 +391,43 @@ public sealed class InputTests
         Assert.Equal(legacy, System.IO.File.ReadAllText(tree.PathOf("Shared/Legacy.cs")));
     }
 
+    [Theory]
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Client\\Client.csproj\" />\n  </ItemGroup>\n</Project>\n")] // a cycle back to the input
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Shared\\Shared.csproj\" />\n  </ItemGroup>\n</Project>\n")] // to itself
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Missing\\Missing.csproj\" />\n  </ItemGroup>\n</Project>\n")] // to nothing
+    [InlineData("<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n")] // not XML
+    public async Task A_referenced_project_that_is_broken_or_refers_back_still_binds_and_reports_nothing_of_its_own(string sharedProject)
+    {
+        using var tree = new TempFolder();
+        WriteClientAndShared(tree);
+        tree.Write("Shared/Shared.csproj", sharedProject);
+
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "Client/Client.csproj", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(new[] { "Api.cs:5:NSM001" }, result.FindingKeys());
+        Assert.Empty(JsonNode.Parse(result.Output)!["skipped"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_referenced_project_whose_folder_holds_the_input_is_left_out()
+    {
+        using var tree = new TempFolder();
+        tree.Write("Root.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("Hosts.cs", "public static class Hosts\n{\n    public const string Fhir = \"https://fhir.netsmartcloud.com\";\n}\n");
+        tree.Write("Other/Big.cs", "public static class Big\n{\n    public const string Url = \"https://fhir.netsmartcloud.com/uscore/v1\";\n}\n");
+        tree.Write("Client/Client.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <ProjectReference Include=\"..\\Root.csproj\" />\n  </ItemGroup>\n</Project>\n");
+        tree.Write("Client/Api.cs", "public class Api\n{\n    public string Get(string id) => Hosts.Fhir + \"/uscore/v1/Patient/\" + id;\n}\n");
+
+        // Its files could not be told from the input's without walking the whole tree: not loaded, as before (the name does
+        // not bind, and this finding is not seen).
+        ToolResult result = await Tool.RunAsync(tree.Root, "scan", "Client/Client.csproj", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.FindingKeys());
+        Assert.Equal(1, (int)JsonNode.Parse(result.Output)!["input"]!["csharpFiles"]!);
+    }
+
     /// <summary>Client (Api.cs joins Shared's host constant with a Certified path) references Shared, which holds findings, a broken file and a JSON file of its own.</summary>
     private static void WriteClientAndShared(TempFolder tree)
     {
