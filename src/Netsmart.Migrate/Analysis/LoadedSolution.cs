@@ -165,7 +165,7 @@ internal sealed class LoadedSolution
                 }
             }
 
-            setAside = SetAsideFiles(projects, read, parseOptions, fileOptions, notAnalysed, progress, cancellationToken);
+            setAside = SetAsideFiles(projects, referenceOnlyFiles, read, parseOptions, fileOptions, notAnalysed, progress, cancellationToken);
             prefilter.FilesSetAside?.Invoke(setAside.Count);
 
             // The texts of the files set aside are counted now and dropped: nothing after this reads them, and the
@@ -322,7 +322,7 @@ internal sealed class LoadedSolution
     /// parses the kept files again (a tree given to it loses its text, which the analyzers then rebuild at a higher cost).
     /// </summary>
     private static HashSet<string> SetAsideFiles(
-        List<InputProject> projects, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, Dictionary<string, CSharpParseOptions> fileOptions,
+        List<InputProject> projects, HashSet<string> referenceOnlyFiles, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, Dictionary<string, CSharpParseOptions> fileOptions,
         HashSet<string> notAnalysed, ProgressReporter progress, CancellationToken cancellationToken)
     {
         string[] paths = projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
@@ -330,7 +330,7 @@ internal sealed class LoadedSolution
         int scanned = 0;
         Parallel.For(0, paths.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            summaries[i] = new SourcePrefilter.FileSummary(read[paths[i]].Text);
+            summaries[i] = new SourcePrefilter.FileSummary(read[paths[i]].Text) { DeclarationsOnly = referenceOnlyFiles.Contains(paths[i]) };
             progress.Report("Scanning C# files", Interlocked.Increment(ref scanned), paths.Length);
         });
         PhaseTimings.Mark("prefilter: texts");
@@ -521,9 +521,10 @@ internal sealed class LoadedSolution
             isGenerated: isGenerated);
 
     /// <summary>
-    /// The references between the input's projects that their project files list (<c>&lt;ProjectReference&gt;</c>): a
-    /// constant of a referenced project is then seen where it is used, as in a build. A project outside the input is not
-    /// loaded, and a reference that would close a cycle (which MSBuild refuses too) is left out.
+    /// The references between the loaded projects that their project files list (<c>&lt;ProjectReference&gt;</c>): a
+    /// constant of a referenced project is then seen where it is used, as in a build. A referenced project outside the input
+    /// is loaded for that alone (<see cref="InputProject.ReferenceOnly"/>), and a reference that would close a cycle (which
+    /// MSBuild refuses too) is left out.
     /// </summary>
     private static Dictionary<ProjectId, List<ProjectId>> ProjectReferences(IReadOnlyList<InputProject> projects, Dictionary<InputProject, ProjectId> ids)
     {

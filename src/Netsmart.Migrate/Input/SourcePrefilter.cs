@@ -217,7 +217,13 @@ internal static class SourcePrefilter
         public bool ReadAlways { get; }
 
         /// <summary>The closure reads this file whatever the others hold: it may hold a finding, context, or declarations every file may reach.</summary>
-        public bool MustBeRead => MayHoldFinding || HasContext || ReadAlways;
+        public bool MustBeRead => (MayHoldFinding && !DeclarationsOnly) || HasContext || ReadAlways;
+
+        /// <summary>
+        /// The file belongs to a project loaded only for the input's code to bind to (<c>InputProject.ReferenceOnly</c>): nothing in
+        /// it is reported, so it is kept only for its context or for what a file of the input needs from it.
+        /// </summary>
+        public bool DeclarationsOnly { get; init; }
 
         /// <summary>
         /// Every word the text writes where a type declaration writes its name (after <c>class</c>, <c>struct</c>,
@@ -793,7 +799,7 @@ internal static class SourcePrefilter
         for (int i = 0; i < files.Count; i++)
         {
             FileSummary file = files[i];
-            bool findings = file.MayHoldFinding || file.Words.Overlaps(hinted);
+            bool findings = !file.DeclarationsOnly && (file.MayHoldFinding || file.Words.Overlaps(hinted));
             if (findings || file.HasContext)
             {
                 keep[i] = true;
