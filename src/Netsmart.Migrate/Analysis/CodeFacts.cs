@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Netsmart.Analyzers;
+using Netsmart.Migrate.Input;
 using Netsmart.Knowledge.Json;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
@@ -56,7 +57,7 @@ internal sealed class CodeFacts
                 {
                     SyntaxTree tree = document.GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
                     var facts = new CodeFacts();
-                    facts.AddCSharp(tree, loaded.RelativePath(document.FilePath!), options, cancellationToken);
+                    facts.AddCSharp(tree, loaded.RelativePath(document.FilePath!), options, MayHoldStrings(loaded, document), cancellationToken);
                     return facts;
                 });
             }
@@ -85,17 +86,39 @@ internal sealed class CodeFacts
         return total;
     }
 
+    /// <summary>
+    /// False for a file the prefilter kept only for its declarations (it cannot hold a finding) whose text holds neither
+    /// what may be a finding nor context: its strings are not walked (its tenant expression is still read). The checklist's
+    /// strings (a Netsmart URL, a SMART scope, <c>/metadata</c>, <c>.well-known/smart-configuration</c>, or escapes that may
+    /// spell them) are among what those tests of the prefilter look for.
+    /// </summary>
+    private static bool MayHoldStrings(LoadedSolution loaded, Document document)
+    {
+        if (!loaded.NotAnalysed.Contains(document.FilePath!))
+        {
+            return true;
+        }
+
+        string text = loaded.Files[document.Id].Text;
+        return SourcePrefilter.FileMayHoldFinding(text) || SourcePrefilter.HasContext(text);
+    }
+
     private static int Compare(FactLocation a, FactLocation b)
     {
         int byPath = string.CompareOrdinal(a.RelativePath, b.RelativePath);
         return byPath != 0 ? byPath : a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
     }
 
-    private void AddCSharp(SyntaxTree tree, string relativePath, AnalyzerOptions options, CancellationToken cancellationToken)
+    private void AddCSharp(SyntaxTree tree, string relativePath, AnalyzerOptions options, bool walkStrings, CancellationToken cancellationToken)
     {
         if (NetsmartOptions.GetTenantIdExpression(options, tree) is { } expression)
         {
             TenantExpressions.Add(expression);
+        }
+
+        if (!walkStrings)
+        {
+            return;
         }
 
         // Every string token outside trivia is the token of a string literal expression: the shared string-node index
