@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Netsmart.Migrate.Input;
 
@@ -36,20 +38,66 @@ internal sealed class TextFile
     /// <summary>Reads and decodes a file; throws <see cref="IOException"/>, <see cref="UnauthorizedAccessException"/> or <see cref="InvalidDataException"/>.</summary>
     public static TextFile Read(string path)
     {
-        byte[] bytes = File.ReadAllBytes(path);
+        // The bytes are read into a pooled buffer: a scan reads every file of the input once, and a new array per file was a
+        // third of what it allocated then (about 40 ms of collections on a 300,000-line tree).
+        byte[]? rented = null;
+        try
+        {
+            int length;
+            byte[] bytes;
+            using (SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete))
+            {
+                long size = RandomAccess.GetLength(handle);
+                if (size > Array.MaxLength)
+                {
+                    bytes = File.ReadAllBytes(path); // throws as it does for a file too large to read
+                    length = bytes.Length;
+                }
+                else
+                {
+                    // One byte more than the file holds: a read that fills it means the file grew meanwhile.
+                    bytes = rented = ArrayPool<byte>.Shared.Rent((int)size + 1);
+                    length = 0;
+                    int read;
+                    while (length < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(length), length)) > 0)
+                    {
+                        length += read;
+                    }
+
+                    if (length > size)
+                    {
+                        bytes = File.ReadAllBytes(path); // it grew while it was read: read it whole, as before
+                        length = bytes.Length;
+                    }
+                }
+            }
+
+            return Decode(path, bytes, length);
+        }
+        finally
+        {
+            if (rented != null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static TextFile Decode(string path, byte[] bytes, int length)
+    {
         Encoding encoding;
         int skip;
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        if (length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             encoding = StrictUtf8;
             skip = 3;
         }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        else if (length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
         {
             encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
             skip = 2;
         }
-        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        else if (length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
         {
             encoding = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
             skip = 2;
@@ -63,13 +111,13 @@ internal sealed class TextFile
         string text;
         try
         {
-            text = encoding.GetString(bytes, skip, bytes.Length - skip);
+            text = encoding.GetString(bytes, skip, length - skip);
         }
         catch (DecoderFallbackException) when (skip == 0)
         {
             // Not UTF-8 and no BOM: Latin-1 maps every byte to one char, so unchanged text writes back identically.
             encoding = Encoding.Latin1;
-            text = encoding.GetString(bytes);
+            text = encoding.GetString(bytes, 0, length);
         }
         catch (DecoderFallbackException e)
         {
