@@ -168,6 +168,22 @@ internal static partial class InputResolver
     [GeneratedRegex(@"^Project\(""\{[0-9A-Fa-f-]+\}""\)\s*=\s*""[^""]*""\s*,\s*""(?<path>[^""]+)""", RegexOptions.Multiline)]
     private static partial Regex SolutionProjectLine();
 
+    // Generated at build time, as the others: a pattern parsed at run time costs its first use a few milliseconds of the start.
+    [GeneratedRegex(@"^net(\d{1,2})\.(\d{1,2})$")]
+    private static partial Regex NetVersion();
+
+    [GeneratedRegex(@"^netcoreapp(\d)\.(\d)$")]
+    private static partial Regex NetCoreAppVersion();
+
+    [GeneratedRegex(@"^netstandard(\d)\.(\d)$")]
+    private static partial Regex NetStandardVersion();
+
+    [GeneratedRegex(@"^net(\d{2,3})$")]
+    private static partial Regex NetFrameworkVersion();
+
+    [GeneratedRegex(@"\$\(\s*MSBuildThisFileDirectory\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThisFileDirectory();
+
     private static string? SingleProjectFile(string directory)
     {
         try
@@ -355,7 +371,7 @@ internal static partial class InputResolver
 
         var symbols = new List<string>();
         Match match;
-        if ((match = Regex.Match(tfm, @"^net(\d{1,2})\.(\d{1,2})$")).Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is int major and >= 5)
+        if ((match = NetVersion().Match(tfm)).Success && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is int major and >= 5)
         {
             symbols.AddRange(new[] { "NET", $"NET{major}_{match.Groups[2].Value}", "NETCOREAPP" });
             if (!string.IsNullOrEmpty(platform))
@@ -366,19 +382,19 @@ internal static partial class InputResolver
             symbols.AddRange(Enumerable.Range(5, major - 4).Select(v => $"NET{v}_0_OR_GREATER"));
             symbols.AddRange(NetCoreVersions.Select(v => $"NETCOREAPP{v}_OR_GREATER"));
         }
-        else if ((match = Regex.Match(tfm, @"^netcoreapp(\d)\.(\d)$")).Success)
+        else if ((match = NetCoreAppVersion().Match(tfm)).Success)
         {
             string version = match.Groups[1].Value + "_" + match.Groups[2].Value;
             symbols.AddRange(new[] { "NETCOREAPP", "NETCOREAPP" + version });
             symbols.AddRange(NetCoreVersions.TakeWhile(v => string.CompareOrdinal(v, version) <= 0).Select(v => $"NETCOREAPP{v}_OR_GREATER"));
         }
-        else if ((match = Regex.Match(tfm, @"^netstandard(\d)\.(\d)$")).Success)
+        else if ((match = NetStandardVersion().Match(tfm)).Success)
         {
             string version = match.Groups[1].Value + "_" + match.Groups[2].Value;
             symbols.AddRange(new[] { "NETSTANDARD", "NETSTANDARD" + version });
             symbols.AddRange(NetStandardVersions.TakeWhile(v => string.CompareOrdinal(v, version) <= 0).Select(v => $"NETSTANDARD{v}_OR_GREATER"));
         }
-        else if ((match = Regex.Match(tfm, @"^net(\d{2,3})$")).Success && Array.IndexOf(NetFrameworkVersions, match.Groups[1].Value) is int index and >= 0)
+        else if ((match = NetFrameworkVersion().Match(tfm)).Success && Array.IndexOf(NetFrameworkVersions, match.Groups[1].Value) is int index and >= 0)
         {
             symbols.AddRange(new[] { "NETFRAMEWORK", "NET" + match.Groups[1].Value });
             symbols.AddRange(NetFrameworkVersions.Take(index + 1).Select(v => $"NET{v}_OR_GREATER"));
@@ -454,7 +470,7 @@ internal static partial class InputResolver
     /// <summary><c>$(MSBuildThisFileDirectory)</c> replaced by <paramref name="folder"/> (with its trailing separator, as MSBuild gives it).</summary>
     private static string WithThisFileDirectory(string value, string folder) =>
         value.Contains("$(", StringComparison.Ordinal)
-            ? Regex.Replace(value, @"\$\(\s*MSBuildThisFileDirectory\s*\)", (folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar).Replace("$", "$$", StringComparison.Ordinal), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+            ? ThisFileDirectory().Replace(value, (folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar).Replace("$", "$$", StringComparison.Ordinal))
             : value;
 
     /// <summary>
