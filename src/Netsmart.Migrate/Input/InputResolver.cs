@@ -223,7 +223,7 @@ internal static partial class InputResolver
             XDocument document;
             try
             {
-                document = XDocument.Load(projectFile);
+                document = LoadXml(projectFile);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
             {
@@ -429,7 +429,7 @@ internal static partial class InputResolver
         XDocument document;
         try
         {
-            document = XDocument.Load(path);
+            document = LoadXml(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or XmlException)
         {
@@ -465,6 +465,16 @@ internal static partial class InputResolver
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// An MSBuild file as XML, read from a stream: <see cref="XDocument.Load(string)"/> resolves the path as a URI first,
+    /// which cost the start of every run about 15 ms.
+    /// </summary>
+    private static XDocument LoadXml(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return XDocument.Load(stream);
     }
 
     /// <summary><c>$(MSBuildThisFileDirectory)</c> replaced by <paramref name="folder"/> (with its trailing separator, as MSBuild gives it).</summary>
