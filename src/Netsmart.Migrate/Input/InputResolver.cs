@@ -582,23 +582,9 @@ internal static partial class InputResolver
             }
         }
 
-        // What the project file changes: files it adds are analysed (a shared file outside the folder, once: the first project
-        // that lists it owns it), then files the build does not compile are not.
         foreach (InputProject project in projects)
         {
-            foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, root, problems)))
-            {
-                if (File.Exists(file) && !project.CSharpFiles.Contains(file) && (IsUnder(file, project.Directory) || seen.Add(file)))
-                {
-                    project.CSharpFiles.Add(file);
-                }
-            }
-
-            if (project.Settings.CompileRemoves.Count > 0)
-            {
-                Regex[] removed = project.Settings.CompileRemoves.Select(r => GlobPattern(RelativeGlob(r, project.Directory))).ToArray();
-                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(RelativeTo(project.Directory, file))));
-            }
+            ApplyCompileItems(project, root, seen, problems);
         }
 
         foreach (InputProject project in projects)
@@ -657,24 +643,33 @@ internal static partial class InputResolver
 
         foreach (InputProject project in referenced)
         {
-            foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, root, scratch)))
-            {
-                if (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(file) && !project.CSharpFiles.Contains(file) && claimed.Add(file))
-                {
-                    project.CSharpFiles.Add(file);
-                }
-            }
-
-            if (project.Settings.CompileRemoves.Count > 0)
-            {
-                Regex[] removed = project.Settings.CompileRemoves.Select(r => GlobPattern(RelativeGlob(r, project.Directory))).ToArray();
-                project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(RelativeTo(project.Directory, file))));
-            }
-
+            ApplyCompileItems(project, root, claimed, scratch);
             project.CSharpFiles.Sort(StringComparer.Ordinal);
         }
 
         return referenced;
+    }
+
+    /// <summary>
+    /// What a project file changes in the files its folder gives: the files its <c>Compile</c> items add (one outside the
+    /// folder once: the first project that lists it owns it, <paramref name="claimed"/>), then less the files the build does
+    /// not compile.
+    /// </summary>
+    private static void ApplyCompileItems(InputProject project, string root, HashSet<string> claimed, List<InputProblem> problems)
+    {
+        foreach (string file in project.Settings.CompileIncludes.Concat(GlobbedFiles(project, root, problems)))
+        {
+            if (File.Exists(file) && !project.CSharpFiles.Contains(file) && (IsUnder(file, project.Directory) || claimed.Add(file)))
+            {
+                project.CSharpFiles.Add(file);
+            }
+        }
+
+        if (project.Settings.CompileRemoves.Count > 0)
+        {
+            Regex[] removed = project.Settings.CompileRemoves.Select(r => GlobPattern(RelativeGlob(r, project.Directory))).ToArray();
+            project.CSharpFiles.RemoveAll(file => removed.Any(r => r.IsMatch(RelativeTo(project.Directory, file))));
+        }
     }
 
     /// <summary>
