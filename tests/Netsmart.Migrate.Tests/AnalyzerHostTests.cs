@@ -75,6 +75,31 @@ public sealed class AnalyzerHostTests
             findings.Where(f => (string?)f!["file"] == "Split.cs").OrderBy(f => (int)f!["line"]!).Select(f => (int)f!["line"]! + ":" + (string?)f!["ruleId"]).ToArray());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Only_the_JSON_files_that_may_hold_a_finding_go_to_the_driver(bool useDriver)
+    {
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />\n");
+        tree.Write("App/Program.cs", "namespace App;\n\npublic static class Program\n{\n    public static void Main() { }\n}\n");
+        tree.Write("App/appsettings.json", "{\n  \"Fhir\": \"https://fhir.netsmartcloud.com/uscore/v1\",\n  \"Scopes\": \"patient/Patient.read\"\n}\n");
+        tree.Write("App/appsettings.Development.json", "{\n  \"Logging\": { \"LogLevel\": \"Debug\" },\n  \"Api\": \"https://example.org/api/v1\"\n}\n");
+        tree.Write("App/appsettings.Broken.json", "{ \"Logging\": ");
+        int handed = 0;
+        var host = new AnalyzerHostOptions { UseDriver = useDriver, ConfigFilesHandedToDriver = files => Interlocked.Add(ref handed, files) };
+
+        ToolResult result = await Tool.RunAsync(tree.Root, environment => environment with { AnalyzerHost = host }, "scan", "App", "--format", "json", "--fail-on", "info");
+
+        // The other two can hold no finding (the configuration rule's own first test), so the driver is not started for
+        // them; the report is what it was: the broken file holds nothing to report either.
+        Assert.Equal(1, handed);
+        Assert.Equal(new[] { "appsettings.json:2:NSM001", "appsettings.json:3:NSM010" }, result.FindingKeys());
+        JsonNode report = JsonNode.Parse(result.Output)!;
+        Assert.Equal(3, (int)report["input"]!["jsonFiles"]!);
+        Assert.Empty(report["skipped"]!.AsArray());
+    }
+
     [Fact]
     public async Task Both_hosts_report_the_same_where_the_light_host_hands_trees_to_the_driver()
     {

@@ -76,7 +76,7 @@ internal static class ConfigFileScanner
     /// </summary>
     public static ConfigScanResult Scan(string json, bool netsmartProject = false)
     {
-        if (json is null || (!NetsmartUrlScanner.MayContainNetsmartUrl(json) && !ScopeScanner.MayContainScope(json)))
+        if (!MayHoldFinding(json))
         {
             return new ConfigScanResult(NoFindings, null);
         }
@@ -115,6 +115,13 @@ internal static class ConfigFileScanner
 
         return new ConfigScanResult(findings, null);
     }
+
+    /// <summary>
+    /// False when <see cref="Scan"/> finds nothing in this file whatever the project: its text holds neither what may be a
+    /// Netsmart URL nor a SMART scope context (the JSON is not even read then).
+    /// </summary>
+    public static bool MayHoldFinding(string? json) =>
+        json != null && (NetsmartUrlScanner.MayContainNetsmartUrl(json) || ScopeScanner.MayContainScope(json));
 
     /// <summary>Applies the edits of <paramref name="findings"/> to the file text (later findings that overlap are skipped).</summary>
     public static string ApplyFixes(string json, IEnumerable<ConfigFinding> findings)

@@ -226,14 +226,26 @@ internal static class AnalysisRunner
 
         if (additionalFiles)
         {
+            int handed = 0;
             foreach (AdditionalText file in options.AdditionalFiles)
             {
+                // The configuration rule's own first test (it reads nothing else of a file that fails it): such a file gets no
+                // diagnostic, and the driver, whose start runs every analyzer's compilation-start work, is not made for it.
+                if (file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+                    !ConfigFileScanner.MayHoldFinding(file.GetText(cancellationToken)?.ToString()))
+                {
+                    continue;
+                }
+
+                handed++;
                 AnalysisResult result = await Driver().GetAnalysisResultAsync(file, analyzers, cancellationToken).ConfigureAwait(false);
                 foreach (Diagnostic diagnostic in result.GetAllDiagnostics())
                 {
                     diagnostics.Add(diagnostic);
                 }
             }
+
+            hostOptions.ConfigFilesHandedToDriver?.Invoke(handed);
         }
 
         return diagnostics.ToImmutableArray();

@@ -20,6 +20,9 @@ internal sealed record AnalyzerHostOptions
     /// <summary>Called once per compilation with the number of trees the light host handed to the driver.</summary>
     public Action<int>? TreesHandedToDriver { get; init; }
 
+    /// <summary>Called once per compilation with the number of JSON files the driver analysed.</summary>
+    public Action<int>? ConfigFilesHandedToDriver { get; init; }
+
     /// <summary>The host <c>NETSMART_MIGRATE_HOST</c> asks for (<c>driver</c>, in any case), else the light one.</summary>
     public static AnalyzerHostOptions FromEnvironment() =>
         string.Equals(Environment.GetEnvironmentVariable(EnvironmentVariable), "driver", StringComparison.OrdinalIgnoreCase) ? Driver : Light;
