@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Netsmart.Analyzers;
-using Netsmart.Migrate.Input;
 using Netsmart.Knowledge.Json;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
@@ -57,7 +56,8 @@ internal sealed class CodeFacts
                 {
                     SyntaxTree tree = document.GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
                     var facts = new CodeFacts();
-                    facts.AddCSharp(tree, loaded.RelativePath(document.FilePath!), options, MayHoldStrings(loaded, document), cancellationToken);
+                    // A file kept only for its declarations (the prefilter tested its text) holds no string the checklist lists.
+                    facts.AddCSharp(tree, loaded.RelativePath(document.FilePath!), options, !loaded.DeclarationsOnly.Contains(document.FilePath!), cancellationToken);
                     return facts;
                 });
             }
@@ -84,23 +84,6 @@ internal sealed class CodeFacts
         total.SmartConfiguration.Sort(Compare);
         total.Metadata.Sort(Compare);
         return total;
-    }
-
-    /// <summary>
-    /// False for a file the prefilter kept only for its declarations (it cannot hold a finding) whose text holds neither
-    /// what may be a finding nor context: its strings are not walked (its tenant expression is still read). The checklist's
-    /// strings (a Netsmart URL, a SMART scope, <c>/metadata</c>, <c>.well-known/smart-configuration</c>, or escapes that may
-    /// spell them) are among what those tests of the prefilter look for.
-    /// </summary>
-    private static bool MayHoldStrings(LoadedSolution loaded, Document document)
-    {
-        if (!loaded.NotAnalysed.Contains(document.FilePath!))
-        {
-            return true;
-        }
-
-        string text = loaded.Files[document.Id].Text;
-        return SourcePrefilter.FileMayHoldFinding(text) || SourcePrefilter.HasContext(text);
     }
 
     private static int Compare(FactLocation a, FactLocation b)

@@ -80,6 +80,12 @@ internal sealed class LoadedSolution
     /// </summary>
     public HashSet<string> NotAnalysed { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The files of <see cref="NotAnalysed"/> that the prefilter kept only for their declarations: their text holds neither
+    /// what may be a finding nor context (it tested that), so nothing reads their strings.
+    /// </summary>
+    public HashSet<string> DeclarationsOnly { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The projects loaded only for the input's code to bind to (<see cref="InputProject.ReferenceOnly"/>): not analysed.</summary>
     public HashSet<ProjectId> ReferenceOnlyProjects { get; } = new();
 
@@ -157,6 +163,7 @@ internal sealed class LoadedSolution
             : parseOptions);
         HashSet<string>? setAside = null;
         var notAnalysed = new HashSet<string>(StringComparer.Ordinal);
+        var declarationsOnly = new HashSet<string>(StringComparer.Ordinal);
         long setAsideLines = 0;
         long sourceChars = read.Values.Sum(f => (long)f.Text.Length);
         if (prefilter is { Enabled: true })
@@ -171,7 +178,7 @@ internal sealed class LoadedSolution
                 }
             }
 
-            setAside = SetAsideFiles(projects, referenceOnlyFiles, read, parseOptions, fileOptions, notAnalysed, progress, cancellationToken);
+            setAside = SetAsideFiles(projects, referenceOnlyFiles, read, parseOptions, fileOptions, notAnalysed, declarationsOnly, progress, cancellationToken);
             prefilter.FilesSetAside?.Invoke(setAside.Count);
 
             // The texts of the files set aside are counted now and dropped: nothing after this reads them, and the
@@ -224,26 +231,19 @@ internal sealed class LoadedSolution
             var documents = new List<DocumentInfo>();
             if (project.ReferenceOnly)
             {
-                // Compiled for the input's code to bind to, never read for anything else.
                 referenceOnly.Add(projectId);
-                foreach (string path in project.CSharpFiles)
-                {
-                    if ((setAside is null || !setAside.Contains(path)) && read.TryGetValue(path, out TextFile? file))
-                    {
-                        DocumentInfo info = CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false);
-                        documents.Add(info);
-                        referenceFiles[info.Id] = file;
-                        notAnalysed.Add(path);
-                    }
-                }
             }
 
-            foreach (string path in project.ReferenceOnly ? Enumerable.Empty<string>() : project.CSharpFiles)
+            foreach (string path in project.CSharpFiles)
             {
                 if (setAside != null && setAside.Contains(path))
                 {
-                    setAsideFiles++;
-                    (setAsideByProject.TryGetValue(projectId, out List<string>? aside) ? aside : setAsideByProject[projectId] = new List<string>()).Add(path);
+                    if (!project.ReferenceOnly)
+                    {
+                        setAsideFiles++;
+                        (setAsideByProject.TryGetValue(projectId, out List<string>? aside) ? aside : setAsideByProject[projectId] = new List<string>()).Add(path);
+                    }
+
                     continue;
                 }
 
@@ -251,7 +251,16 @@ internal sealed class LoadedSolution
                 {
                     DocumentInfo info = CreateDocument(projectId, path, file.ToSourceText(), isGenerated: false);
                     documents.Add(info);
-                    files[info.Id] = file;
+                    if (project.ReferenceOnly)
+                    {
+                        // Compiled for the input's code to bind to, never read for anything else.
+                        referenceFiles[info.Id] = file;
+                        notAnalysed.Add(path);
+                    }
+                    else
+                    {
+                        files[info.Id] = file;
+                    }
                 }
             }
 
@@ -305,6 +314,7 @@ internal sealed class LoadedSolution
         loaded._referenceFiles = referenceFiles;
         loaded.SetAsideCount = setAsideFiles;
         loaded.NotAnalysed.UnionWith(notAnalysed);
+        loaded.DeclarationsOnly.UnionWith(declarationsOnly);
         foreach ((ProjectId id, List<string> paths) in setAsideByProject)
         {
             loaded.SetAsideByProject[id] = paths;
@@ -329,7 +339,7 @@ internal sealed class LoadedSolution
     /// </summary>
     private static HashSet<string> SetAsideFiles(
         List<InputProject> projects, HashSet<string> referenceOnlyFiles, ConcurrentDictionary<string, TextFile> read, CSharpParseOptions parseOptions, Dictionary<string, CSharpParseOptions> fileOptions,
-        HashSet<string> notAnalysed, ProgressReporter progress, CancellationToken cancellationToken)
+        HashSet<string> notAnalysed, HashSet<string> declarationsOnly, ProgressReporter progress, CancellationToken cancellationToken)
     {
         string[] paths = projects.SelectMany(p => p.CSharpFiles).Distinct(StringComparer.Ordinal).Where(read.ContainsKey).ToArray();
         var summaries = new SourcePrefilter.FileSummary[paths.Length];
@@ -383,6 +393,10 @@ internal sealed class LoadedSolution
             if (!mayHoldFindings[i])
             {
                 notAnalysed.Add(paths[i]);
+                if (!summaries[i].HasContext && !summaries[i].MayHoldFinding)
+                {
+                    declarationsOnly.Add(paths[i]);
+                }
             }
         }
 
