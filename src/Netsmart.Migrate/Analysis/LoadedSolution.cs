@@ -90,7 +90,7 @@ internal sealed class LoadedSolution
     public HashSet<ProjectId> ReferenceOnlyProjects { get; } = new();
 
     /// <summary>The texts of the documents of <see cref="ReferenceOnlyProjects"/> (not in <see cref="Files"/>): parsed with the others.</summary>
-    private Dictionary<DocumentId, TextFile> _referenceFiles = new();
+    private Dictionary<DocumentId, TextFile> ReferenceFiles { get; } = new();
 
     /// <summary>The paths of the files set aside (<see cref="SetAsideCount"/>) by the project they belong to.</summary>
     public Dictionary<ProjectId, List<string>> SetAsideByProject { get; } = new();
@@ -311,7 +311,10 @@ internal sealed class LoadedSolution
         PhaseTimings.Mark("workspace");
         var loaded = new LoadedSolution(input, workspace, files, problems, new HashSet<DocumentId>(), settings);
         loaded.ReferenceOnlyProjects.UnionWith(referenceOnly);
-        loaded._referenceFiles = referenceFiles;
+        foreach ((DocumentId id, TextFile file) in referenceFiles)
+        {
+            loaded.ReferenceFiles[id] = file;
+        }
         loaded.SetAsideCount = setAsideFiles;
         loaded.NotAnalysed.UnionWith(notAnalysed);
         loaded.DeclarationsOnly.UnionWith(declarationsOnly);
@@ -426,13 +429,13 @@ internal sealed class LoadedSolution
     private void ParseInParallel(Task bindReferences, ProgressReporter progress, CancellationToken cancellationToken)
     {
         // The referenced projects' documents too (only parsed: their compilations are made with the others).
-        Document[] documents = Solution.Projects.SelectMany(p => p.Documents).Where(d => Files.ContainsKey(d.Id) || _referenceFiles.ContainsKey(d.Id)).ToArray();
+        Document[] documents = Solution.Projects.SelectMany(p => p.Documents).Where(d => Files.ContainsKey(d.Id) || ReferenceFiles.ContainsKey(d.Id)).ToArray();
         var broken = new ConcurrentBag<(DocumentId Id, string Path, string Message)>();
         var left = new ConcurrentBag<(string Path, string Message)>();
         var trees = new SyntaxTree[documents.Length];
         int done = 0;
         int[] bySize = Enumerable.Range(0, documents.Length)
-            .OrderByDescending(i => (Files.TryGetValue(documents[i].Id, out TextFile? file) ? file : _referenceFiles[documents[i].Id]).Text.Length).ToArray();
+            .OrderByDescending(i => (Files.TryGetValue(documents[i].Id, out TextFile? file) ? file : ReferenceFiles[documents[i].Id]).Text.Length).ToArray();
         Parallel.ForEach(Partitioner.Create(bySize, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             SyntaxTree tree = documents[i].GetSyntaxTreeAsync(cancellationToken).GetAwaiter().GetResult()!;
