@@ -28,6 +28,15 @@ public sealed class SmartScopeAnalyzer : StringExpressionAnalyzer
 
     private protected override bool ConstantFieldMayMatch(string text) => ScopeScanner.MayStartScope(text);
 
+    /// <summary>
+    /// A file may hold a scope's start only in a string token, or a scope context in a constant that a scope's rest
+    /// written elsewhere completes (<see cref="ScopeMentions"/>): comments, directives, excluded code, and strings no
+    /// scope can start in (<c>"/api/user/{id}"</c>, <c>"user/org"</c>) leave the rule without work for the compilation.
+    /// </summary>
+    private protected override SourceMention MayMatchInSource(SyntaxTree tree, string text) => ScopeMentions.Find(tree, text, MayMatch);
+
+    private protected override bool MayStartMatchInSource(SyntaxTree tree, string text) => ScopeMentions.FindHead(tree, text);
+
     private protected override void Analyze(SyntaxNodeAnalysisContext context, StringExpression expression, ApiEvidenceCache evidence)
     {
         IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(expression.Text);

@@ -16,7 +16,8 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
 {
     private readonly System.Func<string, bool> _mayMatch;
     private readonly System.Func<string, bool> _mayMatchSplitPart;
-    private readonly System.Func<string, bool> _mayMatchSourceText;
+    private readonly System.Func<SyntaxTree, string, SourceMention> _mayMatchInSource;
+    private readonly System.Func<SyntaxTree, string, bool> _mayStartMatchInSource;
     private readonly System.Func<string, bool> _mayBePieceOfMatch;
     private readonly System.Func<string, bool> _constantFieldMayMatch;
 
@@ -24,7 +25,8 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     {
         _mayMatch = MayMatch; // one delegate per analyzer, not one per node
         _mayMatchSplitPart = MayMatchSplitPart;
-        _mayMatchSourceText = MayMatchSourceText;
+        _mayMatchInSource = MayMatchInSource;
+        _mayStartMatchInSource = MayStartMatchInSource;
         _mayBePieceOfMatch = MayBePieceOfMatch;
         _constantFieldMayMatch = ConstantFieldMayMatch;
     }
@@ -35,7 +37,7 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchSourceText, _mayBePieceOfMatch, _constantFieldMayMatch);
+            var hints = new ConstantHints(start.Compilation, GetType().FullName, _mayMatch, _mayMatchInSource, _mayBePieceOfMatch, _constantFieldMayMatch, _mayStartMatchInSource);
             if (!hints.AnyValueMayHoldHint)
             {
                 // No literal, interpolated text or constant of this compilation or its references passes the cheap
@@ -66,10 +68,18 @@ public abstract class StringExpressionAnalyzer : DiagnosticAnalyzer
     private protected abstract bool MayMatch(string text);
 
     /// <summary>
-    /// <see cref="MayMatch"/> for the whole text of a source file (read once per file at compilation start): the same
-    /// answer, computed in a way that suits long texts full of other characters.
+    /// What a source file (<paramref name="text"/>, the text of <paramref name="tree"/>, read once per file at compilation
+    /// start) holds for this analyzer: a string value that may pass <see cref="MayMatch"/> (<see cref="SourceMention.Hint"/>),
+    /// or the tail of a match that a constant of another file may start (<see cref="SourceMention.Tail"/>, see
+    /// <see cref="MayStartMatchInSource"/>). By default <see cref="MayMatch"/> of the whole text, comments included.
     /// </summary>
-    private protected virtual bool MayMatchSourceText(string text) => MayMatch(text);
+    private protected virtual SourceMention MayMatchInSource(SyntaxTree tree, string text) => MayMatch(text) ? SourceMention.Hint : SourceMention.None;
+
+    /// <summary>
+    /// Whether a constant of a source file may start a match that a tail completes: asked only when some file of the
+    /// compilation holds a tail and none a hint. Never by default.
+    /// </summary>
+    private protected virtual bool MayStartMatchInSource(SyntaxTree tree, string text) => false;
 
     /// <summary>
     /// False only when <paramref name="text"/> can neither pass <see cref="MayMatch"/> nor be a piece of a text that

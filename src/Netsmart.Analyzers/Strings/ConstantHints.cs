@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Runtime.CompilerServices;
@@ -29,8 +30,8 @@ internal sealed class ConstantHints
     private static readonly ConcurrentDictionary<string, ConditionalWeakTable<SyntaxTree, object>> TreeMention =
         new ConcurrentDictionary<string, ConditionalWeakTable<SyntaxTree, object>>(StringComparer.Ordinal);
 
-    private static readonly object Mentions = true;
-    private static readonly object DoesNotMention = false;
+    /// <summary>The per-tree answers, boxed once, indexed by their <see cref="SourceMention"/> flags.</summary>
+    private static readonly object[] Answers = Enumerable.Range(0, 8).Select(flags => (object)(SourceMention)flags).ToArray();
 
     /// <summary>Source constant values by name, per compilation (shared by every hint: the values do not depend on it).</summary>
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, string[]>> SourceConstants =
@@ -58,7 +59,8 @@ internal sealed class ConstantHints
     private readonly string _hintKey;
     private readonly Lazy<bool> _sourceMentions;
     private readonly Lazy<bool> _metadataMayHold;
-    private readonly Func<string, bool> _sourceTextHint;
+    private readonly Func<SyntaxTree, string, SourceMention> _sourceTextHint;
+    private readonly Func<SyntaxTree, string, bool>? _sourceHeadHint;
     private SourceNames? _names;
     private SourceConstFields? _constFields;
     private StaticImports? _imports;
@@ -68,7 +70,10 @@ internal sealed class ConstantHints
     /// <param name="hintKey">Names the hint (one per analyzer) in the per-tree cache.</param>
     /// <param name="hasHint">The analyzer's cheap text test: can this text be (part of) a match?</param>
     /// <param name="sourceTextHint">
-    /// The same test for a whole source file's text, when a faster one gives the same answer (null: <paramref name="hasHint"/>).
+    /// What a source file (the tree and its text) holds: a string value that may pass the hint
+    /// (<see cref="SourceMention.Hint"/>), or the tail of a match that a head written elsewhere starts
+    /// (<see cref="SourceMention.Tail"/>); <see cref="SourceMention.None"/> only when neither (null: <paramref name="hasHint"/>
+    /// of the whole text).
     /// </param>
     /// <param name="mayHoldPieceOfHint">
     /// Whether a text may be (part of) what passes the hint once joined with its neighbours (null: always true).
@@ -76,14 +81,19 @@ internal sealed class ConstantHints
     /// <param name="constantValueHint">
     /// The test for a source const field's value next to other operands (null: <paramref name="hasHint"/>).
     /// </param>
-    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<string, bool>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null, Func<string, bool>? constantValueHint = null)
+    /// <param name="sourceHeadHint">
+    /// Whether a source file holds a head (a constant that may start a match a tail completes): asked only when some file
+    /// of the compilation holds a tail and none a hint (null: never).
+    /// </param>
+    public ConstantHints(Compilation compilation, string hintKey, Func<string, bool> hasHint, Func<SyntaxTree, string, SourceMention>? sourceTextHint = null, Func<string, bool>? mayHoldPieceOfHint = null, Func<string, bool>? constantValueHint = null, Func<SyntaxTree, string, bool>? sourceHeadHint = null)
     {
         _compilation = compilation;
         _hintKey = hintKey;
         HasHint = hasHint;
         MayHoldPieceOfHint = mayHoldPieceOfHint ?? (_ => true);
         ConstantValueMayHoldHint = constantValueHint ?? hasHint;
-        _sourceTextHint = sourceTextHint ?? hasHint;
+        _sourceTextHint = sourceTextHint ?? ((_, text) => hasHint(text) ? SourceMention.Hint : SourceMention.None);
+        _sourceHeadHint = sourceHeadHint;
         _sourceMentions = new Lazy<bool>(ComputeSourceMentions, LazyThreadSafetyMode.ExecutionAndPublication);
         _metadataMayHold = new Lazy<bool>(ComputeMetadataMayHold, LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -103,8 +113,8 @@ internal sealed class ConstantHints
     public Func<string, bool> ConstantValueMayHoldHint { get; }
 
     /// <summary>
-    /// True when some syntax tree of the compilation may hold the hint's text in a literal: its text passes the hint,
-    /// or a token written with a \u, \U or \x escape has a value that does. When false, no literal, interpolated
+    /// True when some syntax tree of the compilation may hold the hint's text in a literal: the source test passes on it
+    /// (by default: its text passes the hint), or a token written with a \u, \U or \x escape has a value that does. When false, no literal, interpolated
     /// text or source constant can hold the hint.
     /// </summary>
     public bool SourceMentionsHint => _sourceMentions.Value;
@@ -314,10 +324,32 @@ internal sealed class ConstantHints
     private bool ComputeSourceMentions()
     {
         ConditionalWeakTable<SyntaxTree, object> mentions = TreeMention.GetOrAdd(_hintKey, _ => new ConditionalWeakTable<SyntaxTree, object>());
-        ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback read = tree => TreeMentions(tree) ? Mentions : DoesNotMention;
+        ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback read = tree => Answers[(int)TreeMentions(tree)];
+        bool anyTail = false;
         foreach (SyntaxTree tree in _compilation.SyntaxTrees)
         {
-            if (ReferenceEquals(mentions.GetValue(tree, read), Mentions))
+            var mention = (SourceMention)mentions.GetValue(tree, read);
+            if ((mention & SourceMention.Hint) != 0)
+            {
+                return true;
+            }
+
+            anyTail |= (mention & SourceMention.Tail) != 0;
+        }
+
+        if (!anyTail || _sourceHeadHint is null)
+        {
+            return false;
+        }
+
+        // A tail (what ends a match) counts with a head (a constant that starts one) in any file: looked for only now.
+        ConditionalWeakTable<SyntaxTree, object> heads = TreeMention.GetOrAdd(_hintKey + " head", _ => new ConditionalWeakTable<SyntaxTree, object>());
+        Func<SyntaxTree, string, bool> headHint = _sourceHeadHint;
+        ConditionalWeakTable<SyntaxTree, object>.CreateValueCallback readHead =
+            tree => Answers[(int)(headHint(tree, tree.GetText().ToString()) ? SourceMention.Head : SourceMention.None)];
+        foreach (SyntaxTree tree in _compilation.SyntaxTrees)
+        {
+            if ((SourceMention)heads.GetValue(tree, readHead) != SourceMention.None)
             {
                 return true;
             }
@@ -326,12 +358,13 @@ internal sealed class ConstantHints
         return false;
     }
 
-    private bool TreeMentions(SyntaxTree tree)
+    private SourceMention TreeMentions(SyntaxTree tree)
     {
         string text = tree.GetText().ToString();
-        if (_sourceTextHint(text))
+        SourceMention mention = _sourceTextHint(tree, text);
+        if ((mention & SourceMention.Hint) != 0)
         {
-            return true;
+            return mention;
         }
 
         // An escape may spell the hint (\u, \U, \x: the simple escapes stand for characters no hint is made of): one
@@ -356,11 +389,11 @@ internal sealed class ConstantHints
             checkedUpTo = token.Span.End;
             if (token.Span.Length > 1 && HasHint(token.ValueText))
             {
-                return true;
+                return mention | SourceMention.Hint;
             }
         }
 
-        return false;
+        return mention;
     }
 
     private bool ComputeMetadataMayHold()
@@ -382,7 +415,7 @@ internal sealed class ConstantHints
         {
             case CompilationReference project:
                 return CompilationMention.GetValue(project.Compilation, _ => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))
-                    .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint, _sourceTextHint).AnyValueMayHoldHint);
+                    .GetOrAdd(_hintKey, _ => new ConstantHints(project.Compilation, _hintKey, HasHint, _sourceTextHint, sourceHeadHint: _sourceHeadHint).AnyValueMayHoldHint);
             case PortableExecutableReference file:
                 ImmutableArray<ModuleMetadata> modules;
                 try
@@ -863,4 +896,24 @@ internal sealed class ConstantHints
             return any;
         }
     }
+}
+
+/// <summary>What a source file holds for an analyzer's hint (<see cref="ConstantHints"/>).</summary>
+[Flags]
+internal enum SourceMention
+{
+    /// <summary>No string value of the file can pass the hint, or make a match with another file's.</summary>
+    None = 0,
+
+    /// <summary>
+    /// A constant of the file may start a match that a tail completes (<c>const string Patient = "patient";</c> before
+    /// <c>"/Observation.read"</c>); it counts when some file of the compilation holds a tail.
+    /// </summary>
+    Head = 1,
+
+    /// <summary>A string value of the file may end a match that a head starts; it counts when some file holds a head.</summary>
+    Tail = 2,
+
+    /// <summary>A string value of the file may pass the hint.</summary>
+    Hint = 4,
 }

@@ -121,7 +121,7 @@ internal static class ConfigFileScanner
     /// Netsmart URL nor a SMART scope context (the JSON is not even read then).
     /// </summary>
     public static bool MayHoldFinding(string? json) =>
-        json != null && (NetsmartUrlScanner.MayContainNetsmartUrl(json) || ScopeScanner.MayContainScope(json));
+        json != null && (NetsmartUrlScanner.MayContainNetsmartUrl(json) || ScopeScanner.MayMentionScope(json));
 
     /// <summary>Applies the edits of <paramref name="findings"/> to the file text (later findings that overlap are skipped).</summary>
     public static string ApplyFixes(string json, IEnumerable<ConfigFinding> findings)

@@ -54,7 +54,7 @@ internal static class ApiEvidenceScanner
             }
         }
 
-        if (ScopeScanner.MayContainScope(text) || text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0)
+        if (ScopeScanner.MayMentionScope(text) || text.IndexOf("fhirUser", StringComparison.Ordinal) >= 0)
         {
             if (HasLaunchScope(text))
             {

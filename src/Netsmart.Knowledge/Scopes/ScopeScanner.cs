@@ -82,8 +82,12 @@ internal static class ScopeScanner
     }
 
     /// <summary>
-    /// Cheap precheck: a clinical scope needs a context (<c>patient</c>, <c>user</c>, <c>system</c>) followed by a <c>/</c>
-    /// or a <c>%2F</c>. Fast enough for a whole source file, where it is asked once per file at compilation start.
+    /// Cheap precheck for a value (a literal, a piece of a concatenation, a whole joined text): true when it may hold a
+    /// clinical scope or the start of one. A scope starts where <see cref="Scan"/> can start one (the start of the text,
+    /// or after a separator or <c>scope=</c>) with a context (<c>patient</c>, <c>user</c>, <c>system</c>), then a <c>/</c>
+    /// or <c>%2F</c>, then what can start a resource type (an upper-case letter, <c>*</c>, <c>%2A</c>) or the end of the
+    /// text (the next operand goes on). So <c>"/api/user/{id}"</c> and <c>"user/org"</c> are not scopes' starts, and
+    /// <c>"patient/"</c> is. Allocates nothing; fast enough for every literal of a build.
     /// </summary>
     public static bool MayContainScope(string? text)
     {
@@ -92,18 +96,50 @@ internal static class ScopeScanner
             return false;
         }
 
-        // Look for the slashes (a vectorized search) and check the context before each, without allocating. Source files
-        // are full of comment and path slashes, so: a slash after anything but the last letter of a context ('t', 'r',
-        // 'm') is passed over with one comparison, and a run of slashes ("//", "///") is checked at its first slash only,
-        // the others having a slash before them.
-        int length = text.Length;
-        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i < length ? text.IndexOfAny(SlashOrPercent, i) : -1)
+        for (int next = 0, start; (start = NextContextMark(text, ref next, out int markEnd)) >= 0;)
         {
+            if (IsPossibleStart(text, start) && (markEnd == text.Length || IsResourceStart(text[markEnd])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The looser test for text that is not one value (a whole JSON file, a source file read as text): a context followed by
+    /// a <c>/</c> or <c>%2F</c> anywhere, whatever is around it. Fast enough for a whole file.
+    /// </summary>
+    public static bool MayMentionScope(string? text)
+    {
+        int next = 0;
+        return text != null && NextContextMark(text, ref next, out _) >= 0;
+    }
+
+    /// <summary>
+    /// The start of the next context followed by its slash (plain or <c>%2F</c>) found from <paramref name="next"/>, or -1;
+    /// <paramref name="markEnd"/> is just after the slash, and <paramref name="next"/> where the following search starts.
+    /// </summary>
+    /// <remarks>
+    /// Looks for the slashes (a vectorized search) and checks the context before each, without allocating. Source files
+    /// are full of comment and path slashes, so: a slash after anything but the last letter of a context ('t', 'r', 'm')
+    /// is passed over with one comparison, and a run of slashes ("//", "///") is checked at its first slash only, the
+    /// others having a slash before them.
+    /// </remarks>
+    private static int NextContextMark(string text, ref int next, out int markEnd)
+    {
+        int length = text.Length;
+        int i = next;
+        while (i >= 0 && i < length && (i = text.IndexOfAny(SlashOrPercent, i)) >= 0)
+        {
+            int mark = i;
+            int contextLength = 0;
             if (text[i] == '/')
             {
-                if (i > 0 && text[i - 1] is 't' or 'r' or 'm' && EndsWithContext(text, i))
+                if (i > 0 && text[i - 1] is 't' or 'r' or 'm')
                 {
-                    return true;
+                    contextLength = ContextLengthBefore(text, i);
                 }
 
                 i++;
@@ -111,32 +147,44 @@ internal static class ScopeScanner
                 {
                     i++;
                 }
+
+                markEnd = mark + 1;
             }
             else
             {
-                if (i + 2 < length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f') && EndsWithContext(text, i))
+                if (i + 2 < length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f'))
                 {
-                    return true;
+                    contextLength = ContextLengthBefore(text, i);
                 }
 
                 i++;
+                markEnd = mark + 3;
+            }
+
+            if (contextLength > 0)
+            {
+                next = i;
+                return mark - contextLength;
             }
         }
 
-        return false;
+        next = -1;
+        markEnd = -1;
+        return -1;
     }
 
-    /// <summary>What <see cref="MayContainScope"/> looks for: a context and its slash, plain or encoded.</summary>
+    /// <summary>What <see cref="MayMentionScope"/> looks for: a context and its slash, plain or encoded.</summary>
     private static readonly string[] ContextMarks =
     {
         "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f",
     };
 
     /// <summary>
-    /// Cheap test for a text that will be joined with others (a constant operand of a concatenation): false only when
-    /// neither it nor any joined text can pass <see cref="MayContainScope"/> because of it, i.e. when it holds no
-    /// context mark, and no context mark can cross one of its ends or lie inside it ("patient" + "/Observation.read"
-    /// passes, and so may "" between two pieces; "123" or "Patient/123" cannot take part). No allocation.
+    /// Cheap test for a text that will be joined with others (a constant operand of a concatenation, the text of an
+    /// interpolated string next to a hole): false only when neither it nor any joined text can pass
+    /// <see cref="MayContainScope"/> because of it, i.e. when it holds no scope's start, and no context mark can cross one
+    /// of its ends where a scope can start or go on, or lie inside it ("patient" + "/Observation.read" passes, and so may
+    /// "" between two pieces; "123", "Patient/123", "orguser" or "/api" cannot take part). No allocation.
     /// </summary>
     public static bool MayBePieceOfScope(string? text)
     {
@@ -152,12 +200,13 @@ internal static class ScopeScanner
 
         foreach (string mark in ContextMarks)
         {
-            // A mark that starts in the text and goes on after it, ends in it having begun before it, or holds it whole.
+            // A mark that starts in the text (where a scope can start) and goes on after it, ends in it having begun before
+            // it (and a resource type or the end follows), or holds it whole.
             for (int length = 1; length < mark.Length; length++)
             {
                 if ((length <= text.Length &&
-                     (string.CompareOrdinal(text, text.Length - length, mark, 0, length) == 0 ||
-                      string.CompareOrdinal(text, 0, mark, mark.Length - length, length) == 0)) ||
+                     ((string.CompareOrdinal(text, text.Length - length, mark, 0, length) == 0 && IsPossibleStart(text, text.Length - length)) ||
+                      (string.CompareOrdinal(text, 0, mark, mark.Length - length, length) == 0 && (length == text.Length || IsResourceStart(text[length]))))) ||
                     (length == text.Length && mark.IndexOf(text, StringComparison.Ordinal) >= 0))
                 {
                     return true;
@@ -169,22 +218,84 @@ internal static class ScopeScanner
     }
 
     /// <summary>
-    /// Test for the value of a const field that is joined with other operands: true when it may hold a scope
-    /// (<see cref="MayContainScope"/>) or ends with a context word that the next operand can complete
-    /// (<c>"patient"</c> + <c>"/Observation.read"</c>). Not <see cref="MayBePieceOfScope"/>: a field is looked up by name
-    /// across the compilation, and nearly every value can be some piece of a context (one ending in "s", "u" or "p").
-    /// A field whose value only starts a scope's tail (<c>"/Observation.read"</c>) after a context written elsewhere is
-    /// not followed.
+    /// Test for the value of a const field that is joined with other operands: true when it may hold a scope's start
+    /// (<see cref="MayContainScope"/>) or ends with a context word, where a scope can start, that the next operand can
+    /// complete (<c>"patient"</c> + <c>"/Observation.read"</c>; not <c>"orguser"</c>). Not <see cref="MayBePieceOfScope"/>: a
+    /// field is looked up by name across the compilation, and many values can be some piece of a context (one ending in
+    /// a separator and "s", "u" or "p"). A field whose value only starts a scope's tail (<c>"/Observation.read"</c>) after a
+    /// context written elsewhere is not followed.
     /// </summary>
-    public static bool MayStartScope(string? text) =>
-        text != null && (MayContainScope(text) || EndsWithContext(text, text.Length));
+    public static bool MayStartScope(string? text)
+    {
+        if (text == null)
+        {
+            return false;
+        }
 
-    /// <summary>True when <c>text[..end)</c> ends with a scope context: <c>patient</c>, <c>user</c> or <c>system</c>.</summary>
-    private static bool EndsWithContext(string text, int end) =>
-        EndsWith(text, end, "patient") || EndsWith(text, end, "user") || EndsWith(text, end, "system");
+        int contextLength = ContextLengthBefore(text, text.Length);
+        return (contextLength > 0 && IsPossibleStart(text, text.Length - contextLength)) || MayContainScope(text);
+    }
+
+    /// <summary>
+    /// Test for a text that follows a context held elsewhere (a constant joined before it): true when it starts with the
+    /// context's slash (<c>/</c> or <c>%2F</c>), then a resource type (an upper-case letter and letters, <c>*</c> or
+    /// <c>%2A</c>) and its dot, as <c>"/Observation.read"</c> does after <c>Contexts.Patient</c>.
+    /// </summary>
+    public static bool MayEndScope(string? text)
+    {
+        if (text == null)
+        {
+            return false;
+        }
+
+        int p = text.StartsWith("/", StringComparison.Ordinal) ? 1
+            : text.StartsWith("%2F", StringComparison.OrdinalIgnoreCase) ? 3
+            : 0;
+        if (p == 0 || p >= text.Length)
+        {
+            return false;
+        }
+
+        if (text[p] == '*')
+        {
+            p++;
+        }
+        else if (string.Compare(text, p, "%2A", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
+        {
+            p += 3;
+        }
+        else if (text[p] >= 'A' && text[p] <= 'Z')
+        {
+            while (p < text.Length && ClinicalScopeGrammar.IsLetter(text[p]))
+            {
+                p++;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        return p < text.Length && text[p] == '.';
+    }
+
+    /// <summary>The length of the scope context that ends at <paramref name="end"/> (<c>patient</c>, <c>user</c>, <c>system</c>), else 0.</summary>
+    internal static int ContextLengthBefore(string text, int end) =>
+        EndsWith(text, end, "patient") ? 7 : EndsWith(text, end, "user") ? 4 : EndsWith(text, end, "system") ? 6 : 0;
 
     private static bool EndsWith(string text, int end, string value) =>
         end >= value.Length && string.CompareOrdinal(text, end - value.Length, value, 0, value.Length) == 0;
+
+    /// <summary>
+    /// Whether <see cref="Scan"/> can start a scope at <paramref name="start"/> once the text is joined with whatever comes
+    /// before: at the start, or after a separator (a space, <c>+</c>, a tab or line break, a run-time part, the <c>0</c> of
+    /// <c>%20</c>) or the <c>=</c> of <c>scope=</c>. Looser than the scan itself (any <c>=</c> or <c>0</c>), never stricter.
+    /// </summary>
+    private static bool IsPossibleStart(string text, int start) =>
+        start == 0 || text[start - 1] is ' ' or '+' or '\t' or '\r' or '\n' or '\uFFFF' or '=' or '0';
+
+    /// <summary>What can start a resource type after a context's slash: an upper-case letter, <c>*</c>, or the <c>%</c> of <c>%2A</c>.</summary>
+    private static bool IsResourceStart(char c) => (c >= 'A' && c <= 'Z') || c == '*' || c == '%';
 
     private static bool Run(string? text, ref List<ScopeMatch>? matches, bool stopAtFirst)
     {

@@ -64,11 +64,11 @@ internal static class SourcePrefilter
 
     /// <summary>
     /// True when a text may hold (part of) what a rule reports: the knowledge core's cheapest tests, the analyzers' own
-    /// (<see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/>, <see cref="ScopeScanner.MayContainScope"/>), a split part
+    /// (<see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/>, <see cref="ScopeScanner.MayMentionScope"/>), a split part
     /// (<see cref="NetsmartUrlScanner.MayContainSplitPart"/>), or an escape that could spell any of them (<see cref="LiteralTextMap.MayHaveSpellingEscape"/>).
     /// </summary>
     public static bool MayHoldFinding(string text) =>
-        NetsmartUrlScanner.MayContainNetsmartUrl(text) || ScopeScanner.MayContainScope(text) ||
+        NetsmartUrlScanner.MayContainNetsmartUrl(text) || ScopeScanner.MayMentionScope(text) ||
         LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || NetsmartUrlScanner.MayContainSplitPart(text);
 
     /// <summary>
@@ -82,7 +82,7 @@ internal static class SourcePrefilter
     /// </summary>
     internal static bool FileMayHoldFinding(string text)
     {
-        if (IgnoreCaseSearch.Contains(text, NetsmartUrlMark) || ScopeScanner.MayContainScope(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length))
+        if (IgnoreCaseSearch.Contains(text, NetsmartUrlMark) || ScopeScanner.MayMentionScope(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length))
         {
             return true;
         }

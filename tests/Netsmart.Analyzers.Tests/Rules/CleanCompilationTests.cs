@@ -42,6 +42,54 @@ public class CleanCompilationTests
         Assert.Empty(NodeActionKinds(new SmartScopeAnalyzer(), Compile(Clean)));
     }
 
+    [Theory]
+    [InlineData("// Requests patient/Patient.read and user/*.write.\nclass C { }")]                 // a comment
+    [InlineData("#region patient/Patient.read\nclass C { }\n#endregion")]                           // a directive
+    [InlineData("#if NEVER\nclass C { string S = \"patient/Patient.read\"; }\n#endif")]          // excluded code
+    [InlineData("[System.Obsolete(\"user/{id}\")]\nclass C { }")]                                 // a route: '{' starts no resource type
+    [InlineData("class C { string P(string d, int id) => $\"{d}/user/{id}.json\" + \"/api/user/\" + id; }")] // after a slash
+    [InlineData("class C { string S = \"see user/org\"; }")]                                       // a lower-case letter after the slash
+    [InlineData("class C { string Claim() => \"user\"; }")]                                         // a context word in no constant
+    [InlineData("class C { const string OrgUser = \"orguser\"; const string Blank = \"blank-pw-user\"; string S => OrgUser + \"/Patient.read\"; }")] // no scope starts there
+    [InlineData("static class Oidc { public const string UserPresenceTest = \"user\"; }\nclass C { string S = \"/api/\" + \"/\" + \"/Account/Login\"; }")] // a context constant, and no rest of a scope written anywhere
+    [InlineData("class C { string S = \"/Observation.read\"; }")]                                  // the rest of a scope, and no context constant
+    public void Scope_contexts_no_scope_can_start_at_register_no_scope_action(string source)
+    {
+        // Shapes from a real codebase that never uses SMART scopes: each used to register the scope rule for the whole
+        // compilation (its text held "user/" or "patient/"), and so every literal, interpolated string and '+' was analyzed.
+        Assert.Empty(NodeActionKinds(new SmartScopeAnalyzer(), Compile(source)));
+    }
+
+    [Theory]
+    [InlineData("class C { string S = \"patient/\"; }")]                                 // the rest comes from elsewhere
+    [InlineData("class C { string S = \"launch system/*.read\"; }")]
+    [InlineData("class C { string S(string x) => $\"{x}user/{x}\"; }")]                  // after a run-time part
+    [InlineData("class C { string S = \"a=1&scope=user%2FPatient.read\"; }")]
+    [InlineData("class C { string S = \"\\u0070atient/Patient.read\"; }")]              // spelled with an escape
+    [InlineData("static class Contexts { public const string Patient = \"patient\"; }\nclass C { string S => Contexts.Patient + \"/Observation.read\"; }")] // a const field, and the rest
+    [InlineData("static class Contexts { public const string Patient = \"patient\"; }\nclass C { string S(string x) => $\"{x}{Contexts.Patient}/*.read\"; }")] // the rest after a hole
+    [InlineData("class C { string S() { const string c = \"openid user\"; return c + @\"%2fPatient.read\"; } }")] // a const local, an encoded slash
+    [InlineData("class C { const string S = \"\"\"system\"\"\"; string T = \"\"\"/Group.read\"\"\"; }")] // raw literals
+    public void Each_way_a_scope_can_start_in_the_sources_registers_the_scope_actions(string source)
+    {
+        Assert.Equal(new[] { "StringLiteralExpression", "Utf8StringLiteralExpression", "InterpolatedStringExpression", "AddExpression" }, NodeActionKinds(new SmartScopeAnalyzer(), Compile(source)));
+    }
+
+    [Fact]
+    public async Task A_scope_joined_from_pieces_is_found_only_where_the_sources_hold_a_scope_start_or_a_context_constant()
+    {
+        const string pieces = "class C\n{\n    string S()\n    {\n        const string nothing = \"\";\n        return \"pat\" + nothing + \"ient/Observation.read\";\n    }\n}\n";
+
+        // A comment names the scopes: no value can hold one, and the rule does no work.
+        Assert.Empty(await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), Compile("// Requests patient/Observation.read\n" + pieces)));
+
+        string withStart = pieces.Replace("class C\n{\n", "class C\n{\n    const string Requested = \"patient/\";\n", StringComparison.Ordinal);
+        Diagnostic diagnostic = Assert.Single(await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), Compile(withStart)));
+        int start = withStart.IndexOf("\"pat\"", StringComparison.Ordinal);
+        int end = withStart.IndexOf(";\n    }", start, StringComparison.Ordinal);
+        Assert.Equal(("NSM010", start, end), (diagnostic.Id, diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.End));
+    }
+
     [Fact]
     public async Task A_scope_written_only_url_encoded_still_registers_the_scope_actions_and_is_reported()
     {

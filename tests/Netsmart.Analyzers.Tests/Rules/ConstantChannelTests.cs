@@ -20,7 +20,7 @@ namespace Netsmart.Analyzers.Tests.Rules;
 public class ConstantChannelTests
 {
     private const string Contexts = """
-        // Reads patient/ scopes: the only file whose text holds a scope context.
+        // The only file that holds a scope context: a const initialized with it opens the rule.
         static class Contexts
         {
             public const string Patient = "patient";
@@ -60,8 +60,8 @@ public class ConstantChannelTests
 
         body.Append("string r = context + \"/Observation.read\";\n");
         string source = topLevel
-            ? "// patient/ scopes\nstring x = System.Console.ReadLine()!;\n" + body
-            : "// patient/ scopes\nclass C\n{\n    void M(string x)\n    {\n" + body + "    }\n}\n";
+            ? "string x = System.Console.ReadLine()!;\n" + body
+            : "class C\n{\n    void M(string x)\n    {\n" + body + "    }\n}\n";
         CSharpCompilation compilation = CSharpCompilation.Create(
             "Big", new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), "Big.cs") }, TestDefaults.References,
             new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
@@ -185,7 +185,7 @@ public class ConstantChannelTests
     [Fact]
     public async Task A_const_field_initialized_with_nameof_carries_its_name_into_a_scope()
     {
-        const string names = "// Reads patient/ scopes.\nstatic class Names\n{\n    public static int patient, Other2;\n    public const string Context = nameof(patient);\n    public const string Other = nameof(Names.Other2);\n}\n";
+        const string names = "static class Names\n{\n    public const string Requested = \"patient/\"; // opens the rule: a scope's start in a string\n    public static int patient, Other2;\n    public const string Context = nameof(patient);\n    public const string Other = nameof(Names.Other2);\n}\n";
         const string use = "class C\n{\n    string S() => Names.Context + \"/Observation.read\";\n    string T() => $\"{Names.Other}/Observation.read\";\n    string U() => $\"{Names.Context}/Patient.read\";\n}\n";
 
         ImmutableArray<Diagnostic> diagnostics = await CompilationAnalysis.AnalyzeAsync(new SmartScopeAnalyzer(), Compile(("Names.cs", names), ("Use.cs", use)));

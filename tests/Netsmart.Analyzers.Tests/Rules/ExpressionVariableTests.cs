@@ -95,7 +95,7 @@ public class ExpressionVariableTests
     {
         // 'context' in the lambda is the pattern variable (a run-time value), not the const local "patient".
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             using System;
             class C
             {
@@ -117,7 +117,7 @@ public class ExpressionVariableTests
     public async Task A_variable_deconstructed_in_a_lambda_is_not_read_as_the_const_local_it_hides()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             using System;
             class C
             {

@@ -15,7 +15,7 @@ public class LocalNameScopeTests
     public async Task A_const_local_declared_in_a_switch_section_joins_the_literal_after_it()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             class C
             {
                 string S(int kind)
@@ -40,7 +40,7 @@ public class LocalNameScopeTests
     public async Task A_const_local_declared_by_a_top_level_statement_joins_the_literal_after_it()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             const string context = "patient";
             System.Console.WriteLine({|#0:context + "/Observation.read"|});
             """;
@@ -56,7 +56,7 @@ public class LocalNameScopeTests
     public async Task A_parameter_of_a_local_function_lambda_or_anonymous_method_hides_the_outer_const_local()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             using System;
 
             class C
@@ -81,7 +81,7 @@ public class LocalNameScopeTests
     public async Task A_foreach_for_using_or_catch_variable_in_a_lambda_hides_the_outer_const_local()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             using System;
             using System.IO;
 

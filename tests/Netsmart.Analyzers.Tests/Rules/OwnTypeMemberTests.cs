@@ -97,7 +97,7 @@ public class OwnTypeMemberTests
     public async Task A_const_field_of_the_enclosing_type_joins_the_literal_after_it()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             class Other { const string Context = "user"; }
             class C
             {
@@ -114,7 +114,7 @@ public class OwnTypeMemberTests
     public async Task A_field_of_the_enclosing_type_is_not_read_as_another_types_constant_of_that_name()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             class Other { const string Context = "patient"; }
             class C
             {

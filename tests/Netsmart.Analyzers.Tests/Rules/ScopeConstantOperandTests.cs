@@ -12,7 +12,7 @@ public class ScopeConstantOperandTests
     public async Task A_const_local_holding_the_context_joins_the_literal_after_it()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             class C
             {
                 string S()
@@ -33,7 +33,7 @@ public class ScopeConstantOperandTests
         // Missed before: a const field's value had to hold a scope by itself ("patient" does not). A field whose value
         // only ends with a piece of a context ("pat") or starts a scope's tail is still not followed (see NSM010.md).
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             static class Contexts
             {
                 public const string Patient = "patient";
@@ -60,7 +60,7 @@ public class ScopeConstantOperandTests
     public async Task A_scope_whose_context_is_a_const_field_is_fixed_in_the_literal_after_it()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             static class Contexts { public const string Patient = "patient"; }
             class C
             {
@@ -69,7 +69,7 @@ public class ScopeConstantOperandTests
             }
             """;
         const string fixedSource = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             static class Contexts { public const string Patient = "patient"; }
             class C
             {
@@ -85,7 +85,7 @@ public class ScopeConstantOperandTests
     public async Task A_const_local_typed_with_a_string_alias_of_its_file_or_a_global_one_joins_the_literal_after_it()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
+            // A const initialized with a scope context ("patient", "user") opens the rule for this compilation.
             using Text = System.String;
             enum Kind { Patient }
 
@@ -123,9 +123,11 @@ public class ScopeConstantOperandTests
     public async Task An_empty_const_local_between_two_pieces_of_a_context_joins_them()
     {
         const string source = """
-            // Reads patient/ scopes (a mention: the rule registers for this compilation).
             class C
             {
+                // The start of a scope in a string: the rule registers for this compilation (a comment would not do).
+                const string Requested = "patient/";
+
                 string S()
                 {
                     const string nothing = "";

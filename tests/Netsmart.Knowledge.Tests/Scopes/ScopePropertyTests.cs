@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
 using Netsmart.Knowledge.Scopes;
@@ -31,15 +32,88 @@ public class ScopePropertyTests
         "patient", "user", "system", "ient", "er", "em", "t", "r", "m", "/", "//", "///", "%2F", "%2f", "%2", "%", "2F",
         "F", " ", "x", "Patient", "\n");
 
+    private static readonly string[] Marks =
+        { "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f" };
+
+    // Text around a scope: what may come before it (a separator, scope=, or nothing a scope can start after) and after it.
+    private static readonly Gen<string> AroundScope =
+        from before in Gen.OneOf(ScopeLike, SlashLike)
+        from separator in Gen.OneOf("", " ", "+", "%20", "?scope=", "\n", "\t", "\uFFFF", "x", "/")
+        from scope in ClinicalScope
+        from after in Gen.OneOf("", " openid", "&state=1", "+", "x")
+        select before + separator + scope + after;
+
     [Fact]
-    public void MayContainScope_is_a_context_followed_by_a_slash_or_an_encoded_slash()
+    public void MayMentionScope_is_a_context_followed_by_a_slash_or_an_encoded_slash()
     {
         // The definition, written plainly: one of the marks appears somewhere in the text.
-        static bool Reference(string text) =>
-            new[] { "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f" }
-                .Any(mark => text.Contains(mark, System.StringComparison.Ordinal));
+        static bool Reference(string text) => Marks.Any(mark => text.Contains(mark, System.StringComparison.Ordinal));
 
-        PropertySample.ForAll(Gen.OneOf(SlashLike, AnyText), text => Assert.Equal(Reference(text), ScopeScanner.MayContainScope(text)));
+        PropertySample.ForAll(Gen.OneOf(SlashLike, AnyText), text => Assert.Equal(Reference(text), ScopeScanner.MayMentionScope(text)));
+    }
+
+    [Fact]
+    public void MayContainScope_is_a_mark_where_a_scope_can_start_followed_by_what_can_start_a_resource_type()
+    {
+        // The definition, written plainly: a mark at the start or after a separator or '=' (or the '0' of "%20"), then
+        // an upper-case letter, '*', '%' or the end.
+        static bool Reference(string text)
+        {
+            foreach (string mark in Marks)
+            {
+                for (int at = text.IndexOf(mark, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(mark, at + 1, System.StringComparison.Ordinal))
+                {
+                    int end = at + mark.Length;
+                    if ((at == 0 || " +\t\r\n\uFFFF=0".Contains(text[at - 1])) &&
+                        (end == text.Length || char.IsAsciiLetterUpper(text[end]) || text[end] == '*' || text[end] == '%'))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        PropertySample.ForAll(Gen.OneOf(SlashLike, AnyText, AroundScope), text => Assert.Equal(Reference(text), ScopeScanner.MayContainScope(text)));
+    }
+
+    [Fact]
+    public void Every_text_the_scan_finds_a_scope_in_passes_MayContainScope_and_so_does_a_piece_of_it()
+    {
+        // The prechecks may only rule out what the scan cannot find: for every scope found, every split of the text in two
+        // keeps the mark whole in a piece that passes MayContainScope, or leaves both pieces passing MayBePieceOfScope; and a
+        // piece that ends with the scope's context passes MayStartScope (a const field the next operand completes), and the
+        // rest after it MayEndScope.
+        int found = 0;
+        PropertySample.ForAll(Gen.OneOf(AroundScope, AnyText, ScopeLike), text =>
+        {
+            IReadOnlyList<ScopeMatch> matches = ScopeScanner.Scan(text);
+            if (matches.Count == 0)
+            {
+                return;
+            }
+
+            found++;
+            Assert.True(ScopeScanner.MayContainScope(text));
+            foreach (ScopeMatch match in matches)
+            {
+                int contextEnd = match.Start + match.Context switch { ScopeContext.Patient => 7, ScopeContext.User => 4, _ => 6 };
+                for (int split = 0; split <= text.Length; split++)
+                {
+                    string before = text.Substring(0, split), after = text.Substring(split);
+                    Assert.True(
+                        ScopeScanner.MayContainScope(before) || ScopeScanner.MayContainScope(after) ||
+                        (ScopeScanner.MayBePieceOfScope(before) && ScopeScanner.MayBePieceOfScope(after)),
+                        $"split at {split}: '{before}' + '{after}'");
+                }
+
+                Assert.True(ScopeScanner.MayStartScope(text.Substring(0, contextEnd)), text.Substring(0, contextEnd));
+                Assert.True(ScopeScanner.MayEndScope(text.Substring(contextEnd)), text.Substring(contextEnd));
+            }
+        });
+
+        Assert.True(found > 300, $"only {found} texts held a scope");
     }
 
     [Fact]

@@ -201,7 +201,35 @@ public class ScopeScannerTests
     [InlineData("patient%2", false)]
     [InlineData("%2Fpatient", false)]
     [InlineData("art/ tr/ stem/ //m/", false)]           // the last letter of a context, without the rest of it
-    public void MayContainScope_is_a_context_followed_by_a_plain_or_encoded_slash(string input, bool expected)
+    public void MayMentionScope_is_a_context_followed_by_a_plain_or_encoded_slash(string input, bool expected)
+    {
+        Assert.Equal(expected, ScopeScanner.MayMentionScope(input));
+        Assert.False(ScopeScanner.MayMentionScope(null));
+    }
+
+    [Theory]
+    [InlineData("patient/Patient.rs", true)]
+    [InlineData("openid user/*.cud", true)]               // after a space
+    [InlineData("a+system/Group.read", true)]             // after a +
+    [InlineData("a%20user/Observation.read", true)]       // after %20
+    [InlineData("x\tpatient/Patient.read", true)]        // after a tab
+    [InlineData("\uFFFFpatient/Patient.read", true)]     // after a run-time part
+    [InlineData("scope=system%2FGroup.rs", true)]         // after scope=, encoded slash
+    [InlineData("scope=patient%2fPatient.read", true)]
+    [InlineData("patient/%2A.read", true)]                // an encoded wildcard resource
+    [InlineData("patient/", true)]                        // the resource is the next operand's
+    [InlineData("x user%2F", true)]
+    [InlineData("// see patient//Patient.rs", false)]     // a slash cannot start a resource type
+    [InlineData("///patient/Patient.rs", false)]          // a scope never starts after a slash
+    [InlineData("url: https://x/system/", false)]
+    [InlineData("/api/user/{id}", false)]
+    [InlineData("user/{id}", false)]                      // a brace cannot start a resource type
+    [InlineData("user/org", false)]                       // nor a lower-case letter
+    [InlineData("orguser/Patient.read", false)]           // the context must start the token
+    [InlineData("\"patient/Patient.read\"", false)]       // a quote is not a separator
+    [InlineData("Patient/123", false)]
+    [InlineData("patient%2", false)]
+    public void MayContainScope_is_a_context_where_a_scope_can_start_then_its_slash_then_what_can_start_a_resource(string input, bool expected)
     {
         Assert.Equal(expected, ScopeScanner.MayContainScope(input));
     }
@@ -214,6 +242,12 @@ public class ScopeScannerTests
     [InlineData("ient/Observation.read", true)]      // starts with the end of "patient/"
     [InlineData("tie", true)]                        // inside "patient/"
     [InlineData("", true)]                           // joins its neighbours: "pat" + "" + "ient/..."
+    [InlineData("x pat", true)]                      // a context may start after the space
+    [InlineData("ient%2FObservation.read", true)]
+    [InlineData("sendfiles", false)]                 // ends with "s", but no scope starts after an "e"
+    [InlineData("orguser", false)]
+    [InlineData("/api", false)]                      // starts with "/", but no resource type starts with "a"
+    [InlineData("/{id}", false)]
     [InlineData("123", false)]
     [InlineData("Patient/123", false)]               // contexts are lower case
     [InlineData("test", false)]
@@ -228,7 +262,11 @@ public class ScopeScannerTests
     [InlineData("patient/Observation.read", true)]   // holds a context mark
     [InlineData("patient", true)]                    // a context word the next operand completes
     [InlineData("user", true)]
-    [InlineData("https://example.org/launch/system", true)]
+    [InlineData("launch system", true)]                // after a separator
+    [InlineData("scope=user", true)]
+    [InlineData("https://example.org/launch/system", false)] // a scope never starts after a slash
+    [InlineData("orguser", false)]
+    [InlineData("providerserviceuser", false)]
     [InlineData("patient%2F", true)]
     [InlineData("sendfiles", false)]                 // ends with "s", the start of "system/": too weak for a field
     [InlineData("pat", false)]
@@ -239,6 +277,24 @@ public class ScopeScannerTests
     {
         Assert.Equal(expected, ScopeScanner.MayStartScope(input));
         Assert.False(ScopeScanner.MayStartScope(null));
+    }
+
+    [Theory]
+    [InlineData("/Observation.read", true)]
+    [InlineData("/*.rs", true)]
+    [InlineData("%2fPatient.read openid", true)]
+    [InlineData("%2F%2a.read", true)]
+    [InlineData("/Observation.", true)]               // the permission may come next
+    [InlineData("/Observation", false)]               // no dot: a path, not the rest of a scope
+    [InlineData("/", false)]
+    [InlineData("/Account/Login", false)]
+    [InlineData("/api.json", false)]                  // a resource type starts upper case
+    [InlineData("Observation.read", false)]           // the slash is the rest's
+    [InlineData("", false)]
+    public void MayEndScope_is_a_slash_then_a_resource_type_and_its_dot(string input, bool expected)
+    {
+        Assert.Equal(expected, ScopeScanner.MayEndScope(input));
+        Assert.False(ScopeScanner.MayEndScope(null));
     }
 
     [Theory]
