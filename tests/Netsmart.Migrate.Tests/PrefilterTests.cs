@@ -110,6 +110,29 @@ public sealed class PrefilterTests
         Assert.Empty(report["skipped"]!.AsArray());
     }
 
+    [Fact]
+    public async Task A_scope_joined_from_a_context_constant_is_found_with_and_without_the_prefilter()
+    {
+        // No file holds "patient/" or "user/": the scopes are made from a context constant and the rest written after it.
+        // The prefilter keeps the users of the const field (its value may start a scope) and the file whose const local and
+        // rest are written together; a scope named only in a comment makes no finding either way.
+        using var tree = new TempFolder();
+        tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
+        tree.Write("App/Contexts.cs", "namespace App;\n\npublic static class Contexts\n{\n    public const string Patient = \"patient\";\n}\n");
+        tree.Write("App/Client.cs", "namespace App;\n\npublic class Client\n{\n    public string Scope() => Contexts.Patient + \"/Observation.read\";\n}\n");
+        tree.Write("App/Local.cs", "namespace App;\n\npublic class Local\n{\n    public string Scope()\n    {\n        const string context = \"user\";\n        return $\"{context}/Encounter.write\";\n    }\n}\n");
+        tree.Write("App/Comment.cs", "namespace App;\n\n// Asks for patient/Patient.read.\npublic class Comment\n{\n    public int Count;\n}\n");
+        tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public string Name = \"user\";\n}\n");
+
+        (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
+        (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "json");
+
+        AssertSame(full, filtered);
+        Assert.Equal(1, aside); // Other.cs ("user" in no constant, and no rest of a scope); Comment.cs is kept, its text names patient/
+        JsonArray findings = JsonNode.Parse(filtered.Output)!["findings"]!.AsArray();
+        Assert.Equal(new[] { "Client.cs:5:NSM010", "Local.cs:8:NSM010" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").OrderBy(f => f, StringComparer.Ordinal).ToArray());
+    }
+
     /// <summary>
     /// The one difference the prefilter makes, by design: a file set aside is parsed only when the closure needs its
     /// declarations, and its syntax errors are not reported either way (it holds no finding, and its declarations bind in no
@@ -314,6 +337,10 @@ public sealed class PrefilterTests
     [InlineData("const string X = \"\\u006Eetsmartcloud\";", true)]
     [InlineData("const string X = \"/api/items\";", false)]
     [InlineData("int x = 1; // NetsmartCloud in a comment", true)]
+    [InlineData("const string c = \"patient\"; return c + \"/Observation.read\";", true)] // a context constant and its rest
+    [InlineData("const string c = \"user\"; return $\"{c}%2FPatient.write\";", true)]
+    [InlineData("const string c = \"user\"; return c + \"/api\";", false)]                // no resource type after the slash
+    [InlineData("return \"/Observation.read\";", false)]                                  // the rest alone
     public void A_file_may_hold_a_finding_when_its_text_passes_the_knowledge_cores_tests(string text, bool expected) =>
         Assert.Equal(expected, SourcePrefilter.MayHoldFinding(text));
 

@@ -65,11 +65,51 @@ internal static class SourcePrefilter
     /// <summary>
     /// True when a text may hold (part of) what a rule reports: the knowledge core's cheapest tests, the analyzers' own
     /// (<see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/>, <see cref="ScopeScanner.MayMentionScope"/>), a split part
-    /// (<see cref="NetsmartUrlScanner.MayContainSplitPart"/>), or an escape that could spell any of them (<see cref="LiteralTextMap.MayHaveSpellingEscape"/>).
+    /// (<see cref="NetsmartUrlScanner.MayContainSplitPart"/>), an escape that could spell any of them (<see cref="LiteralTextMap.MayHaveSpellingEscape"/>),
+    /// or a scope joined from a context constant and its rest (<see cref="MayJoinScope"/>).
     /// </summary>
     public static bool MayHoldFinding(string text) =>
         NetsmartUrlScanner.MayContainNetsmartUrl(text) || ScopeScanner.MayMentionScope(text) ||
-        LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || NetsmartUrlScanner.MayContainSplitPart(text);
+        LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || NetsmartUrlScanner.MayContainSplitPart(text) || MayJoinScope(text);
+
+    /// <summary>
+    /// True when a text holds both pieces of a scope that a constant starts (what the scope rule's start check calls a head
+    /// and a tail): a context word that ends a literal (<c>"patient"</c>, as in <c>const string context = "patient";</c>)
+    /// and a literal or interpolated text that starts with the context's slash and what can start a resource type
+    /// (<c>"/Observation.read"</c>, <c>}/Patient.write</c>). A const local joined in its own file is found this way; a const
+    /// field used in another file is found through its value (<see cref="Closure(IReadOnlyList{FileSummary})"/>).
+    /// </summary>
+    internal static bool MayJoinScope(string text)
+    {
+        bool head = false;
+        foreach (string context in ScopeContexts)
+        {
+            for (int i = text.IndexOf(context, StringComparison.Ordinal); i >= 0 && !head; i = text.IndexOf(context, i + 1, StringComparison.Ordinal))
+            {
+                head = i + context.Length < text.Length && text[i + context.Length] == '"';
+            }
+        }
+
+        if (!head)
+        {
+            return false;
+        }
+
+        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SlashOrPercent, i + 1) : -1)
+        {
+            int rest = text[i] == '/' ? i + 1 : string.Compare(text, i, "%2F", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 ? i + 3 : -1;
+            if (rest > 0 && i > 0 && text[i - 1] is '"' or '}' && rest < text.Length && text[rest] is (>= 'A' and <= 'Z') or '*' or '%' or '\\')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ScopeContexts = { "patient", "user", "system" };
+
+    private static readonly char[] SlashOrPercent = { '/', '%' };
 
     /// <summary>
     /// What <see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/> looks for, ignoring case (a test pins it to that test).
@@ -82,7 +122,7 @@ internal static class SourcePrefilter
     /// </summary>
     internal static bool FileMayHoldFinding(string text)
     {
-        if (IgnoreCaseSearch.Contains(text, NetsmartUrlMark) || ScopeScanner.MayMentionScope(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length))
+        if (IgnoreCaseSearch.Contains(text, NetsmartUrlMark) || ScopeScanner.MayMentionScope(text) || LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || MayJoinScope(text))
         {
             return true;
         }
@@ -710,7 +750,7 @@ internal static class SourcePrefilter
         var hinted = new HashSet<int>(unknown.Select(k => k.Name));
         foreach (((int _, int name), HashSet<string> set) in values)
         {
-            if (set.Any(MayHoldFinding))
+            if (set.Any(value => MayHoldFinding(value) || ScopeScanner.MayStartScope(value)))
             {
                 hinted.Add(name);
             }
