@@ -18,14 +18,12 @@ namespace Netsmart.Analyzers.Strings;
 /// const field or const local initialized with a literal that ends with a scope context where a scope can start
 /// (<c>const string Patient = "patient";</c>, <see cref="ScopeScanner.MayStartScope"/>).</item>
 /// </list>
-/// A text search finds the candidates (a context before a slash, a slash after a quote or a hole, a context before a
-/// quote); only those are looked up in the tree, so a mark in a comment, a directive or excluded code counts for nothing.
+/// A text search finds the candidates (a context before a slash; a slash after a quote or a hole, and a context before a
+/// quote: <see cref="ScopeSourceText"/>); only those are looked up in the tree, so a mark in a comment, a directive or excluded code counts for nothing.
 /// </summary>
 internal static class ScopeMentions
 {
     private static readonly char[] SlashOrPercent = { '/', '%' };
-
-    private static readonly string[] ContextsBeforeQuote = { "patient\"", "user\"", "system\"" };
 
     /// <summary>Hints and tails: one pass over the slashes of the text (as the analyzer's own test makes).</summary>
     public static SourceMention Find(SyntaxTree tree, string text, Func<string, bool> mayMatch)
@@ -54,7 +52,7 @@ internal static class ScopeMentions
                         }
                     }
                 }
-                else if ((found & SourceMention.Tail) == 0 && before is '"' or '}' && MayBeRest(text, i + (mark == '/' ? 1 : 3)) &&
+                else if ((found & SourceMention.Tail) == 0 && ScopeSourceText.TailStartsAt(text, i) &&
                          StringToken(tree, ref root, i) is SyntaxToken token && ScopeScanner.MayEndScope(LiteralTextMap.UnescapedValueText(token)))
                 {
                     found |= SourceMention.Tail;
@@ -77,11 +75,11 @@ internal static class ScopeMentions
     public static bool FindHead(SyntaxTree tree, string text)
     {
         SyntaxNode? root = null;
-        foreach (string mark in ContextsBeforeQuote)
+        foreach (string mark in ScopeSourceText.ContextsBeforeQuote)
         {
             for (int i = text.IndexOf(mark, StringComparison.Ordinal); i >= 0; i = text.IndexOf(mark, i + 1, StringComparison.Ordinal))
             {
-                if (MayStartAt(text, i) && StringToken(tree, ref root, i) is SyntaxToken token &&
+                if (ScopeSourceText.MayStartAt(text, i) && StringToken(tree, ref root, i) is SyntaxToken token &&
                     IsConstantInitializer(token.Parent) && ScopeScanner.MayStartScope(token.ValueText))
                 {
                     return true;
@@ -98,47 +96,6 @@ internal static class ScopeMentions
         root ??= tree.GetRoot();
         SyntaxToken token = root.FindToken(position);
         return token.Span.Contains(position) && LiteralTextMap.IsStringToken(token) ? token : null;
-    }
-
-    /// <summary>
-    /// Whether the source text before a context word can be where a value's scope starts: a quote (the literal's start),
-    /// a separator, <c>=</c>, the <c>0</c> of <c>%20</c>, or an escape letter after a backslash (<c>\t</c>). Looser than
-    /// the value test, which decides.
-    /// </summary>
-    private static bool MayStartAt(string text, int start) =>
-        start == 0 || text[start - 1] is '"' or ' ' or '+' or '\t' or '\r' or '\n' or '=' or '0' ||
-        (start >= 2 && text[start - 2] == '\\');
-
-    /// <summary>
-    /// Whether the source text at <paramref name="at"/> may be a resource type and its dot (<c>Observation.</c>, <c>*.</c>):
-    /// upper-case letter and letters, or <c>*</c>, then a dot; an escape or a <c>%</c> (of <c>%2A</c>) may be anything. Looser
-    /// than <see cref="ScopeScanner.MayEndScope"/>, which decides.
-    /// </summary>
-    private static bool MayBeRest(string text, int at)
-    {
-        if (at >= text.Length)
-        {
-            return false;
-        }
-
-        char first = text[at];
-        if (first is '%' or '\\')
-        {
-            return true;
-        }
-
-        if (first != '*' && !(first >= 'A' && first <= 'Z'))
-        {
-            return false;
-        }
-
-        int p = at + 1;
-        while (p < text.Length && (char.IsLetter(text[p]) || text[p] == '\\'))
-        {
-            p++;
-        }
-
-        return p < text.Length && (text[p] == '.' || text[p] == '\\');
     }
 
     /// <summary>True for a literal that is the whole initializer of a const field or const local (<c>const string C = "…";</c>).</summary>

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Netsmart.Analyzers;
 using Netsmart.Analyzers.CodeFixes.Editing;
+using Netsmart.Analyzers.Strings;
 using Netsmart.Knowledge.Evidence;
 using Netsmart.Knowledge.Scopes;
 using Netsmart.Knowledge.Urls;
@@ -73,43 +74,13 @@ internal static class SourcePrefilter
         LiteralTextMap.MayHaveSpellingEscape(text, 0, text.Length) || NetsmartUrlScanner.MayContainSplitPart(text) || MayJoinScope(text);
 
     /// <summary>
-    /// True when a text holds both pieces of a scope that a constant starts (what the scope rule's start check calls a head
-    /// and a tail): a context word that ends a literal (<c>"patient"</c>, as in <c>const string context = "patient";</c>)
-    /// and a literal or interpolated text that starts with the context's slash and what can start a resource type
-    /// (<c>"/Observation.read"</c>, <c>}/Patient.write</c>). A const local joined in its own file is found this way; a const
-    /// field used in another file is found through its value (<see cref="Closure(IReadOnlyList{FileSummary})"/>).
+    /// True when a text holds both pieces of a scope that a constant starts, as the scope rule's start check reads them
+    /// (<see cref="ScopeSourceText.MayHoldHeadAndTail"/>): a context word that ends a literal (<c>const string context =
+    /// "patient";</c>) and a literal or interpolated text that starts with the context's slash and a resource type
+    /// (<c>"/Observation.read"</c>). A const local joined in its own file is found this way; a const field used in another file
+    /// is found through its value (<see cref="Closure(IReadOnlyList{FileSummary})"/>).
     /// </summary>
-    internal static bool MayJoinScope(string text)
-    {
-        bool head = false;
-        foreach (string context in ScopeContexts)
-        {
-            for (int i = text.IndexOf(context, StringComparison.Ordinal); i >= 0 && !head; i = text.IndexOf(context, i + 1, StringComparison.Ordinal))
-            {
-                head = i + context.Length < text.Length && text[i + context.Length] == '"';
-            }
-        }
-
-        if (!head)
-        {
-            return false;
-        }
-
-        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SlashOrPercent, i + 1) : -1)
-        {
-            int rest = text[i] == '/' ? i + 1 : string.Compare(text, i, "%2F", 0, 3, StringComparison.OrdinalIgnoreCase) == 0 ? i + 3 : -1;
-            if (rest > 0 && i > 0 && text[i - 1] is '"' or '}' && rest < text.Length && text[rest] is (>= 'A' and <= 'Z') or '*' or '%' or '\\')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly string[] ScopeContexts = { "patient", "user", "system" };
-
-    private static readonly char[] SlashOrPercent = { '/', '%' };
+    internal static bool MayJoinScope(string text) => ScopeSourceText.MayHoldHeadAndTail(text);
 
     /// <summary>
     /// What <see cref="NetsmartUrlScanner.MayContainNetsmartUrl"/> looks for, ignoring case (a test pins it to that test).

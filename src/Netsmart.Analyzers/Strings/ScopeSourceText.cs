@@ -1,0 +1,99 @@
+using System;
+using Netsmart.Knowledge.Scopes;
+
+namespace Netsmart.Analyzers.Strings;
+
+/// <summary>
+/// What C# source text, read as text (no tree), tells about the two pieces of a scope that a constant starts: a head, a
+/// context word that ends a literal (<c>"patient"</c>, as a const's value), and a tail, a literal or interpolated text that
+/// starts with the context's slash and a resource type (<c>"/Observation.read"</c>, <c>}/Patient.write</c>). Looser than the
+/// value tests (<see cref="ScopeScanner.MayStartScope"/>, <see cref="ScopeScanner.MayEndScope"/>), which decide: the scope
+/// rule's start check (<c>ScopeMentions</c>) looks up only what passes here, and <c>scan</c>'s prefilter keeps a file
+/// that holds both.
+/// </summary>
+internal static class ScopeSourceText
+{
+    private static readonly char[] SlashOrPercent = { '/', '%' };
+
+    /// <summary>The contexts as they end a literal.</summary>
+    public static readonly string[] ContextsBeforeQuote = { "patient\"", "user\"", "system\"" };
+
+    /// <summary>True when <paramref name="text"/> holds a head candidate and a tail candidate (<c>scan</c>'s prefilter).</summary>
+    public static bool MayHoldHeadAndTail(string text)
+    {
+        bool head = false;
+        foreach (string mark in ContextsBeforeQuote)
+        {
+            for (int i = text.IndexOf(mark, StringComparison.Ordinal); i >= 0 && !head; i = text.IndexOf(mark, i + 1, StringComparison.Ordinal))
+            {
+                head = MayStartAt(text, i);
+            }
+        }
+
+        if (!head)
+        {
+            return false;
+        }
+
+        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SlashOrPercent, i + 1) : -1)
+        {
+            if (TailStartsAt(text, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the slash (or <c>%2F</c>) at <paramref name="slash"/> may start a tail: it follows a quote or a hole's brace, and
+    /// what comes next may be a resource type and its dot (<see cref="MayBeRest"/>).
+    /// </summary>
+    public static bool TailStartsAt(string text, int slash)
+    {
+        int rest = text[slash] == '/' ? slash + 1
+            : slash + 2 < text.Length && text[slash] == '%' && text[slash + 1] == '2' && (text[slash + 2] == 'F' || text[slash + 2] == 'f') ? slash + 3
+            : -1;
+        return rest > 0 && slash > 0 && text[slash - 1] is '"' or '}' && MayBeRest(text, rest);
+    }
+
+    /// <summary>
+    /// Whether the source text before a context word can be where a value's scope starts: a quote (the literal's start),
+    /// a separator, <c>=</c>, the <c>0</c> of <c>%20</c>, or an escape letter after a backslash (<c>\t</c>).
+    /// </summary>
+    public static bool MayStartAt(string text, int start) =>
+        start == 0 || text[start - 1] is '"' or ' ' or '+' or '\t' or '\r' or '\n' or '=' or '0' ||
+        (start >= 2 && text[start - 2] == '\\');
+
+    /// <summary>
+    /// Whether the source text at <paramref name="at"/> may be a resource type and its dot (<c>Observation.</c>, <c>*.</c>):
+    /// an upper-case letter and letters, or <c>*</c>, then a dot; an escape or a <c>%</c> (of <c>%2A</c>) may be anything.
+    /// </summary>
+    public static bool MayBeRest(string text, int at)
+    {
+        if (at >= text.Length)
+        {
+            return false;
+        }
+
+        char first = text[at];
+        if (first is '%' or '\\')
+        {
+            return true;
+        }
+
+        if (first != '*' && !(first >= 'A' && first <= 'Z'))
+        {
+            return false;
+        }
+
+        int p = at + 1;
+        while (p < text.Length && (char.IsLetter(text[p]) || text[p] == '\\'))
+        {
+            p++;
+        }
+
+        return p < text.Length && (text[p] == '.' || text[p] == '\\');
+    }
+}
