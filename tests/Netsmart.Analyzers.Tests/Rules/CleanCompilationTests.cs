@@ -49,7 +49,7 @@ public class CleanCompilationTests
     [InlineData("[System.Obsolete(\"user/{id}\")]\nclass C { }")]                                 // a route: '{' starts no resource type
     [InlineData("class C { string P(string d, int id) => $\"{d}/user/{id}.json\" + \"/api/user/\" + id; }")] // after a slash
     [InlineData("class C { string S = \"see user/org\"; }")]                                       // a lower-case letter after the slash
-    [InlineData("class C { string Claim() => \"user\"; }")]                                         // a context word in no constant
+    [InlineData("class C { string Claim() => \"user\"; string S => \"/Observation.read\"; }")]  // a context word in no constant, and a rest
     [InlineData("class C { const string OrgUser = \"orguser\"; const string Blank = \"blank-pw-user\"; string S => OrgUser + \"/Patient.read\"; }")] // no scope starts there
     [InlineData("static class Oidc { public const string UserPresenceTest = \"user\"; }\nclass C { string S = \"/api/\" + \"/\" + \"/Account/Login\"; }")] // a context constant, and no rest of a scope written anywhere
     [InlineData("class C { string S = \"/Observation.read\"; }")]                                  // the rest of a scope, and no context constant
