@@ -113,9 +113,10 @@ public sealed class PrefilterTests
     [Fact]
     public async Task A_scope_joined_from_a_context_constant_is_found_with_and_without_the_prefilter()
     {
-        // No file holds "patient/" or "user/": the scopes are made from a context constant and the rest written after it.
-        // The prefilter keeps the users of the const field (its value may start a scope) and the file whose const local and
-        // rest are written together; a scope named only in a comment makes no finding either way.
+        // No file holds "patient/" or "user/": the scopes are made from a context constant and the rest written after it,
+        // or held by another constant. The prefilter keeps the users of the const field (its value may start a scope) that
+        // hold a rest, and the file whose const local and rest are written together; a scope named only in a comment makes
+        // no finding either way.
         using var tree = new TempFolder();
         tree.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <ImplicitUsings>enable</ImplicitUsings>\n  </PropertyGroup>\n</Project>\n");
         tree.Write("App/Contexts.cs", "namespace App;\n\npublic static class Contexts\n{\n    public const string Patient = \"patient\";\n}\n");
@@ -123,14 +124,22 @@ public sealed class PrefilterTests
         tree.Write("App/Local.cs", "namespace App;\n\npublic class Local\n{\n    public string Scope()\n    {\n        const string context = \"user\";\n        return $\"{context}/Encounter.write\";\n    }\n}\n");
         tree.Write("App/Comment.cs", "namespace App;\n\n// Asks for patient/Patient.read.\npublic class Comment\n{\n    public int Count;\n}\n");
         tree.Write("App/Other.cs", "namespace App;\n\npublic class Other\n{\n    public string Name = \"user\";\n}\n");
+        tree.Write("App/Rests.cs", "namespace App;\n\npublic static class Rests\n{\n    public const string EncounterRead = \"/Encounter.read\";\n}\n");
+        tree.Write("App/Joined.cs", "namespace App;\n\npublic class Joined\n{\n    public string Scope() => Contexts.Patient + Rests.EncounterRead;\n}\n");
+        tree.Write("App/Label.cs", "namespace App;\n\npublic class Label\n{\n    public string Context() => Contexts.Patient;\n}\n");
 
         (ToolResult full, _) = await RunAsync(prefilter: false, tree.Root, "json");
         (ToolResult filtered, int aside) = await RunAsync(prefilter: true, tree.Root, "json");
 
         AssertSame(full, filtered);
-        Assert.Equal(1, aside); // Other.cs ("user" in no constant, and no rest of a scope); Comment.cs is kept, its text names patient/
+
+        // Other.cs ("user" in no constant) and Label.cs (names the context constant, but holds no rest of a scope, as most
+        // users of such a constant); Comment.cs is kept, its text names patient/.
+        Assert.Equal(2, aside);
         JsonArray findings = JsonNode.Parse(filtered.Output)!["findings"]!.AsArray();
-        Assert.Equal(new[] { "Client.cs:5:NSM010", "Local.cs:8:NSM010" }, findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").OrderBy(f => f, StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            new[] { "Client.cs:5:NSM010", "Joined.cs:5:NSM010", "Local.cs:8:NSM010" },
+            findings.Select(f => $"{f!["file"]}:{f["line"]}:{f["ruleId"]}").OrderBy(f => f, StringComparer.Ordinal).ToArray());
     }
 
     /// <summary>

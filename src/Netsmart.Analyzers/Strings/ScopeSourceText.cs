@@ -30,11 +30,12 @@ internal static class ScopeSourceText
             }
         }
 
-        if (!head)
-        {
-            return false;
-        }
+        return head && MayHoldTail(text);
+    }
 
+    /// <summary>True when <paramref name="text"/> holds a tail candidate.</summary>
+    public static bool MayHoldTail(string text)
+    {
         for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SlashOrPercent, i + 1) : -1)
         {
             if (TailStartsAt(text, i))

@@ -202,6 +202,7 @@ internal static class SourcePrefilter
         {
             MayHoldFinding = FileMayHoldFinding(text);
             HasContext = !MayHoldFinding && SourcePrefilter.HasContext(text);
+            HoldsScopeTail = !MayHoldFinding && ScopeSourceText.MayHoldTail(text);
             Words = ScanWords(text, TypeCandidates, out bool readAlways);
             ReadAlways = readAlways;
         }
@@ -300,6 +301,17 @@ internal static class SourcePrefilter
 
         /// <summary>The text may hold a finding (<see cref="SourcePrefilter.MayHoldFinding"/>).</summary>
         public bool MayHoldFinding { get; }
+
+        /// <summary>The text holds what may be a scope's rest after its context (<see cref="ScopeSourceText.MayHoldTail"/>).</summary>
+        public bool HoldsScopeTail { get; }
+
+        /// <summary>
+        /// The file may join a scope from constants: it names a constant that may start one (<c>"patient"</c>) and holds the
+        /// rest, written here or in a constant it names. Either piece alone makes no scope, and a file that names a context
+        /// constant without any rest (as most users of such a constant do) may hold no finding.
+        /// </summary>
+        public bool JoinsScope(HashSet<int> scopeHeads, HashSet<int> scopeTails) =>
+            scopeHeads.Count > 0 && Words.Overlaps(scopeHeads) && (HoldsScopeTail || Words.Overlaps(scopeTails));
 
         /// <summary>The text holds no finding but something read from it (<see cref="SourcePrefilter.HasContext"/>).</summary>
         public bool HasContext { get; }
@@ -620,7 +632,7 @@ internal static class SourcePrefilter
     /// source constant of a type that may be string is a metadata constant (the runtime's own assemblies, which hold no
     /// Netsmart URL or SMART scope) or no string: it adds no text.
     /// </summary>
-    private static HashSet<int> HintedConstants(IReadOnlyList<Value> constants)
+    private static HashSet<int> HintedConstants(IReadOnlyList<Value> constants, out HashSet<int> scopeHeads, out HashSet<int> scopeTails)
     {
         const int MaxValues = 16;
 
@@ -719,11 +731,27 @@ internal static class SourcePrefilter
         }
 
         var hinted = new HashSet<int>(unknown.Select(k => k.Name));
+        scopeHeads = new HashSet<int>();
+        scopeTails = new HashSet<int>();
         foreach (((int _, int name), HashSet<string> set) in values)
         {
-            if (set.Any(value => MayHoldFinding(value) || ScopeScanner.MayStartScope(value)))
+            if (set.Any(MayHoldFinding))
             {
                 hinted.Add(name);
+            }
+            else
+            {
+                // A constant that may start a scope ("patient") or end one ("/Observation.read") holds a finding only joined
+                // with the other piece: its users count when they also hold the other (FileSummary.JoinsScope).
+                if (set.Any(ScopeScanner.MayStartScope))
+                {
+                    scopeHeads.Add(name);
+                }
+
+                if (set.Any(ScopeScanner.MayEndScope))
+                {
+                    scopeTails.Add(name);
+                }
             }
         }
 
@@ -770,7 +798,7 @@ internal static class SourcePrefilter
         // fixers as format strings): by their initializer's text, or naming such a constant or field, transitively. Every
         // constant is read by now (its file writes 'const'); a field of a file not read yet is read when the file names a
         // hinted value (a user), the only way its value may become one.
-        HashSet<int> hinted = HintedConstants(files.SelectMany(f => f.Values).Where(v => v.Parts != null).ToList());
+        HashSet<int> hinted = HintedConstants(files.SelectMany(f => f.Values).Where(v => v.Parts != null).ToList(), out HashSet<int> scopeHeads, out HashSet<int> scopeTails);
         var pending = files.SelectMany(f => f.Values).Where(v => v.Parts is null).ToList();
         while (true)
         {
@@ -790,7 +818,7 @@ internal static class SourcePrefilter
                 });
             }
 
-            int[] newUsers = Enumerable.Range(0, files.Count).Where(i => !files[i].IsRead && files[i].Words.Overlaps(hinted)).ToArray();
+            int[] newUsers = Enumerable.Range(0, files.Count).Where(i => !files[i].IsRead && (files[i].Words.Overlaps(hinted) || files[i].JoinsScope(scopeHeads, scopeTails))).ToArray();
             if (!Ensure(newUsers))
             {
                 break;
@@ -810,7 +838,8 @@ internal static class SourcePrefilter
         for (int i = 0; i < files.Count; i++)
         {
             FileSummary file = files[i];
-            bool findings = !file.DeclarationsOnly && (file.MayHoldFinding || file.Words.Overlaps(hinted));
+            bool joins = file.JoinsScope(scopeHeads, scopeTails);
+            bool findings = !file.DeclarationsOnly && (file.MayHoldFinding || file.Words.Overlaps(hinted) || joins);
             if (findings || file.HasContext)
             {
                 keep[i] = true;
@@ -821,7 +850,7 @@ internal static class SourcePrefilter
                 {
                     if (file.Units is { } units)
                     {
-                        typesMentioned.UnionWith(units.BoundWords(hinted, out HashSet<int> named));
+                        typesMentioned.UnionWith(units.BoundWords(joins ? new HashSet<int>(hinted.Concat(scopeHeads).Concat(scopeTails)) : hinted, out HashSet<int> named));
                         membersNamed.UnionWith(named);
                     }
                     else
