@@ -21,16 +21,18 @@ internal static class ScopeSourceText
     /// <summary>True when <paramref name="text"/> holds a head candidate and a tail candidate (<c>scan</c>'s prefilter).</summary>
     public static bool MayHoldHeadAndTail(string text)
     {
-        bool head = false;
         foreach (string mark in ContextsBeforeQuote)
         {
-            for (int i = text.IndexOf(mark, StringComparison.Ordinal); i >= 0 && !head; i = text.IndexOf(mark, i + 1, StringComparison.Ordinal))
+            for (int i = text.IndexOf(mark, StringComparison.Ordinal); i >= 0; i = text.IndexOf(mark, i + 1, StringComparison.Ordinal))
             {
-                head = MayStartAt(text, i);
+                if (MayStartAt(text, i))
+                {
+                    return MayHoldTail(text);
+                }
             }
         }
 
-        return head && MayHoldTail(text);
+        return false;
     }
 
     /// <summary>True when <paramref name="text"/> holds a tail candidate.</summary>

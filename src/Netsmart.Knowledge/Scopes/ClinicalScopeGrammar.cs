@@ -115,50 +115,15 @@ internal static class ClinicalScopeGrammar
             return false;
         }
 
-        int len = Escaped(text, p, end, '/', 'F', allowEncoded);
-        if (len == 0)
+        if (!TryMatchRest(text, p, end, allowEncoded, out int resourceStart, out int resourceEnd, out bool resourceIsWildcard, out bool encoded))
         {
             return false;
         }
 
-        bool encoded = len == 3;
-        p += len;
-
-        int resourceStart = p;
-        bool resourceIsWildcard;
-        len = Escaped(text, p, end, '*', 'A', allowEncoded);
-        if (len > 0)
-        {
-            resourceIsWildcard = true;
-            encoded |= len == 3;
-            p += len;
-        }
-        else
-        {
-            if (p >= end || !IsUpper(text[p]))
-            {
-                return false;
-            }
-
-            resourceIsWildcard = false;
-            p++;
-            while (p < end && IsLetter(text[p]))
-            {
-                p++;
-            }
-        }
-
-        int resourceEnd = p;
-
-        if (p >= end || text[p] != '.')
-        {
-            return false;
-        }
-
-        p++;
+        p = resourceEnd + 1; // after the dot
         int permissionStart = p;
         bool permissionIsWildcard;
-        len = Escaped(text, p, end, '*', 'A', allowEncoded);
+        int len = Escaped(text, p, end, '*', 'A', allowEncoded);
         if (len > 0)
         {
             permissionIsWildcard = true;
@@ -196,6 +161,51 @@ internal static class ClinicalScopeGrammar
 
         parts = new ClinicalScopeParts(context, resourceStart, resourceEnd, resourceIsWildcard, permissionStart, permissionEnd, permissionIsWildcard, queryStart, queryTextStart, encoded);
         return true;
+    }
+
+    /// <summary>
+    /// The part of the grammar after the context, up to the permissions: <c>'/' (Type|'*') '.'</c>, matched at
+    /// <paramref name="start"/> (the slash). True when it is there; <paramref name="resourceEnd"/> is then the offset of the dot.
+    /// Used alone for the text that follows a context held elsewhere (<see cref="ScopeScanner.MayEndScope"/>).
+    /// </summary>
+    public static bool TryMatchRest(string text, int start, int end, bool allowEncoded, out int resourceStart, out int resourceEnd, out bool resourceIsWildcard, out bool encoded)
+    {
+        resourceStart = resourceEnd = -1;
+        resourceIsWildcard = encoded = false;
+        int p = start;
+        int len = Escaped(text, p, end, '/', 'F', allowEncoded);
+        if (len == 0)
+        {
+            return false;
+        }
+
+        encoded = len == 3;
+        p += len;
+
+        resourceStart = p;
+        len = Escaped(text, p, end, '*', 'A', allowEncoded);
+        if (len > 0)
+        {
+            resourceIsWildcard = true;
+            encoded |= len == 3;
+            p += len;
+        }
+        else
+        {
+            if (p >= end || !IsUpper(text[p]))
+            {
+                return false;
+            }
+
+            p++;
+            while (p < end && IsLetter(text[p]))
+            {
+                p++;
+            }
+        }
+
+        resourceEnd = p;
+        return p < end && text[p] == '.';
     }
 
     internal static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -173,7 +173,7 @@ internal static class ScopeScanner
         return -1;
     }
 
-    /// <summary>What <see cref="MayMentionScope"/> looks for: a context and its slash, plain or encoded.</summary>
+    /// <summary>A context and its slash, plain or encoded: what <see cref="MayBePieceOfScope"/> looks for the pieces of.</summary>
     private static readonly string[] ContextMarks =
     {
         "patient/", "user/", "system/", "patient%2F", "user%2F", "system%2F", "patient%2f", "user%2f", "system%2f",
@@ -241,43 +241,8 @@ internal static class ScopeScanner
     /// context's slash (<c>/</c> or <c>%2F</c>), then a resource type (an upper-case letter and letters, <c>*</c> or
     /// <c>%2A</c>) and its dot, as <c>"/Observation.read"</c> does after <c>Contexts.Patient</c>.
     /// </summary>
-    public static bool MayEndScope(string? text)
-    {
-        if (text == null)
-        {
-            return false;
-        }
-
-        int p = text.StartsWith("/", StringComparison.Ordinal) ? 1
-            : text.StartsWith("%2F", StringComparison.OrdinalIgnoreCase) ? 3
-            : 0;
-        if (p == 0 || p >= text.Length)
-        {
-            return false;
-        }
-
-        if (text[p] == '*')
-        {
-            p++;
-        }
-        else if (string.Compare(text, p, "%2A", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
-        {
-            p += 3;
-        }
-        else if (text[p] >= 'A' && text[p] <= 'Z')
-        {
-            while (p < text.Length && ClinicalScopeGrammar.IsLetter(text[p]))
-            {
-                p++;
-            }
-        }
-        else
-        {
-            return false;
-        }
-
-        return p < text.Length && text[p] == '.';
-    }
+    public static bool MayEndScope(string? text) =>
+        text != null && ClinicalScopeGrammar.TryMatchRest(text, 0, text.Length, allowEncoded: true, out _, out _, out _, out _);
 
     /// <summary>The length of the scope context that ends at <paramref name="end"/> (<c>patient</c>, <c>user</c>, <c>system</c>), else 0.</summary>
     internal static int ContextLengthBefore(string text, int end) =>
