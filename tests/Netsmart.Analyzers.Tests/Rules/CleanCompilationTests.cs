@@ -60,6 +60,20 @@ public class CleanCompilationTests
         Assert.Empty(NodeActionKinds(new SmartScopeAnalyzer(), Compile(source)));
     }
 
+    [Fact]
+    public void A_file_of_20000_context_words_and_scope_rests_in_no_constant_registers_no_scope_action()
+    {
+        // Every "user" literal and every "/Observation.read" is a candidate the start check looks up in the tree (a head
+        // and a tail, by their text); none is a const's value, so none counts. One file, 40,000 candidates.
+        var body = new System.Text.StringBuilder("class C\n{\n    string[] S = {\n");
+        for (int i = 0; i < 20_000; i++)
+        {
+            body.Append("        \"user\", \"/Observation.read\",\n");
+        }
+
+        Assert.Empty(NodeActionKinds(new SmartScopeAnalyzer(), Compile(body.Append("    };\n}\n").ToString())));
+    }
+
     [Theory]
     [InlineData("class C { string S = \"patient/\"; }")]                                 // the rest comes from elsewhere
     [InlineData("class C { string S = \"launch system/*.read\"; }")]
