@@ -35,17 +35,34 @@ internal static class Codebases
         string Name, int Files, int Lines, double CompilerMs, double FloorExecMs, double FloorDirectMs,
         IReadOnlyList<SetResult> Sets);
 
-    internal sealed record SetResult(string Name, double[] ExecMs, double[] DirectMs, int Diagnostics)
+    internal sealed record SetResult(string Name, double[] ExecMs, double[] DirectMs, int Diagnostics, bool IsLowerBound = false)
     {
         public double Exec => ExecMs.Sum();
 
         public double Direct => DirectMs.Sum();
     }
 
-    /// <summary>A named pair of analyzers (URL, scope) to measure: this build's, or a baseline build's.</summary>
-    internal sealed record AnalyzerSet(string Name, Func<ImmutableArray<DiagnosticAnalyzer>> Create);
+    /// <summary>
+    /// A named pair of analyzers (URL, scope) to measure: this build's, a baseline build's, or a lower bound (floors that
+    /// report nothing, <see cref="LowerBounds"/>).
+    /// </summary>
+    internal sealed record AnalyzerSet(string Name, Func<ImmutableArray<DiagnosticAnalyzer>> Create, bool IsLowerBound = false);
 
     public static AnalyzerSet Ours() => new AnalyzerSet("ours", Harness.Ours);
+
+    /// <summary>
+    /// What any design of the two rules pays at least, in the same driver pass as ours (<c>--lower-bounds</c>):
+    /// "two floors", two analyzers that each run the cheapest test on every literal, interpolated string and <c>+</c> (a
+    /// design with no compilation-start check); "merged floor", one analyzer for both rules on every node kind they
+    /// register (<see cref="MergedFloorAnalyzer"/>); "start read", one analyzer that only reads every file's text once at
+    /// compilation start (the least a start check that decides whether to register costs).
+    /// </summary>
+    public static IEnumerable<AnalyzerSet> LowerBounds() => new[]
+    {
+        new AnalyzerSet("two floors", () => ImmutableArray.Create<DiagnosticAnalyzer>(new FloorUrlAnalyzer(), new FloorScopeAnalyzer()), IsLowerBound: true),
+        new AnalyzerSet("merged floor", () => ImmutableArray.Create<DiagnosticAnalyzer>(new MergedFloorAnalyzer(), new IdleScopeFloorAnalyzer()), IsLowerBound: true),
+        new AnalyzerSet("start read", () => ImmutableArray.Create<DiagnosticAnalyzer>(new StartReadFloorAnalyzer(), new IdleScopeFloorAnalyzer()), IsLowerBound: true),
+    };
 
     /// <summary>
     /// The analyzers of another build of Netsmart.Analyzers.dll (e.g. main's, for an A/B run in one process), loaded in a
@@ -110,10 +127,12 @@ internal static class Codebases
                     }
                 }
 
+                int reporting = sets.Count(x => !x.IsLowerBound);
                 for (int s = 0; s < sets.Count; s++)
                 {
-                    // The pass reports every set's diagnostics together: the count per set assumes the sets agree.
-                    diagnostics[s] = run.Found.Count(d => d.Id.StartsWith("NSM", StringComparison.Ordinal)) / Math.Max(1, sets.Count);
+                    // The pass reports every set's diagnostics together: the count per set assumes the sets agree (lower
+                    // bounds report none).
+                    diagnostics[s] = sets[s].IsLowerBound ? 0 : run.Found.Count(d => d.Id.StartsWith("NSM", StringComparison.Ordinal)) / Math.Max(1, reporting);
                     if (passExec[s].Count == 2 && ordered.FindIndex(x => x.Set == s) is int first && ordered[first].Analyzer.GetType().Name.Contains("Scope", StringComparison.Ordinal))
                     {
                         passExec[s].Reverse();
@@ -182,7 +201,7 @@ internal static class Codebases
             results.Add(new SetResult(sets[s].Name,
                 new[] { Harness.Median(exec[s].Url), Harness.Median(exec[s].Scope) },
                 new[] { Harness.Median(direct[s].Url), Harness.Median(direct[s].Scope) },
-                diagnostics[s]));
+                diagnostics[s], sets[s].IsLowerBound));
         }
 
         return new Result(name, corpus.Files.Count, corpus.Lines, Harness.Median(compiler), Harness.Median(floorExec), Harness.Median(floorDirect), results);
@@ -242,6 +261,15 @@ internal static class Codebases
             double directSum = results.Sum(r => r.Sets[0].Direct), floorDirectSum = results.Sum(r => r.FloorDirectMs);
             sb.AppendLine(Check("(direct dispatch, for reference) ours <= 1.5x the floor, summed", directSum / floorDirectSum, MaxOverFloorSummed,
                 string.Format(c, "{0:0.0} ms / {1:0.0} ms = {2:0.00}", directSum, floorDirectSum, directSum / floorDirectSum)));
+            for (int i = 1; i < setCount; i++)
+            {
+                if (results[0].Sets[i].IsLowerBound)
+                {
+                    double bound = results.Sum(r => r.Sets[i].Exec);
+                    sb.AppendLine(string.Format(c, "  (lower bound \"{0}\") exec summed over the codebases: {1:0.0} ms / {2:0.0} ms = {3:0.00}x the floor",
+                        results[0].Sets[i].Name, bound, floorSum, bound / floorSum));
+                }
+            }
         }
 
         return sb.ToString();

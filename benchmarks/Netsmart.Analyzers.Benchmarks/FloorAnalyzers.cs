@@ -122,3 +122,128 @@ public sealed class LiteralFloorAnalyzer : FloorAnalyzer
 
     protected override bool Test(string text) => text.IndexOf("netsmartcloud", StringComparison.Ordinal) >= 0;
 }
+
+/// <summary>
+/// The least a compilation-start check that reads every file costs (<c>--lower-bounds</c>): one case-insensitive
+/// <c>IndexOf("netsmartcloud")</c> over each source file's text, as our URL rule's start does first, and no node action.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StartReadFloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(
+        "FLOOR003", "Start read floor", "Start read floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    private int _hits;
+
+    public int Hits => _hits;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            foreach (SyntaxTree tree in start.Compilation.SyntaxTrees)
+            {
+                if (tree.GetText(start.CancellationToken).ToString().IndexOf("netsmartcloud", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    // As a rule's start would: register only where a file may hold a match (none in the codebases measured).
+                    System.Threading.Interlocked.Increment(ref _hits);
+                    start.RegisterSyntaxTreeAction(_ => { });
+                    return;
+                }
+            }
+        });
+    }
+}
+
+/// <summary>The second analyzer of a lower-bound set that has only one (<c>--lower-bounds</c>): registers nothing.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IdleScopeFloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(
+        "FLOOR004", "Idle floor", "Idle floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    }
+}
+
+/// <summary>
+/// The least one analyzer for both rules pays with no compilation-start check and today's recall (<c>--lower-bounds</c>):
+/// the node kinds our rules register (literals, interpolated strings, <c>+</c>, invocations for <c>string.Concat</c>,
+/// object creations for <c>new Uri(…)</c>/<c>new UriBuilder(…)</c>), each with the cheapest test both rules need (a
+/// case-insensitive <c>IndexOf("netsmartcloud")</c> and a <c>'/'</c> on literal text; the callee's or type's name).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MergedFloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(
+        "FLOOR005", "Merged floor", "Merged floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    private int _hits;
+
+    public int Hits => _hits;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start => start.RegisterSyntaxNodeAction(
+            Analyze,
+            SyntaxKind.StringLiteralExpression,
+            SyntaxKind.Utf8StringLiteralExpression,
+            SyntaxKind.InterpolatedStringExpression,
+            SyntaxKind.AddExpression,
+            SyntaxKind.InvocationExpression,
+            SyntaxKind.ObjectCreationExpression));
+    }
+
+    private static bool Test(string text) =>
+        text.IndexOf("netsmartcloud", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf('/') >= 0;
+
+    private void Analyze(SyntaxNodeAnalysisContext context)
+    {
+        bool hit = false;
+        switch (context.Node)
+        {
+            case LiteralExpressionSyntax literal:
+                hit = Test(literal.Token.ValueText);
+                break;
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text && Test(text.TextToken.ValueText))
+                    {
+                        hit = true;
+                        break;
+                    }
+                }
+
+                break;
+            case BinaryExpressionSyntax binary:
+                hit = (binary.Left is LiteralExpressionSyntax left && Test(left.Token.ValueText)) ||
+                      (binary.Right is LiteralExpressionSyntax right && Test(right.Token.ValueText));
+                break;
+            case InvocationExpressionSyntax call:
+                hit = call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" };
+                break;
+            case ObjectCreationExpressionSyntax creation:
+                hit = creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Uri" or "UriBuilder" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Uri" or "UriBuilder" };
+                break;
+        }
+
+        if (hit)
+        {
+            System.Threading.Interlocked.Increment(ref _hits);
+        }
+    }
+}

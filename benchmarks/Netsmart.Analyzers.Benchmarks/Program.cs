@@ -41,6 +41,9 @@ internal static class Program
           --exclude-dirs <suffix>  skip files under folders whose name ends with it (e.g. Migrations)
           --baseline <dir>         also measure the Netsmart.Analyzers.dll of another build found in <dir> (A/B)
           --direct-only            direct dispatch only (no compiler, no driver): a quick profile
+          --lower-bounds           also measure, in the same driver pass, what any design of the two rules pays at least:
+                                   two floors on every literal and +, one merged floor on every node kind the rules
+                                   register, and a start check reading every file once
           --emit-corpus <dir>      write the synthetic corpus (--files, --lines-per-file, first --density) as files and stop
           --threads <n>            thread pool limited to n worker threads (min = max = n; 0 = default) (default 2 with --codebases)
         Linear time of the knowledge core's scanners (issue #15; replaces every other run):
@@ -189,6 +192,11 @@ internal static class Program
         if (o.Baseline != null)
         {
             sets.Add(Codebases.Baseline(o.Baseline));
+        }
+
+        if (o.LowerBounds)
+        {
+            sets.AddRange(Codebases.LowerBounds());
         }
 
         var results = new List<Codebases.Result>();
@@ -409,6 +417,7 @@ internal static class Program
         public string? ExcludeDirs;
         public string? Baseline;
         public bool DirectOnly;
+        public bool LowerBounds;
         public int? Threads;
         public bool Linearity;
         public int LinearitySize = 131072;
@@ -452,6 +461,7 @@ internal static class Program
                     case "--exclude-dirs": ExcludeDirs = Next(); break;
                     case "--baseline": Baseline = Next(); break;
                     case "--direct-only": DirectOnly = true; break;
+                    case "--lower-bounds": LowerBounds = true; break;
                     case "--threads": Threads = Int(Next()); break;
                     case "--linearity": Linearity = true; break;
                     case "--linearity-size": LinearitySize = Math.Max(1, Int(Next())); break;
