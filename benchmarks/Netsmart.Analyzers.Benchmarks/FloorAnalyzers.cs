@@ -151,7 +151,7 @@ public sealed class StartReadFloorAnalyzer : DiagnosticAnalyzer
                 {
                     // As a rule's start would: register only where a file may hold a match (none in the codebases measured).
                     System.Threading.Interlocked.Increment(ref _hits);
-                    start.RegisterSyntaxTreeAction(_ => { });
+                    start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.StringLiteralExpression);
                     return;
                 }
             }
