@@ -27,14 +27,23 @@ public abstract class FloorAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableArray<SyntaxKind> LiteralAndConcatenationKinds = LiteralKinds.Add(SyntaxKind.AddExpression);
 
+    private static readonly ImmutableArray<SyntaxKind> AllRuleKinds =
+        LiteralAndConcatenationKinds.Add(SyntaxKind.InvocationExpression).Add(SyntaxKind.ObjectCreationExpression);
+
     private readonly ImmutableArray<SyntaxKind> _kinds;
 
     private int _hits;
 
-    private protected FloorAnalyzer(DiagnosticDescriptor never, bool concatenations)
+    /// <param name="never">The descriptor it never reports.</param>
+    /// <param name="concatenations">Also on <c>+</c>.</param>
+    /// <param name="calls">
+    /// Also on invocations and object creations (implies <paramref name="concatenations"/>), as the URL rule follows
+    /// <c>string.Concat</c> and <c>new Uri(…)</c>: a name test on the callee or the created type.
+    /// </param>
+    private protected FloorAnalyzer(DiagnosticDescriptor never, bool concatenations, bool calls = false)
     {
         SupportedDiagnostics = ImmutableArray.Create(never);
-        _kinds = concatenations ? LiteralAndConcatenationKinds : LiteralKinds;
+        _kinds = calls ? AllRuleKinds : concatenations ? LiteralAndConcatenationKinds : LiteralKinds;
     }
 
     public int Hits => _hits;
@@ -73,6 +82,12 @@ public abstract class FloorAnalyzer : DiagnosticAnalyzer
                 // The literal operands of a concatenation (each also gets its own literal action).
                 hit = (binary.Left is LiteralExpressionSyntax left && Test(left.Token.ValueText)) ||
                       (binary.Right is LiteralExpressionSyntax right && Test(right.Token.ValueText));
+                break;
+            case InvocationExpressionSyntax call:
+                hit = call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" };
+                break;
+            case ObjectCreationExpressionSyntax creation:
+                hit = creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Uri" or "UriBuilder" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Uri" or "UriBuilder" };
                 break;
         }
 
@@ -182,68 +197,16 @@ public sealed class IdleScopeFloorAnalyzer : DiagnosticAnalyzer
 /// case-insensitive <c>IndexOf("netsmartcloud")</c> and a <c>'/'</c> on literal text; the callee's or type's name).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MergedFloorAnalyzer : DiagnosticAnalyzer
+public sealed class MergedFloorAnalyzer : FloorAnalyzer
 {
     private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(
         "FLOOR005", "Merged floor", "Merged floor", "Performance", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
-    private int _hits;
-
-    public int Hits => _hits;
-
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
-
-    public override void Initialize(AnalysisContext context)
+    public MergedFloorAnalyzer()
+        : base(Never, concatenations: true, calls: true)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start => start.RegisterSyntaxNodeAction(
-            Analyze,
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.Utf8StringLiteralExpression,
-            SyntaxKind.InterpolatedStringExpression,
-            SyntaxKind.AddExpression,
-            SyntaxKind.InvocationExpression,
-            SyntaxKind.ObjectCreationExpression));
     }
 
-    private static bool Test(string text) =>
+    protected override bool Test(string text) =>
         text.IndexOf("netsmartcloud", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf('/') >= 0;
-
-    private void Analyze(SyntaxNodeAnalysisContext context)
-    {
-        bool hit = false;
-        switch (context.Node)
-        {
-            case LiteralExpressionSyntax literal:
-                hit = Test(literal.Token.ValueText);
-                break;
-            case InterpolatedStringExpressionSyntax interpolated:
-                foreach (InterpolatedStringContentSyntax content in interpolated.Contents)
-                {
-                    if (content is InterpolatedStringTextSyntax text && Test(text.TextToken.ValueText))
-                    {
-                        hit = true;
-                        break;
-                    }
-                }
-
-                break;
-            case BinaryExpressionSyntax binary:
-                hit = (binary.Left is LiteralExpressionSyntax left && Test(left.Token.ValueText)) ||
-                      (binary.Right is LiteralExpressionSyntax right && Test(right.Token.ValueText));
-                break;
-            case InvocationExpressionSyntax call:
-                hit = call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" };
-                break;
-            case ObjectCreationExpressionSyntax creation:
-                hit = creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Uri" or "UriBuilder" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Uri" or "UriBuilder" };
-                break;
-        }
-
-        if (hit)
-        {
-            System.Threading.Interlocked.Increment(ref _hits);
-        }
-    }
 }
