@@ -23,8 +23,6 @@ namespace Netsmart.Analyzers.Strings;
 /// </summary>
 internal static class ScopeMentions
 {
-    private static readonly char[] SlashOrPercent = { '/', '%' };
-
     /// <summary>Hints and tails: one pass over the slashes of the text (as the analyzer's own test makes).</summary>
     public static SourceMention Find(SyntaxTree tree, string text, Func<string, bool> mayMatch)
     {
@@ -32,12 +30,12 @@ internal static class ScopeMentions
         SyntaxNode? root = null;
         int testedUpTo = -1;
         int length = text.Length;
-        int i = text.IndexOfAny(SlashOrPercent);
+        int i = text.IndexOfAny(ScopeScanner.SlashOrPercent);
         while (i >= 0)
         {
             char mark = text[i];
             int next = i + 1;
-            if (mark == '/' || (i + 2 < length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f')))
+            if (ClinicalScopeGrammar.SlashLength(text, i, length) > 0)
             {
                 char before = i > 0 ? text[i - 1] : '\0';
                 int context = before is 't' or 'r' or 'm' ? ScopeScanner.ContextLengthBefore(text, i) : 0;
@@ -65,7 +63,7 @@ internal static class ScopeMentions
                 }
             }
 
-            i = next < length ? text.IndexOfAny(SlashOrPercent, next) : -1;
+            i = next < length ? text.IndexOfAny(ScopeScanner.SlashOrPercent, next) : -1;
         }
 
         return found;

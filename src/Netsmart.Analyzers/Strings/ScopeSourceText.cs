@@ -13,8 +13,6 @@ namespace Netsmart.Analyzers.Strings;
 /// </summary>
 internal static class ScopeSourceText
 {
-    private static readonly char[] SlashOrPercent = { '/', '%' };
-
     /// <summary>The contexts as they end a literal.</summary>
     public static readonly string[] ContextsBeforeQuote = { "patient\"", "user\"", "system\"" };
 
@@ -38,7 +36,7 @@ internal static class ScopeSourceText
     /// <summary>True when <paramref name="text"/> holds a tail candidate.</summary>
     public static bool MayHoldTail(string text)
     {
-        for (int i = text.IndexOfAny(SlashOrPercent); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(SlashOrPercent, i + 1) : -1)
+        for (int i = text.IndexOfAny(ScopeScanner.SlashOrPercent); i >= 0; i = i + 1 < text.Length ? text.IndexOfAny(ScopeScanner.SlashOrPercent, i + 1) : -1)
         {
             if (TailStartsAt(text, i))
             {
@@ -55,19 +53,17 @@ internal static class ScopeSourceText
     /// </summary>
     public static bool TailStartsAt(string text, int slash)
     {
-        int rest = text[slash] == '/' ? slash + 1
-            : slash + 2 < text.Length && text[slash] == '%' && text[slash + 1] == '2' && (text[slash + 2] == 'F' || text[slash + 2] == 'f') ? slash + 3
-            : -1;
-        return rest > 0 && slash > 0 && text[slash - 1] is '"' or '}' && MayBeRest(text, rest);
+        int length = ClinicalScopeGrammar.SlashLength(text, slash, text.Length);
+        return length > 0 && slash > 0 && text[slash - 1] is '"' or '}' && MayBeRest(text, slash + length);
     }
 
     /// <summary>
-    /// Whether the source text before a context word can be where a value's scope starts: a quote (the literal's start),
-    /// a separator, <c>=</c>, the <c>0</c> of <c>%20</c>, or an escape letter after a backslash (<c>\t</c>).
+    /// Whether the source text before a context word can be where a value's scope starts: where the value itself can
+    /// (<see cref="ScopeScanner.IsPossibleStart"/>: a separator, <c>=</c>, the <c>0</c> of <c>%20</c>), a quote (the
+    /// literal's start), or an escape letter after a backslash (<c>\t</c>).
     /// </summary>
     public static bool MayStartAt(string text, int start) =>
-        start == 0 || text[start - 1] is '"' or ' ' or '+' or '\t' or '\r' or '\n' or '=' or '0' ||
-        (start >= 2 && text[start - 2] == '\\');
+        ScopeScanner.IsPossibleStart(text, start) || text[start - 1] == '"' || (start >= 2 && text[start - 2] == '\\');
 
     /// <summary>
     /// Whether the source text at <paramref name="at"/> may be a resource type and its dot (<c>Observation.</c>, <c>*.</c>):
@@ -86,7 +82,7 @@ internal static class ScopeSourceText
             return true;
         }
 
-        if (first != '*' && !(first >= 'A' && first <= 'Z'))
+        if (!ScopeScanner.IsResourceStart(first))
         {
             return false;
         }

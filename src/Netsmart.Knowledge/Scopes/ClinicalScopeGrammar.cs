@@ -208,6 +208,12 @@ internal static class ClinicalScopeGrammar
         return p < end && text[p] == '.';
     }
 
+    /// <summary>
+    /// The length of the context's slash at <paramref name="p"/>: 1 for <c>/</c>, 3 for <c>%2F</c> or <c>%2f</c>, 0 for
+    /// anything else. The one definition of that slash, for the grammar and for the prechecks that look for it in text.
+    /// </summary>
+    internal static int SlashLength(string text, int p, int end) => Escaped(text, p, end, '/', 'F', allowEncoded: true);
+
     internal static bool IsLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     private static bool IsUpper(char c) => c >= 'A' && c <= 'Z';

@@ -14,7 +14,8 @@ namespace Netsmart.Knowledge.Scopes;
 internal static class ScopeScanner
 {
     private static readonly IReadOnlyList<ScopeMatch> None = Array.Empty<ScopeMatch>();
-    private static readonly char[] SlashOrPercent = { '/', '%' };
+    /// <summary>What a search for the context's slash stops at: a <c>/</c>, or the <c>%</c> that may start <c>%2F</c>.</summary>
+    internal static readonly char[] SlashOrPercent = { '/', '%' };
 
     /// <summary>Every clinical scope token in <paramref name="text"/>, in order. Never throws.</summary>
     public static IReadOnlyList<ScopeMatch> Scan(string? text)
@@ -152,7 +153,7 @@ internal static class ScopeScanner
             }
             else
             {
-                if (i + 2 < length && text[i + 1] == '2' && (text[i + 2] == 'F' || text[i + 2] == 'f'))
+                if (ClinicalScopeGrammar.SlashLength(text, i, length) == 3)
                 {
                     contextLength = ContextLengthBefore(text, i);
                 }
@@ -256,11 +257,11 @@ internal static class ScopeScanner
     /// before: at the start, or after a separator (a space, <c>+</c>, a tab or line break, a run-time part, the <c>0</c> of
     /// <c>%20</c>) or the <c>=</c> of <c>scope=</c>. Looser than the scan itself (any <c>=</c> or <c>0</c>), never stricter.
     /// </summary>
-    private static bool IsPossibleStart(string text, int start) =>
+    internal static bool IsPossibleStart(string text, int start) =>
         start == 0 || text[start - 1] is ' ' or '+' or '\t' or '\r' or '\n' or '\uFFFF' or '=' or '0';
 
     /// <summary>What can start a resource type after a context's slash: an upper-case letter, <c>*</c>, or the <c>%</c> of <c>%2A</c>.</summary>
-    private static bool IsResourceStart(char c) => (c >= 'A' && c <= 'Z') || c == '*' || c == '%';
+    internal static bool IsResourceStart(char c) => (c >= 'A' && c <= 'Z') || c == '*' || c == '%';
 
     private static bool Run(string? text, ref List<ScopeMatch>? matches, bool stopAtFirst)
     {
